@@ -1,0 +1,81 @@
+// Terminal I/O behind one object, so in-process tests can capture output and feed input.
+
+export class CliError extends Error {}
+
+export const io = {
+  out: (text: string) => void process.stdout.write(text),
+  err: (text: string) => void process.stderr.write(text),
+  readStdin: () => Bun.stdin.text(),
+  isTTY: () => Boolean(process.stdin.isTTY),
+  /** Reads one line from the terminal; `echo: false` for passwords. */
+  readLine: (question: string, echo: boolean) => readTtyLine(question, echo),
+  exitCode: 0,
+};
+
+function readTtyLine(question: string, echo: boolean): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding("utf8");
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let line = "";
+    const finish = () => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write("\n");
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n") return finish(), resolve(line);
+        if (ch === "\u0003" || ch === "\u0004") return finish(), reject(new CliError("cancelled"));
+        if (ch === "\u007f" || ch === "\b") {
+          if (line && echo) process.stderr.write("\b \b");
+          line = line.slice(0, -1);
+        } else if (ch >= " ") {
+          line += ch;
+          if (echo) process.stderr.write(ch);
+        }
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+export async function promptNewPassword(): Promise<string> {
+  if (!io.isTTY()) throw new CliError("no terminal to ask for the password on: use --password-stdin or --generate");
+  const first = await io.readLine("New password: ", false);
+  const second = await io.readLine("Repeat password: ", false);
+  if (first !== second) throw new CliError("the two passwords differ");
+  return first;
+}
+
+/** Password from stdin: the whole input less one trailing newline. */
+export async function passwordFromStdin(): Promise<string> {
+  return (await io.readStdin()).replace(/\r?\n$/, "");
+}
+
+export async function confirm(question: string, yes: boolean | undefined): Promise<void> {
+  if (yes) return;
+  if (!io.isTTY()) throw new CliError("not confirmed: pass --yes to run this without a terminal");
+  const answer = await io.readLine(`${question} [y/N] `, true);
+  if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("cancelled");
+}
+
+export function generatePassword(length = 20): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
+  let out = "";
+  // Rejection sampling keeps every character equally likely.
+  for (const b of bytes) if (b < 256 - (256 % alphabet.length) && out.length < length) out += alphabet[b % alphabet.length];
+  return out.length === length ? out : generatePassword(length);
+}
+
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  return `${[line(headers), ...rows.map(line)].join("\n")}\n`;
+}
+
+export const printJson = (value: unknown) => io.out(`${JSON.stringify(value, null, 2)}\n`);

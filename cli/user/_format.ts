@@ -1,0 +1,21 @@
+// Stable JSON field names for `--json` (the shape RustDesk Server Pro's admin API uses for users).
+import type { User } from "../../src/users/service.ts";
+
+export const STATUS_NAME = { 1: "normal", 0: "disabled", [-1]: "unverified" } as const;
+
+export function userJson(u: User) {
+  return {
+    guid: u.guid,
+    name: u.name,
+    display_name: u.displayName,
+    email: u.email,
+    note: u.note,
+    is_admin: u.isAdmin,
+    status: u.status,
+    has_password: u.hasPassword,
+    created_at: new Date(u.createdAt).toISOString(),
+    updated_at: new Date(u.updatedAt).toISOString(),
+  };
+}
+
+export const userArg = { name: { type: "positional", description: "User name", required: true } } as const;

@@ -1,0 +1,14 @@
+import { defineCommand } from "citty";
+
+export default defineCommand({
+  meta: { name: "user", description: "Manage user accounts" },
+  subCommands: {
+    create: () => import("./create.ts").then((m) => m.default),
+    list: () => import("./list.ts").then((m) => m.default),
+    show: () => import("./show.ts").then((m) => m.default),
+    passwd: () => import("./passwd.ts").then((m) => m.default),
+    disable: () => import("./disable.ts").then((m) => m.default),
+    enable: () => import("./enable.ts").then((m) => m.default),
+    delete: () => import("./delete.ts").then((m) => m.default),
+  },
+});

@@ -1,0 +1,28 @@
+import { defineCommand } from "citty";
+import { getUser } from "../../src/users/service.ts";
+import { io, printJson } from "../_io.ts";
+import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+import { STATUS_NAME, userArg, userJson } from "./_format.ts";
+
+export default defineCommand({
+  meta: { name: "show", description: "Show one user" },
+  args: { ...userArg, ...jsonArg, ...configArgs },
+  run: action(async (args) => {
+    const user = await withData(args, (ctx) => getUser(ctx, args.name));
+    const j = userJson(user);
+    if (args.json) return printJson(j);
+    const lines: [string, string][] = [
+      ["name", j.name],
+      ["guid", j.guid],
+      ["display name", j.display_name],
+      ["e-mail", j.email],
+      ["admin", j.is_admin ? "yes" : "no"],
+      ["status", STATUS_NAME[user.status]],
+      ["password", j.has_password ? "set" : "none"],
+      ["note", j.note],
+      ["created", j.created_at],
+      ["updated", j.updated_at],
+    ];
+    io.out(lines.map(([k, v]) => `${k.padEnd(13)} ${v}`).join("\n") + "\n");
+  }),
+});

@@ -1,0 +1,37 @@
+// Console-audit rows, written with the ServiceContext of the change they record,
+// i.e. inside the same transaction.
+import type { ServiceContext } from "../context.ts";
+import { consoleAudit } from "../db/schema.ts";
+
+/** Every console-audit action, `entity.verb`. */
+export type AuditAction =
+  | "user.create"
+  | "user.update"
+  | "user.password"
+  | "user.disable"
+  | "user.enable"
+  | "user.delete";
+
+export interface AuditTarget {
+  type: string;
+  guid?: string;
+  name?: string;
+}
+
+export function emitAudit(ctx: ServiceContext, action: AuditAction, target: AuditTarget | null, details: Record<string, unknown> = {}) {
+  ctx.db
+    .insert(consoleAudit)
+    .values({
+      createdAt: ctx.now(),
+      actorType: ctx.actor.type,
+      actorGuid: ctx.actor.guid ?? null,
+      actorName: ctx.actor.name,
+      action,
+      targetType: target?.type ?? null,
+      targetGuid: target?.guid ?? null,
+      targetName: target?.name ?? null,
+      details,
+      ip: ctx.ip ?? null,
+    })
+    .run();
+}

@@ -1,0 +1,43 @@
+// Opens the SQLite file with the pragmas every connection needs, then migrates.
+import { Database } from "bun:sqlite";
+import { chmodSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { drizzle, type BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
+import { migrate } from "./migrate.ts";
+import * as schema from "./schema.ts";
+
+export type Db = BunSQLiteDatabase<typeof schema>;
+
+export interface OpenDb {
+  readonly db: Db;
+  readonly sqlite: Database;
+  close(): void;
+}
+
+export const DB_FILE = "rdconsole.db";
+
+export function openDb(dataDir: string, file = DB_FILE): OpenDb {
+  const path = join(dataDir, file);
+  const created = !existsSync(path);
+  const sqlite = new Database(path, { create: true, strict: true });
+  if (created) chmodSync(path, 0o600);
+  // busy_timeout first, so the pragmas below already wait for a concurrent writer (CLI vs server).
+  sqlite.run("PRAGMA busy_timeout = 5000");
+  sqlite.run("PRAGMA journal_mode = WAL");
+  sqlite.run("PRAGMA synchronous = NORMAL");
+  try {
+    migrate(sqlite);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = drizzle({ client: sqlite, schema });
+  return {
+    db,
+    sqlite,
+    close() {
+      sqlite.run("PRAGMA optimize");
+      sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// API documentation at /openapi with Swagger UI served from inside the binary: the plugin's
+// default UI loads from a CDN and renders blank without internet (STACK.md).
+import { openapi } from "@elysiajs/openapi";
+import { Elysia } from "elysia";
+import swaggerCss from "swagger-ui-dist/swagger-ui.css" with { type: "file" };
+import swaggerJs from "swagger-ui-dist/swagger-ui-bundle.js" with { type: "file" };
+import { VERSION } from "../version.ts";
+
+const ASSETS = "/openapi/assets";
+
+const asset = (path: string, type: string) => () =>
+  new Response(Bun.file(path), { headers: { "content-type": type, "cache-control": "public, max-age=86400" } });
+
+export function docsRoutes(enabled: boolean) {
+  if (!enabled) return new Elysia({ name: "rdconsole/docs" });
+  return new Elysia({ name: "rdconsole/docs" })
+    .get(`${ASSETS}/swagger-ui.css`, asset(swaggerCss, "text/css; charset=utf-8"), { detail: { hide: true } })
+    .get(`${ASSETS}/swagger-ui-bundle.js`, asset(swaggerJs, "text/javascript; charset=utf-8"), { detail: { hide: true } })
+    .use(
+      openapi({
+        path: "/openapi",
+        specPath: "/openapi.json",
+        provider: "swagger-ui",
+        swagger: { theme: `${ASSETS}/swagger-ui.css`, cdn: `${ASSETS}/swagger-ui-bundle.js`, autoDarkMode: false },
+        documentation: {
+          info: {
+            title: "rdconsole",
+            version: VERSION,
+            description: "Console API server for RustDesk: the endpoints the stock RustDesk client calls, and rdconsole's own.",
+          },
+        },
+      }),
+    );
+}

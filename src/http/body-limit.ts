@@ -1,0 +1,45 @@
+// Body size limit with a JSON 413. Bun's own maxRequestBodySize answers a bare 413 before any
+// handler runs, so it is only a high backstop: a declared Content-Length is checked on arrival,
+// and a chunked body (no length) is counted while it is read.
+import { ServiceError } from "../errors.ts";
+
+export const BUN_BODY_CEILING = 128 * 1024 * 1024;
+
+export function tooLarge(limit: number): Response {
+  return new Response(JSON.stringify({ error: `request body too large (limit ${limit} bytes)` }), {
+    status: 413,
+    headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
+  });
+}
+
+export function declaredTooLarge(request: Request, limit: number): boolean {
+  return Number(request.headers.get("content-length") ?? 0) > limit;
+}
+
+/** Reads a body that has no Content-Length, failing once it passes `limit` bytes. */
+export async function readCapped(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new ServiceError("PAYLOAD_TOO_LARGE", `request body too large (limit ${limit} bytes)`);
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Elysia parse hook: takes over only for chunked bodies; everything else uses the default parser. */
+export function chunkedParser(limit: number) {
+  return async ({ request, contentType }: { request: Request; contentType: string }) => {
+    if (request.headers.has("content-length") || !request.body) return;
+    const text = await readCapped(request, limit);
+    if (!contentType.startsWith("application/json")) return text;
+    if (text.trim() === "") return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new ServiceError("INVALID_INPUT", "malformed request body (expected JSON)");
+    }
+  };
+}

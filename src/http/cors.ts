@@ -1,0 +1,36 @@
+// CORS for /api/*: the RustDesk web client makes every Dart call from a browser
+// (client-contract §0.5: preflight, methods GET/POST/PUT/DELETE, headers Authorization + Content-Type).
+
+const METHODS = "GET, POST, PUT, PATCH, DELETE";
+const HEADERS = "Authorization, Content-Type";
+
+const problem = (status: number, error: string) =>
+  new Response(JSON.stringify({ error }), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+
+/** Returns the preflight response, or adds the CORS headers to `headers` and returns undefined. */
+export function corsPolicy(origins: readonly string[]) {
+  const any = origins.includes("*");
+  const allowed = new Set(origins);
+  return (request: Request, headers: Record<string, string | number>): Response | undefined => {
+    const origin = request.headers.get("origin");
+    if (!origin || !new URL(request.url).pathname.startsWith("/api/")) return;
+    const value = any ? "*" : allowed.has(origin) ? origin : null;
+    if (request.method === "OPTIONS") {
+      if (!value) return problem(403, `origin ${origin} is not allowed (server.cors_origins)`);
+      return new Response(null, {
+        status: 204,
+        headers: {
+          "access-control-allow-origin": value,
+          "access-control-allow-methods": METHODS,
+          "access-control-allow-headers": HEADERS,
+          "access-control-max-age": "600",
+          vary: "Origin",
+        },
+      });
+    }
+    if (value) {
+      headers["access-control-allow-origin"] = value;
+      headers.vary = "Origin";
+    }
+  };
+}

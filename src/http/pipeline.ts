@@ -1,0 +1,33 @@
+// Runs first for every request: client IP, body-size limit, CORS for /api/*, and the access log.
+import { Elysia } from "elysia";
+import type { Config } from "../config/schema.ts";
+import type { Logger } from "../log.ts";
+import { accessLog } from "./access-log.ts";
+import { chunkedParser, declaredTooLarge, tooLarge } from "./body-limit.ts";
+import { compileCidrs, resolveClientIp } from "./client-ip.ts";
+import { corsPolicy } from "./cors.ts";
+import { setRequestInfo } from "./request-info.ts";
+
+export function pipeline(config: Config, log: Logger) {
+  const trusted = compileCidrs(config.server.trusted_proxies);
+  const limit = config.server.body_limit;
+  const cors = corsPolicy(config.server.cors_origins);
+  const logRequest = accessLog(config, log);
+  // Responses returned from onRequest skip onAfterResponse, so they are logged here.
+  const early = (request: Request, response: Response) => {
+    logRequest(request, response.status);
+    return response;
+  };
+  return new Elysia({ name: "rdconsole/pipeline" })
+    .onRequest(({ request, server, set }) => {
+      const socketIp = server?.requestIP(request)?.address;
+      setRequestInfo(request, resolveClientIp(socketIp, request.headers.get("x-forwarded-for"), trusted));
+      if (declaredTooLarge(request, limit)) return early(request, tooLarge(limit));
+      const preflight = cors(request, set.headers);
+      if (preflight) return early(request, preflight);
+    })
+    .onParse({ as: "global" }, chunkedParser(limit))
+    .onAfterResponse({ as: "global" }, ({ request, set, responseValue }) => {
+      logRequest(request, responseValue instanceof Response ? responseValue.status : Number(set.status ?? 200));
+    });
+}

@@ -1,0 +1,76 @@
+// startServer: data dir → lock → open + migrate → createApp → listen. stop(): stop accepting,
+// let in-flight requests finish (bounded), run shutdown hooks, close the database, release the lock.
+import { createApp } from "./app.ts";
+import type { Config } from "./config/schema.ts";
+import { cliActor, type ServiceContext } from "./context.ts";
+import { openDb } from "./db/client.ts";
+import { ensureDataDir } from "./lifecycle/data-dir.ts";
+import { acquireLock } from "./lifecycle/lock.ts";
+import type { Logger } from "./log.ts";
+import { hasActiveAdmin } from "./users/service.ts";
+import { versionLine } from "./version.ts";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const dir = config.data.dir;
+  ensureDataDir(dir);
+  const lock = acquireLock(dir);
+  let database: ReturnType<typeof openDb>;
+  try {
+    database = openDb(dir);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  const now = () => Date.now();
+  const app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now });
+  try {
+    app.listen({ hostname: config.server.host, port: config.server.port, development: false });
+  } catch (e) {
+    database.close();
+    lock.release();
+    throw new Error(`cannot listen on ${config.server.host}:${config.server.port}: ${(e as Error).message}`);
+  }
+  const server = app.server!;
+  const url = `http://${server.hostname?.includes(":") ? `[${server.hostname}]` : server.hostname}:${server.port}`;
+  log.info(`${versionLine()} listening on ${url}, data dir ${dir}`);
+  const ctx: ServiceContext = { db: database.db, config, log, actor: cliActor(), now };
+  if (!hasActiveAdmin(ctx)) log.warn("no admin user yet; create one with: rdconsole user create admin --admin");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info("shutting down");
+      const graceful = server.stop(false);
+      const timedOut = await Promise.race([graceful.then(() => false), Bun.sleep(config.server.shutdown_timeout * 1000).then(() => true)]);
+      if (timedOut) {
+        log.warn(`in-flight requests still running after ${config.server.shutdown_timeout}s; closing their connections`);
+        await server.stop(true);
+      }
+      database.close();
+      lock.release();
+      log.info("stopped");
+    })());
+  return { url, port: server.port ?? config.server.port, stop };
+}
+
+/** Runs until SIGTERM/SIGINT, then stops gracefully and exits 0. */
+export async function serveUntilSignal(config: Config, log: Logger): Promise<void> {
+  const running = await startServer(config, log);
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: string) => {
+      log.info(`received ${signal}`);
+      running.stop().then(resolve, (e) => {
+        log.error("shutdown failed", e);
+        process.exit(1);
+      });
+    };
+    process.once("SIGTERM", () => onSignal("SIGTERM"));
+    process.once("SIGINT", () => onSignal("SIGINT"));
+  });
+}

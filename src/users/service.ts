@@ -1,0 +1,119 @@
+// User accounts: the verbs shared by the CLI and (later) the HTTP admin API.
+import { eq, sql } from "drizzle-orm";
+import { emitAudit } from "../audit/emit.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { conflict, notFound } from "../errors.ts";
+import { users, UserStatus } from "../db/schema.ts";
+import { checkEmail, checkName, checkPassword, checkText, hashPassword } from "./validate.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+export interface User {
+  guid: string;
+  name: string;
+  displayName: string;
+  email: string;
+  note: string;
+  isAdmin: boolean;
+  status: UserStatus;
+  hasPassword: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function toUser(row: UserRow): User {
+  const { id: _id, passwordHash, ...rest } = row;
+  return { ...rest, hasPassword: passwordHash !== null };
+}
+
+const target = (u: { guid: string; name: string }) => ({ type: "user", guid: u.guid, name: u.name });
+
+export function findUserRow(ctx: ServiceContext, name: string): UserRow | undefined {
+  return ctx.db.select().from(users).where(sql`${users.name} = ${name} collate nocase`).get();
+}
+
+function requireUserRow(ctx: ServiceContext, name: string): UserRow {
+  const row = findUserRow(ctx, name);
+  if (!row) throw notFound(`user "${name}" not found`);
+  return row;
+}
+
+export interface CreateUserInput {
+  name: string;
+  /** null: the account cannot log in with a password (e.g. SSO only). */
+  password: string | null;
+  email?: string;
+  displayName?: string;
+  note?: string;
+  isAdmin?: boolean;
+}
+
+export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<User> {
+  const name = checkName(input.name);
+  const email = checkEmail(input.email ?? "");
+  const displayName = checkText("display name", input.displayName ?? "", 128);
+  const note = checkText("note", input.note ?? "", 2000);
+  const passwordHash =
+    input.password === null ? null : await hashPassword(checkPassword(input.password, ctx.config.auth.password_min_length));
+  return withTransaction(ctx, (tx) => {
+    const existing = findUserRow(tx, name);
+    if (existing) throw conflict(`a user named "${existing.name}" already exists`);
+    if (email && tx.db.select({ id: users.id }).from(users).where(sql`${users.email} = ${email} collate nocase`).get())
+      throw conflict(`another user already has the e-mail address ${email}`);
+    const now = tx.now();
+    const row = tx.db
+      .insert(users)
+      .values({ name, email, displayName, note, passwordHash, isAdmin: input.isAdmin ?? false, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    emitAudit(tx, "user.create", target(row), { is_admin: row.isAdmin, email: row.email || undefined });
+    return toUser(row);
+  });
+}
+
+export function listUsers(ctx: ServiceContext): User[] {
+  return ctx.db.select().from(users).orderBy(users.id).all().map(toUser);
+}
+
+export function getUser(ctx: ServiceContext, name: string): User {
+  return toUser(requireUserRow(ctx, name));
+}
+
+export function hasActiveAdmin(ctx: ServiceContext): boolean {
+  const row = ctx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(sql`${users.isAdmin} = 1 and ${users.status} = ${UserStatus.normal}`)
+    .get();
+  return (row?.n ?? 0) > 0;
+}
+
+export async function setPassword(ctx: ServiceContext, name: string, password: string): Promise<void> {
+  const hash = await hashPassword(checkPassword(password, ctx.config.auth.password_min_length));
+  withTransaction(ctx, (tx) => {
+    const row = requireUserRow(tx, name);
+    tx.db.update(users).set({ passwordHash: hash, updatedAt: tx.now() }).where(eq(users.id, row.id)).run();
+    emitAudit(tx, "user.password", target(row));
+  });
+}
+
+function setStatus(ctx: ServiceContext, name: string, status: UserStatus, action: "user.disable" | "user.enable"): User {
+  return withTransaction(ctx, (tx) => {
+    const row = requireUserRow(tx, name);
+    if (row.status === status) return toUser(row);
+    const updated = tx.db.update(users).set({ status, updatedAt: tx.now() }).where(eq(users.id, row.id)).returning().get();
+    emitAudit(tx, action, target(row));
+    return toUser(updated!);
+  });
+}
+
+export const disableUser = (ctx: ServiceContext, name: string) => setStatus(ctx, name, UserStatus.disabled, "user.disable");
+export const enableUser = (ctx: ServiceContext, name: string) => setStatus(ctx, name, UserStatus.normal, "user.enable");
+
+export function deleteUser(ctx: ServiceContext, name: string): void {
+  withTransaction(ctx, (tx) => {
+    const row = requireUserRow(tx, name);
+    tx.db.delete(users).where(eq(users.id, row.id)).run();
+    emitAudit(tx, "user.delete", target(row));
+  });
+}

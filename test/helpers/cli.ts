@@ -1,0 +1,39 @@
+// Runs a CLI command in-process with captured output and scripted input.
+import { runCommand } from "citty";
+import { io } from "../../cli/_io.ts";
+import { main } from "../../cli/main.ts";
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(args: string[], input: { stdin?: string; tty?: string[] } = {}): Promise<CliRun> {
+  const saved = { ...io };
+  let stdout = "";
+  let stderr = "";
+  const answers = [...(input.tty ?? [])];
+  io.out = (t) => void (stdout += t);
+  io.err = (t) => void (stderr += t);
+  io.readStdin = async () => input.stdin ?? "";
+  io.isTTY = () => input.tty !== undefined;
+  io.readLine = async (question) => {
+    stderr += question;
+    const answer = answers.shift();
+    if (answer === undefined) throw new Error(`unexpected prompt: ${question}`);
+    return answer;
+  };
+  io.exitCode = 0;
+  try {
+    await runCommand(main, { rawArgs: args });
+  } catch (e) {
+    stderr += `${(e as Error).message}\n`;
+    io.exitCode = 1;
+  } finally {
+    const code = io.exitCode;
+    Object.assign(io, saved);
+    io.exitCode = code;
+  }
+  return { code: io.exitCode, stdout, stderr };
+}
