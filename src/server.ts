@@ -5,6 +5,7 @@ import type { Config } from "./config/schema.ts";
 import { cliActor, type ServiceContext } from "./context.ts";
 import { openDb } from "./db/client.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
+import { drain } from "./lifecycle/drain.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
 import type { Logger } from "./log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
@@ -46,12 +47,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const stop = () =>
     (stopping ??= (async () => {
       log.info("shutting down");
-      const graceful = server.stop(false);
-      const timedOut = await Promise.race([graceful.then(() => false), Bun.sleep(config.server.shutdown_timeout * 1000).then(() => true)]);
-      if (timedOut) {
-        log.warn(`in-flight requests still running after ${config.server.shutdown_timeout}s; closing their connections`);
-        await server.stop(true);
-      }
+      const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
+      if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       database.close();
       lock.release();
       log.info("stopped");

@@ -15,11 +15,12 @@ const json = (status: number, body: ErrorBody, headers: Record<string, string> =
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
 
 function validationMessage(error: ValidationError): string {
-  const first = error.all[0] as { summary?: string; message?: string; path?: string } | undefined;
   // A schema-level `error:` message is already written for people.
   if (!error.message.startsWith("{")) return error.message;
-  const detail = first?.summary ?? first?.message ?? "does not match the expected shape";
-  return `invalid ${error.type}: ${detail}`;
+  const first = error.all[0] as { summary?: string; message?: string; path?: string; value?: unknown } | undefined;
+  if (first?.path && "value" in first && first.value === undefined)
+    return `invalid ${error.type}: missing property "${first.path.slice(1).replaceAll("/", ".")}"`;
+  return `invalid ${error.type}: ${first?.summary ?? first?.message ?? "does not match the expected shape"}`;
 }
 
 /** Maps any thrown value to a response. `withCode` adds the machine code (admin API). */
@@ -27,6 +28,8 @@ export function toErrorResponse(code: string | number, error: unknown, request: 
   const reply = (status: number, message: string, machine: string, headers?: Record<string, string>) =>
     json(status, withCode ? { error: message, code: machine } : { error: message }, headers);
 
+  // Errors thrown while parsing (e.g. the chunked-body limit) arrive wrapped in Elysia's ParseError.
+  if (code === "PARSE" && error instanceof Error && error.cause instanceof ServiceError) error = error.cause;
   if (error instanceof ServiceError) {
     if (error.status >= 500) log.error(`${request.method} ${new URL(request.url).pathname}: ${error.message}`, error.cause ?? "");
     return reply(error.status, error.message, error.code);

@@ -1,0 +1,114 @@
+// The real compiled binary in an empty directory: serve, probe, administer while it runs, stop.
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { binaryPath, cleanEnv } from "../helpers/binary.ts";
+import { tempDir } from "../helpers/env.ts";
+
+let bin: string;
+let cwd: string;
+let server: Bun.Subprocess<"ignore", "pipe", "pipe">;
+let base: string;
+let stderrText = "";
+
+// An empty config file: the machine's /etc/rdconsole/rdconsole.toml, if any, must not interfere.
+const env = () => cleanEnv({ RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_LOG_FORMAT: "json" });
+
+/** Drains the server's stderr for the whole run; waitFor() polls what has arrived. */
+async function pump(stream: ReadableStream<Uint8Array>) {
+  const decoder = new TextDecoder();
+  for await (const chunk of stream) stderrText += decoder.decode(chunk);
+}
+
+async function waitFor(pattern: RegExp, ms: number): Promise<RegExpExecArray> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const m = pattern.exec(stderrText);
+    if (m) return m;
+    await Bun.sleep(20);
+  }
+  throw new Error(`no ${pattern} within ${ms} ms; stderr so far:\n${stderrText}`);
+}
+
+function run(args: string[], stdin?: string) {
+  const r = Bun.spawnSync([bin, ...args], { cwd, env: env(), stdin: stdin === undefined ? "ignore" : new TextEncoder().encode(stdin) });
+  return { code: r.exitCode, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+}
+
+beforeAll(async () => {
+  bin = binaryPath();
+  cwd = tempDir("rdc-e2e-");
+  server = Bun.spawn([bin, "serve", "--host", "127.0.0.1", "--port", "0"], { cwd, env: env(), stdin: "ignore", stdout: "pipe", stderr: "pipe" });
+  void pump(server.stderr);
+  const m = await waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/, 10_000);
+  base = m[1]!;
+}, 60_000);
+
+afterAll(() => {
+  if (server.exitCode === null) server.kill("SIGKILL");
+});
+
+test("--version prints version and build info", () => {
+  const r = run(["--version"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^rdconsole \d+\.\d+\.\d+ \(commit [0-9a-f]{12}(-dirty)?, built \d{4}-\d\d-\d\d, bun \d+\.\d+\.\d+, linux-(x64|arm64)\)\n$/);
+});
+
+test("first start on an empty dir: ./data created 0700, a hint to create the first admin", async () => {
+  await waitFor(/no admin user yet/, 2000);
+  expect(stderrText).toContain("no admin user yet; create one with: rdconsole user create admin --admin");
+  const { mode } = await import("node:fs").then((fs) => fs.statSync(`${cwd}/data`));
+  expect(mode & 0o777).toBe(0o700);
+});
+
+test("/readyz, HEAD and GET /api/login-options, /openapi.json", async () => {
+  expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ok" });
+  const head = await fetch(`${base}/api/login-options`, { method: "HEAD" });
+  expect(head.status).toBe(200);
+  const get = await fetch(`${base}/api/login-options`, { headers: { "content-type": "application/json" } });
+  expect(get.status).toBe(200);
+  expect(await get.text()).toBe("[]");
+  const spec = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+  expect(Object.keys(spec.paths)).toContain("/api/login-options");
+  const ui = await fetch(`${base}/openapi/assets/swagger-ui-bundle.js`);
+  expect(ui.status).toBe(200);
+  expect((await ui.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+});
+
+test("the CLI administers the same data dir while the server runs", () => {
+  const created = run(["user", "create", "admin", "--admin", "--password-stdin"], "an admin password\n");
+  expect(created.stderr).toBe("");
+  expect(created.code).toBe(0);
+  const list = run(["user", "list", "--json"]);
+  expect(list.code).toBe(0);
+  expect(JSON.parse(list.stdout)).toMatchObject([{ name: "admin", is_admin: true, status: 1 }]);
+});
+
+test("a second serve on the same data dir is refused with a clear message", () => {
+  const second = run(["serve", "--host", "127.0.0.1", "--port", "0"]);
+  expect(second.code).toBe(1);
+  expect(second.stderr).toMatch(/^error: another rdconsole server \(pid \d+\) is already using the data dir .*\/data\n$/);
+});
+
+test("requests are logged as JSON lines without bodies", async () => {
+  await waitFor(/"path":"\/readyz"/, 2000);
+  const lines = stderrText.split("\n").filter((l) => l.includes('"tag":"http"'));
+  expect(lines.length).toBeGreaterThan(0);
+  expect(JSON.parse(lines[0]!)).toMatchObject({ level: "info", tag: "http", msg: "request", method: "GET", path: "/readyz", status: 200, ip: "127.0.0.1" });
+});
+
+test("SIGTERM → exit 0 within 5 s, lock released", { timeout: 10_000 }, async () => {
+  const started = Date.now();
+  server.kill("SIGTERM");
+  const code = await Promise.race([server.exited, Bun.sleep(5000).then(() => "timeout")]);
+  expect(code).toBe(0);
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(stderrText).toContain('"msg":"stopped"');
+  expect(await Bun.file(`${cwd}/data/serve.lock`).exists()).toBe(false);
+});
+
+test("an invalid config stops serve before it listens, listing every problem", () => {
+  const r = Bun.spawnSync([bin, "serve"], { cwd, env: cleanEnv({ RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_SERVER_PORT: "http", RDCONSOLE_LOG_LEVL: "x" }) });
+  expect(r.exitCode).toBe(1);
+  const err = r.stderr.toString();
+  expect(err).toContain("server.port (from RDCONSOLE_SERVER_PORT): expected an integer from 0 to 65535");
+  expect(err).toContain('unknown setting RDCONSOLE_LOG_LEVL — did you mean "RDCONSOLE_LOG_LEVEL"?');
+});
