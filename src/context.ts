@@ -38,5 +38,13 @@ export function cliActor(): Actor {
  */
 export function withTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => T): T {
   const db = ctx.db as Db;
-  return db.transaction((tx) => fn({ ...ctx, db: tx }), { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const result = fn({ ...ctx, db: tx });
+      // An async fn would commit before its awaits ran: refuse it (and roll back).
+      if (result instanceof Promise) throw new Error("withTransaction needs a synchronous function");
+      return result;
+    },
+    { behavior: "immediate" },
+  );
 }

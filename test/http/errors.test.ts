@@ -61,33 +61,29 @@ describe("error envelope", () => {
   });
 });
 
+/** A body sent with Transfer-Encoding: chunked, i.e. without a Content-Length. */
+function chunked(...parts: string[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(c) {
+      for (const part of parts) c.enqueue(new TextEncoder().encode(part));
+      c.close();
+    },
+  });
+}
+
 describe("over a real socket", () => {
   const server = app.listen({ hostname: "127.0.0.1", port: 0 });
   const base = `http://127.0.0.1:${server.server!.port}`;
   afterAll(() => server.stop(true));
 
   test("oversize chunked body (no length) → 413 JSON", async () => {
-    const big = "x".repeat(10_000);
-    const stream = new ReadableStream({
-      start(c) {
-        c.enqueue(new TextEncoder().encode(`{"name":"${big}`));
-        c.enqueue(new TextEncoder().encode('"}'));
-        c.close();
-      },
-    });
-    const r = await fetch(`${base}/probe`, { method: "POST", body: stream, headers: { "content-type": "application/json" } });
+    const r = await fetch(`${base}/probe`, { method: "POST", body: chunked(`{"name":"${"x".repeat(10_000)}`, '"}'), headers: { "content-type": "application/json" } });
     expect(r.status).toBe(413);
     expect(await r.json()).toEqual({ error: "request body too large (limit 2048 bytes)" });
   });
 
   test("small chunked JSON body is parsed normally", async () => {
-    const stream = new ReadableStream({
-      start(c) {
-        c.enqueue(new TextEncoder().encode('{"name":"ok"}'));
-        c.close();
-      },
-    });
-    const r = await fetch(`${base}/probe`, { method: "POST", body: stream, headers: { "content-type": "application/json" } });
+    const r = await fetch(`${base}/probe`, { method: "POST", body: chunked('{"name":"ok"}'), headers: { "content-type": "application/json" } });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ got: "ok" });
   });
