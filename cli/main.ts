@@ -9,6 +9,9 @@ export const main = defineCommand({
   subCommands: {
     serve: () => import("./serve.ts").then((m) => m.default),
     user: () => import("./user/index.ts").then((m) => m.default),
+    session: () => import("./session/index.ts").then((m) => m.default),
+    ban: () => import("./ban/index.ts").then((m) => m.default),
+    smtp: () => import("./smtp/index.ts").then((m) => m.default),
     config: () => import("./config/index.ts").then((m) => m.default),
     version: () => import("./version.ts").then((m) => m.default),
   },

@@ -3,7 +3,9 @@ import type { User } from "../../src/users/service.ts";
 
 export const STATUS_NAME = { 1: "normal", 0: "disabled", [-1]: "unverified" } as const;
 
-export function userJson(u: User) {
+export type TfaState = "off" | "pending" | "on";
+
+export function userJson(u: User, tfa: TfaState) {
   return {
     guid: u.guid,
     name: u.name,
@@ -12,6 +14,8 @@ export function userJson(u: User) {
     note: u.note,
     is_admin: u.isAdmin,
     status: u.status,
+    tfa,
+    email_verification: u.emailVerification,
     has_password: u.hasPassword,
     created_at: new Date(u.createdAt).toISOString(),
     updated_at: new Date(u.updatedAt).toISOString(),

@@ -10,5 +10,8 @@ export default defineCommand({
     disable: () => import("./disable.ts").then((m) => m.default),
     enable: () => import("./enable.ts").then((m) => m.default),
     delete: () => import("./delete.ts").then((m) => m.default),
+    set: () => import("./set.ts").then((m) => m.default),
+    "logout-all": () => import("./logout-all.ts").then((m) => m.default),
+    "2fa": () => import("./2fa/index.ts").then((m) => m.default),
   },
 });

@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { totpStates } from "../../src/auth/totp.ts";
 import { listUsers } from "../../src/users/service.ts";
 import { io, printJson, table } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
@@ -8,9 +9,10 @@ export default defineCommand({
   meta: { name: "list", description: "List users" },
   args: { ...jsonArg, ...configArgs },
   run: action(async (args) => {
-    const users = await withData(args, listUsers);
-    if (args.json) return printJson(users.map(userJson));
-    const rows = users.map((u) => [u.name, u.isAdmin ? "yes" : "", STATUS_NAME[u.status], u.email, u.displayName]);
-    io.out(table(["NAME", "ADMIN", "STATUS", "EMAIL", "DISPLAY NAME"], rows));
+    const { users, tfa } = await withData(args, (ctx) => ({ users: listUsers(ctx), tfa: totpStates(ctx) }));
+    const tfaOf = (guid: string) => tfa.get(guid) ?? "off";
+    if (args.json) return printJson(users.map((u) => userJson(u, tfaOf(u.guid))));
+    const rows = users.map((u) => [u.name, u.isAdmin ? "yes" : "", STATUS_NAME[u.status], tfaOf(u.guid), u.email, u.displayName]);
+    io.out(table(["NAME", "ADMIN", "STATUS", "2FA", "EMAIL", "DISPLAY NAME"], rows));
   }),
 });

@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { totpStates } from "../../src/auth/totp.ts";
 import { getUser } from "../../src/users/service.ts";
 import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
@@ -8,8 +9,11 @@ export default defineCommand({
   meta: { name: "show", description: "Show one user" },
   args: { ...userArg, ...jsonArg, ...configArgs },
   run: action(async (args) => {
-    const user = await withData(args, (ctx) => getUser(ctx, args.name));
-    const j = userJson(user);
+    const { user, tfa } = await withData(args, (ctx) => {
+      const user = getUser(ctx, args.name);
+      return { user, tfa: totpStates(ctx).get(user.guid) ?? ("off" as const) };
+    });
+    const j = userJson(user, tfa);
     if (args.json) return printJson(j);
     const lines: [string, string][] = [
       ["name", j.name],
@@ -19,6 +23,8 @@ export default defineCommand({
       ["admin", j.is_admin ? "yes" : "no"],
       ["status", STATUS_NAME[user.status]],
       ["password", j.has_password ? "set" : "none"],
+      ["2fa", tfa],
+      ["e-mail codes", j.email_verification ? "on" : "off"],
       ["note", j.note],
       ["created", j.created_at],
       ["updated", j.updated_at],

@@ -10,7 +10,20 @@ export type AuditAction =
   | "user.password"
   | "user.disable"
   | "user.enable"
-  | "user.delete";
+  | "user.delete"
+  | "user.logout_all"
+  | "user.2fa_enable"
+  | "user.2fa_disable"
+  | "user.2fa_reset"
+  | "auth.login"
+  | "auth.login_failed"
+  | "auth.code_failed"
+  | "auth.lockout"
+  | "auth.recovery_code_used"
+  | "session.logout"
+  | "session.revoke"
+  | "ban.add"
+  | "ban.remove";
 
 export interface AuditTarget {
   type: string;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { FieldError, type Field } from "./fields.ts";
-import { configSchema, eachField, envName, type Config } from "./schema.ts";
+import { configSchema, crossChecks, eachField, envName, type Config } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
 
 export const DEFAULT_CONFIG_PATH = "/etc/rdconsole/rdconsole.toml";
@@ -116,7 +116,9 @@ export function loadConfig(o: LoadOptions = {}): LoadedConfig {
     (out[section] ??= {})[key] = value;
     sources[path] = source;
   }
-  if (problems.length) throw new ConfigError(problems);
+  if (!problems.length) for (const check of crossChecks) problems.push(check(out as unknown as Config) ?? "");
+  const found = problems.filter(Boolean);
+  if (found.length) throw new ConfigError(found);
 
   // Relative data dirs: against the config file's directory when set there, else the working directory.
   const data = out.data as { dir: string };

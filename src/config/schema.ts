@@ -27,10 +27,39 @@ export const configSchema = {
   },
   auth: {
     password_min_length: int({ default: 8, min: 6, max: 128, doc: "Minimum length of a user password." }),
+    session_days: int({ default: 30, min: 1, max: 3650, doc: "A client login stays valid this many days after its last use (sliding)." }),
+    max_sessions_per_user: int({ default: 20, min: 1, max: 1000, doc: "Live client logins per user; a new login past this revokes the oldest." }),
+    totp_window: int({ default: 1, min: 0, max: 10, doc: "TOTP codes accepted this many 30-second steps before or after the current one." }),
+    email_code_minutes: int({ default: 10, min: 1, max: 60, doc: "An e-mailed login code (and a pending TOTP step) expires after this many minutes." }),
+    code_attempts: int({ default: 5, min: 1, max: 20, doc: "Wrong codes allowed for one login challenge before it is void." }),
+    verify_new_devices: bool({ default: false, doc: "Ask users who have an e-mail address for an e-mailed code when they log in from a device they never used." }),
+    secret_key: str({ default: "", secret: true, pattern: /^$|^[A-Za-z0-9+/]{43}=$/, hint: "expected 32 bytes in base64 (openssl rand -base64 32)", doc: "Key that encrypts TOTP secrets at rest (32 bytes, base64). Empty: a key generated in the data dir (secret.key, 0600)." }),
+  },
+  lockout: {
+    ip_failures: int({ default: 10, min: 1, max: 10000, doc: "Failed logins or codes from one IP within window_minutes before that IP is locked out." }),
+    account_failures: int({ default: 5, min: 1, max: 10000, doc: "Failed logins or codes for one account within window_minutes before the account is locked out." }),
+    window_minutes: int({ default: 15, min: 1, max: 1440, doc: "Sliding window in which failures are counted." }),
+    minutes: int({ default: 15, min: 1, max: 1440, doc: "How long a lockout lasts (answers 429 without checking the password)." }),
+    ban_after: int({ default: 3, min: 0, max: 1000, doc: "An IP locked out this many times within a day is banned from every endpoint (0 = never)." }),
+    ban_hours: int({ default: 24, min: 1, max: 8760, doc: "How long an automatic ban lasts." }),
+  },
+  smtp: {
+    host: str({ default: "", doc: "SMTP server for e-mailed login codes. Empty: e-mail is off.", pattern: /^\S*$/, hint: "expected a host name" }),
+    port: int({ default: 587, min: 1, max: 65535, doc: "SMTP port (587 submission with STARTTLS, 465 implicit TLS, 25 plain)." }),
+    security: oneOf(["starttls", "tls", "none"] as const, { default: "starttls", doc: "starttls (required), tls (implicit, usually port 465) or none (loopback relays only)." }),
+    user: str({ default: "", doc: "SMTP user name; empty = no authentication." }),
+    password: str({ default: "", secret: true, doc: "SMTP password." }),
+    from: str({ default: "", doc: 'Sender address, e.g. "rdconsole <rdconsole@example.com>". Required when host is set.' }),
+    timeout_seconds: int({ default: 10, min: 1, max: 120, doc: "Connect and send timeout." }),
   },
 } satisfies Record<string, Record<string, Field<unknown>>>;
 
 export type ConfigSchema = typeof configSchema;
+
+/** Rules that involve more than one key; each returns a problem or null. */
+export const crossChecks: ((c: Config) => string | null)[] = [
+  (c) => (c.smtp.host && !c.smtp.from ? "smtp.from: required when smtp.host is set" : null),
+];
 type ValueOf<F> = F extends Field<infer T> ? T : never;
 export type Config = {
   readonly [S in keyof ConfigSchema]: { readonly [K in keyof ConfigSchema[S]]: ValueOf<ConfigSchema[S][K]> };

@@ -1,4 +1,4 @@
-// Runs first for every request: client IP, body-size limit, CORS for /api/*, and the access log.
+// Runs first for every request: client IP, IP bans, body-size limit, CORS for /api/*, and the access log.
 import { Elysia } from "elysia";
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../log.ts";
@@ -8,7 +8,13 @@ import { compileCidrs, resolveClientIp } from "./client-ip.ts";
 import { corsPolicy } from "./cors.ts";
 import { setRequestInfo } from "./request-info.ts";
 
-export function pipeline(config: Config, log: Logger) {
+const banned = () =>
+  new Response(JSON.stringify({ error: "Your IP address is banned from this server" }), {
+    status: 403,
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
+
+export function pipeline(config: Config, log: Logger, isBanned: (ip: string) => boolean) {
   const trusted = compileCidrs(config.server.trusted_proxies);
   const limit = config.server.body_limit;
   const cors = corsPolicy(config.server.cors_origins);
@@ -21,7 +27,9 @@ export function pipeline(config: Config, log: Logger) {
   return new Elysia({ name: "rdconsole/pipeline" })
     .onRequest(({ request, server, set }) => {
       const socketIp = server?.requestIP(request)?.address;
-      setRequestInfo(request, resolveClientIp(socketIp, request.headers.get("x-forwarded-for"), trusted));
+      const ip = resolveClientIp(socketIp, request.headers.get("x-forwarded-for"), trusted);
+      setRequestInfo(request, ip);
+      if (ip && isBanned(ip)) return early(request, banned());
       if (declaredTooLarge(request, limit)) return early(request, tooLarge(limit));
       const preflight = cors(request, set.headers);
       if (preflight) return early(request, preflight);

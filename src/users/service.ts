@@ -1,6 +1,7 @@
 // User accounts: the verbs shared by the CLI and (later) the HTTP admin API.
 import { eq, sql } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
+import { revokeUserSessions } from "../auth/sessions.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { conflict, notFound } from "../errors.ts";
 import { users, UserStatus } from "../db/schema.ts";
@@ -15,10 +16,19 @@ export interface User {
   email: string;
   note: string;
   isAdmin: boolean;
+  emailVerification: boolean;
   status: UserStatus;
   hasPassword: boolean;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface UpdateUserInput {
+  email?: string;
+  displayName?: string;
+  note?: string;
+  isAdmin?: boolean;
+  emailVerification?: boolean;
 }
 
 export function toUser(row: UserRow): User {
@@ -93,7 +103,8 @@ export async function setPassword(ctx: ServiceContext, name: string, password: s
   withTransaction(ctx, (tx) => {
     const row = requireUserRow(tx, name);
     tx.db.update(users).set({ passwordHash: hash, updatedAt: tx.now() }).where(eq(users.id, row.id)).run();
-    emitAudit(tx, "user.password", target(row));
+    const revoked = revokeUserSessions(tx, row.id);
+    emitAudit(tx, "user.password", target(row), { sessions_revoked: revoked });
   });
 }
 
@@ -102,7 +113,8 @@ function setStatus(ctx: ServiceContext, name: string, status: UserStatus, action
     const row = requireUserRow(tx, name);
     if (row.status === status) return toUser(row);
     const updated = tx.db.update(users).set({ status, updatedAt: tx.now() }).where(eq(users.id, row.id)).returning().get();
-    emitAudit(tx, action, target(row));
+    const revoked = status === UserStatus.normal ? 0 : revokeUserSessions(tx, row.id);
+    emitAudit(tx, action, target(row), revoked ? { sessions_revoked: revoked } : {});
     return toUser(updated!);
   });
 }
@@ -115,5 +127,35 @@ export function deleteUser(ctx: ServiceContext, name: string): void {
     const row = requireUserRow(tx, name);
     tx.db.delete(users).where(eq(users.id, row.id)).run();
     emitAudit(tx, "user.delete", target(row));
+  });
+}
+
+/** Changes profile fields; only the fields given change. */
+export function updateUser(ctx: ServiceContext, name: string, input: UpdateUserInput): User {
+  const patch: Partial<UserRow> = {};
+  if (input.email !== undefined) patch.email = checkEmail(input.email);
+  if (input.displayName !== undefined) patch.displayName = checkText("display name", input.displayName, 128);
+  if (input.note !== undefined) patch.note = checkText("note", input.note, 2000);
+  if (input.isAdmin !== undefined) patch.isAdmin = input.isAdmin;
+  if (input.emailVerification !== undefined) patch.emailVerification = input.emailVerification;
+  return withTransaction(ctx, (tx) => {
+    const row = requireUserRow(tx, name);
+    if (patch.email && tx.db.select({ id: users.id }).from(users).where(sql`${users.email} = ${patch.email} collate nocase and ${users.id} <> ${row.id}`).get())
+      throw conflict(`another user already has the e-mail address ${patch.email}`);
+    const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => row[k as keyof UserRow] !== v));
+    if (!Object.keys(changed).length) return toUser(row);
+    const updated = tx.db.update(users).set({ ...changed, updatedAt: tx.now() }).where(eq(users.id, row.id)).returning().get();
+    emitAudit(tx, "user.update", target(row), { changed: Object.keys(changed) });
+    return toUser(updated!);
+  });
+}
+
+/** Revokes every client login of the user; returns how many. */
+export function logoutAll(ctx: ServiceContext, name: string): number {
+  return withTransaction(ctx, (tx) => {
+    const row = requireUserRow(tx, name);
+    const revoked = revokeUserSessions(tx, row.id);
+    emitAudit(tx, "user.logout_all", target(row), { sessions_revoked: revoked });
+    return revoked;
   });
 }

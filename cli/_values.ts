@@ -1,0 +1,21 @@
+// Parsing of option values shared by several commands.
+import { CliError } from "./_io.ts";
+
+export function onOff(flag: string, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (["on", "yes", "true", "1"].includes(v)) return true;
+  if (["off", "no", "false", "0"].includes(v)) return false;
+  throw new CliError(`--${flag} takes on or off, not "${value}"`);
+}
+
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** "30m", "12h", "7d", "2w" → milliseconds; "never" → null. */
+export function duration(flag: string, value: string): number | null {
+  if (value === "never") return null;
+  const m = /^(\d+)([mhdw])$/.exec(value.trim());
+  if (!m || Number(m[1]) === 0) throw new CliError(`--${flag} takes a duration such as 30m, 12h, 7d, 2w or never, not "${value}"`);
+  return Number(m[1]) * UNITS[m[2]!]!;
+}
+
+export const isoOrDash = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString().replace(/\.\d+Z$/, "Z") : "-");

@@ -1,0 +1,29 @@
+// Failure bookkeeping shared by the password and code steps: lockout check, audit row per failure,
+// lockout audit, and the automatic ban of an IP that keeps coming back.
+import { emitAudit, type AuditAction } from "../audit/emit.ts";
+import { addBan } from "../bans/service.ts";
+import type { ServiceContext } from "../context.ts";
+import { ServiceError } from "../errors.ts";
+import { retryMessage } from "./lockout.ts";
+import type { AuthRuntime } from "./runtime.ts";
+
+const HOUR = 3_600_000;
+
+export function guardLockout(ctx: ServiceContext, rt: AuthRuntime, account: string): void {
+  const verdict = rt.lockout.check(ctx.now(), ctx.ip, account);
+  if (verdict) throw new ServiceError("TOO_MANY_REQUESTS", retryMessage(verdict.retryAfterMs));
+}
+
+export function recordFailure(ctx: ServiceContext, rt: AuthRuntime, account: string, action: AuditAction, reason: string): void {
+  const anon = { ...ctx, actor: { type: "anonymous" as const, name: ctx.ip ?? "unknown" } };
+  const name = account.slice(0, 64);
+  emitAudit(anon, action, { type: "user", name }, { reason });
+  const outcome = rt.lockout.fail(ctx.now(), ctx.ip, account);
+  if (outcome.lockedIp || outcome.lockedAccount)
+    emitAudit(anon, "auth.lockout", { type: "user", name }, { ip_locked: outcome.lockedIp, account_locked: outcome.lockedAccount, minutes: ctx.config.lockout.minutes });
+  if (outcome.banIp && ctx.ip) {
+    const system = { ...ctx, actor: { type: "system" as const, name: "lockout" } };
+    addBan(system, { cidr: ctx.ip, expiresAt: ctx.now() + ctx.config.lockout.ban_hours * HOUR, comment: `locked out ${ctx.config.lockout.ban_after} times within a day` });
+    ctx.log.warn(`banned ${ctx.ip} for ${ctx.config.lockout.ban_hours}h after repeated lockouts`);
+  }
+}

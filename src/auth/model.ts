@@ -1,0 +1,49 @@
+// Wire shapes of the client login endpoints (client-contract §2–4).
+import { t } from "elysia";
+import type { User } from "../users/service.ts";
+
+// The Dart client omits null keys (hbbs.dart:133-178); other clients may send null.
+const opt = (maxLength: number) => t.Optional(t.Union([t.String({ maxLength }), t.Null()]));
+
+export const DeviceInfo = t.Object({ os: opt(256), type: opt(64), name: opt(256) });
+
+export const LoginBody = t.Object({
+  username: opt(254),
+  password: opt(1024),
+  id: opt(64),
+  uuid: opt(256),
+  autoLogin: t.Optional(t.Union([t.Boolean(), t.Null()])),
+  type: opt(32),
+  verificationCode: opt(64),
+  tfaCode: opt(64),
+  secret: opt(128),
+  deviceInfo: t.Optional(t.Union([DeviceInfo, t.Null()])),
+});
+
+export const UserPayload = t.Object({
+  name: t.String(),
+  display_name: t.String(),
+  avatar: t.String(),
+  email: t.String(),
+  note: t.String(),
+  status: t.Integer({ description: "1 normal, 0 disabled, -1 unverified" }),
+  is_admin: t.Boolean(),
+  info: t.Object({}),
+});
+
+export const AccessToken = t.Object({ type: t.Literal("access_token"), access_token: t.String(), user: UserPayload });
+
+export const Challenge = t.Object({
+  type: t.Literal("email_check"),
+  tfa_type: t.Union([t.Literal("tfa_check"), t.Literal("email_check")]),
+  secret: t.String(),
+  access_token: t.Literal(""),
+  user: t.Object({ name: t.String(), email: t.Optional(t.String()), info: t.Object({}) }),
+});
+
+export const Problem = t.Object({ error: t.String() });
+
+/** The user payload the client reads (client-contract §2.3); `name` is what keeps it logged in. */
+export function userPayload(u: User) {
+  return { name: u.name, display_name: u.displayName, avatar: "", email: u.email, note: u.note, status: u.status, is_admin: u.isAdmin, info: {} };
+}

@@ -1,0 +1,56 @@
+// IP bans (Drawpile-style ban list): addresses or CIDR ranges refused on every endpoint,
+// optionally until a time. Added by admins from the CLI or automatically by the lockout.
+import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import { emitAudit } from "../audit/emit.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { bans } from "../db/schema.ts";
+import { invalid, notFound } from "../errors.ts";
+import { cidrContains, parseCidr } from "../net/cidr.ts";
+
+export type Ban = typeof bans.$inferSelect;
+
+const active = (now: number) => or(isNull(bans.expiresAt), gt(bans.expiresAt, now));
+
+export function listBans(ctx: ServiceContext, includeExpired = false): Ban[] {
+  const q = ctx.db.select().from(bans);
+  return (includeExpired ? q : q.where(active(ctx.now()))).orderBy(asc(bans.id)).all();
+}
+
+export function addBan(ctx: ServiceContext, input: { cidr: string; expiresAt: number | null; comment?: string }): Ban {
+  const parsed = parseCidr(input.cidr);
+  if (!parsed) throw invalid(`not an IP address or CIDR range: "${input.cidr.slice(0, 60)}"`);
+  const comment = (input.comment ?? "").slice(0, 500);
+  if (input.expiresAt !== null && input.expiresAt <= ctx.now()) throw invalid("the ban would already have expired");
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db
+      .insert(bans)
+      .values({ cidr: parsed.text, comment, createdBy: tx.actor.name, createdAt: tx.now(), expiresAt: input.expiresAt })
+      .returning()
+      .get();
+    emitAudit(tx, "ban.add", { type: "ban", guid: row.guid, name: row.cidr }, { expires_at: row.expiresAt, comment });
+    return row;
+  });
+}
+
+export function removeBan(ctx: ServiceContext, idOrGuid: string): Ban {
+  return withTransaction(ctx, (tx) => {
+    const where = /^\d+$/.test(idOrGuid) ? eq(bans.id, Number(idOrGuid)) : eq(bans.guid, idOrGuid);
+    const row = tx.db.delete(bans).where(where).returning().get();
+    if (!row) throw notFound(`ban ${idOrGuid} not found`);
+    emitAudit(tx, "ban.remove", { type: "ban", guid: row.guid, name: row.cidr });
+    return row;
+  });
+}
+
+/** The active ban covering `ip`, if any. Read per request: a CLI ban applies at once. */
+export function findBan(ctx: ServiceContext, ip: string): Ban | undefined {
+  return ctx.db
+    .select()
+    .from(bans)
+    .where(and(active(ctx.now())))
+    .all()
+    .find((b) => {
+      const c = parseCidr(b.cidr);
+      return c !== null && cidrContains(c, ip);
+    });
+}

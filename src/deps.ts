@@ -1,0 +1,16 @@
+// What the HTTP app needs from the process that runs it.
+import type { Database } from "bun:sqlite";
+import type { AuthRuntime } from "./auth/runtime.ts";
+import type { Config } from "./config/schema.ts";
+import type { Db } from "./db/client.ts";
+import type { Logger } from "./log.ts";
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Db;
+  readonly sqlite: Database;
+  readonly log: Logger;
+  readonly now: () => number;
+  /** Lockout counters and mailer; created from config when omitted. */
+  readonly auth?: AuthRuntime;
+}

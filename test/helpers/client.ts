@@ -1,0 +1,34 @@
+// Requests as the stock RustDesk client builds them (client-contract §2–4 and test vectors).
+import { generateSync } from "otplib";
+
+export const UUID = "YzdmNmUxZjAtMmI0Yy00ZDVlLWE5ZjgtMGMxZDJlM2Y0YTVi";
+export const DEVICE = { id: "123456789", uuid: UUID };
+export const DEVICE_INFO = { os: "windows", type: "client", name: "ALICE-PC" };
+
+/** Dart package:http with a String body appends "; charset=utf-8" (client-contract §0.2). */
+export const DART_JSON = { "content-type": "application/json; charset=utf-8" };
+export const bearer = (token: string) => ({ "content-type": "application/json", authorization: `Bearer ${token}` });
+
+/** hbbs.dart LoginRequest.toJson: keys only when non-null, in this order; deviceInfo always. */
+export function passwordLoginBody(username: string, password: string, device = DEVICE): string {
+  return JSON.stringify({ username, password, id: device.id, uuid: device.uuid, autoLogin: true, type: "account", deviceInfo: DEVICE_INFO });
+}
+
+/** The code step (login.dart:1016-1024): type "email_code" even for TOTP; tfaCode only for TOTP; no password. */
+export function codeStepBody(username: string | undefined, code: string, secret: string, o: { totp: boolean; device?: typeof DEVICE }): string {
+  const device = o.device ?? DEVICE;
+  return JSON.stringify({
+    ...(username === undefined ? {} : { username }),
+    id: device.id,
+    uuid: device.uuid,
+    autoLogin: true,
+    type: "email_code",
+    verificationCode: code,
+    ...(o.totp ? { tfaCode: code } : {}),
+    secret,
+    deviceInfo: DEVICE_INFO,
+  });
+}
+
+/** The code an authenticator app shows at `nowMs` (plus `stepOffset` 30-second steps). */
+export const totpCode = (secret: string, nowMs: number, stepOffset = 0) => generateSync({ secret, epoch: Math.floor(nowMs / 1000) + stepOffset * 30 });
