@@ -16,6 +16,8 @@ ROOT=/
 BINARY=
 VERSION=
 BASE_URL=${RDCONSOLE_BASE_URL:-https://github.com/rdconsole/rdconsole/releases/download}
+# Read here only: rdconsole itself treats every RDCONSOLE_* variable as a setting and refuses unknown ones.
+unset RDCONSOLE_BASE_URL
 UNINSTALL=0
 PURGE=0
 START=1
@@ -76,6 +78,11 @@ fetch() { # url file
   else die "neither curl nor wget is installed"; fi
 }
 
+http_status() { # url file: downloads to file, prints the HTTP status (000 when there was none)
+  if command -v curl >/dev/null 2>&1; then curl -sSL -o "$2" -w '%{http_code}' "$1" 2>/dev/null || true
+  else wget -S -q -O "$2" "$1" 2>&1 | awk '/^ *HTTP\//{code=$2} END{print code ? code : "000"}'; fi
+}
+
 release_name() {
   case $(uname -m) in
     x86_64 | amd64) arch=x64 ;;
@@ -94,13 +101,15 @@ download() {
   trap 'rm -rf "$TMP"' EXIT
   say "downloading $url/$name"
   fetch "$url/$name" "$TMP/$name" || die "download failed: $url/$name"
-  if fetch "$url/SHA256SUMS" "$TMP/SHA256SUMS" 2>/dev/null; then
-    grep " $name\$" "$TMP/SHA256SUMS" >"$TMP/sum" || die "SHA256SUMS has no entry for $name"
-    (cd "$TMP" && sha256sum -c sum >/dev/null 2>&1) || die "checksum mismatch for $name: refusing to install it"
-    say "checksum verified"
-  else
-    say "warning: no SHA256SUMS published for v$VERSION; the download is not verified"
-  fi
+  status=$(http_status "$url/SHA256SUMS" "$TMP/SHA256SUMS")
+  case $status in
+    200)
+      grep " $name\$" "$TMP/SHA256SUMS" >"$TMP/sum" || die "SHA256SUMS has no entry for $name"
+      (cd "$TMP" && sha256sum -c sum >/dev/null 2>&1) || die "checksum mismatch for $name: refusing to install it"
+      say "checksum verified" ;;
+    404) say "warning: no SHA256SUMS published for v$VERSION; the download is not verified" ;;
+    *) die "could not fetch $url/SHA256SUMS (HTTP $status): refusing to install an unverified binary" ;;
+  esac
   chmod 0755 "$TMP/$name"
   BINARY=$TMP/$name
 }
@@ -113,9 +122,16 @@ build_from_checkout() {
     say "installing Bun with npm"
     npm install -g bun >/dev/null
   fi
-  say "building in $src"
-  (cd "$src" && bun install --frozen-lockfile >/dev/null && bun run build >/dev/null) || die "build failed"
-  BINARY=$src/dist/rdconsole
+  # Build in a copy: run as root in the user's checkout it would leave root-owned node_modules/ and dist/.
+  BUILD=$(mktemp -d)
+  trap 'rm -rf "$BUILD"' EXIT
+  say "building from $src"
+  (cd "$src" && tar --exclude=./node_modules --exclude=./dist --exclude=./data --exclude=./.git -cf - .) | (cd "$BUILD" && tar -xf -)
+  commit=$(git -C "$src" rev-parse --short=12 HEAD 2>/dev/null || true)
+  [ -n "$commit" ] && [ -n "$(git -C "$src" status --porcelain --untracked-files=no 2>/dev/null)" ] && commit="$commit-dirty"
+  (cd "$BUILD" && bun install --frozen-lockfile && BUILD_COMMIT=$commit bun run build) >"$BUILD/build.log" 2>&1 ||
+    { cat "$BUILD/build.log" >&2; die "build failed"; }
+  BINARY=$BUILD/dist/rdconsole
 }
 
 write_unit() {
@@ -179,9 +195,10 @@ install_all() {
 
   if [ "$LIVE" = 1 ] && ! id "$SERVICE_USER" >/dev/null 2>&1; then
     if command -v useradd >/dev/null 2>&1; then
-      useradd --system --home-dir "$DATA_DIR" --no-create-home --shell /usr/sbin/nologin "$SERVICE_USER"
-    else
-      adduser -S -D -H -h "$DATA_DIR" -s /sbin/nologin "$SERVICE_USER"
+      useradd --system --user-group --home-dir "$DATA_DIR" --no-create-home --shell /usr/sbin/nologin "$SERVICE_USER"
+    else # busybox (Alpine): adduser alone would put the user in "nogroup"
+      addgroup -S "$SERVICE_USER" 2>/dev/null || true
+      adduser -S -D -H -h "$DATA_DIR" -s /sbin/nologin -G "$SERVICE_USER" "$SERVICE_USER"
     fi
     say "created system user $SERVICE_USER"
   fi
@@ -206,8 +223,8 @@ install_all() {
   if has_systemd; then
     systemctl daemon-reload
     if [ "$START" = 1 ]; then
-      systemctl enable rdconsole >/dev/null 2>&1
-      systemctl restart rdconsole
+      systemctl enable rdconsole >/dev/null 2>&1 || die "systemctl enable rdconsole failed"
+      systemctl restart rdconsole || die "rdconsole did not start; see: journalctl -u rdconsole -n 50"
       say "rdconsole is running: systemctl status rdconsole; journalctl -u rdconsole -f"
     fi
   else

@@ -14,7 +14,9 @@ function git(...args: string[]): string {
 
 export function buildInfo(): { version: string; commit: string; date: string } {
   const pkg = JSON.parse(readFileSync(join(import.meta.dir, "..", "package.json"), "utf8")) as { version: string };
-  const commit = git("rev-parse", "--short=12", "HEAD");
-  const dirty = commit && git("status", "--porcelain", "--untracked-files=no") ? "-dirty" : "";
+  // BUILD_COMMIT: for builds from a copy without .git (install.sh builds in a temp copy).
+  const given = process.env.BUILD_COMMIT ?? "";
+  const commit = given || git("rev-parse", "--short=12", "HEAD");
+  const dirty = !given && commit && git("status", "--porcelain", "--untracked-files=no") ? "-dirty" : "";
   return { version: pkg.version, commit: commit ? commit + dirty : "unknown", date: new Date().toISOString().slice(0, 10) };
 }

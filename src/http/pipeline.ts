@@ -19,8 +19,10 @@ export function pipeline(config: Config, log: Logger, isBanned: (ip: string) => 
   const limit = config.server.body_limit;
   const cors = corsPolicy(config.server.cors_origins);
   const logRequest = accessLog(config, log);
-  // Responses returned from onRequest skip onAfterResponse, so they are logged here.
-  const early = (request: Request, response: Response) => {
+  // Responses returned from onRequest skip onAfterResponse (so they are logged here) and set.headers
+  // (so CORS is copied: a browser must be able to read the 413 or the ban).
+  const early = (request: Request, response: Response, headers: Record<string, string | number>) => {
+    for (const [k, v] of Object.entries(headers)) if (!response.headers.has(k)) response.headers.set(k, String(v));
     logRequest(request, response.status);
     return response;
   };
@@ -29,10 +31,10 @@ export function pipeline(config: Config, log: Logger, isBanned: (ip: string) => 
       const socketIp = server?.requestIP(request)?.address;
       const ip = resolveClientIp(socketIp, request.headers.get("x-forwarded-for"), trusted);
       setRequestInfo(request, ip);
-      if (ip && isBanned(ip)) return early(request, banned());
-      if (declaredTooLarge(request, limit)) return early(request, tooLarge(limit));
       const preflight = cors(request, set.headers);
-      if (preflight) return early(request, preflight);
+      if (ip && isBanned(ip)) return early(request, banned(), set.headers);
+      if (preflight) return early(request, preflight, {});
+      if (declaredTooLarge(request, limit)) return early(request, tooLarge(limit), set.headers);
     })
     .onParse({ as: "global" }, chunkedParser(limit))
     .onAfterResponse({ as: "global" }, ({ request, set, responseValue }) => {

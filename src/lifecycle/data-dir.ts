@@ -21,6 +21,7 @@ export function adoptDataDirOwner(dir: string): void {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return;
   const { uid, gid } = statSync(dir);
   if (uid === 0) return;
+  process.setgroups?.([gid]); // drop root's supplementary groups too
   process.setgid?.(gid);
   process.setuid?.(uid);
 }

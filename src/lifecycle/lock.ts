@@ -1,42 +1,39 @@
-// One `serve` per data dir. A pid file created with O_EXCL; a stale one (its process is gone)
-// is taken over. The CLI does not take the lock: it must work while the server runs.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+// One `serve` per data dir. The lock is an exclusive SQLite lock (an fcntl lock underneath) on
+// serve.lock, held for the life of the process: the kernel drops it when the process dies, so a
+// crash or a reboot never leaves a stale lock behind. serve.pid only tells who holds it.
+import { Database } from "bun:sqlite";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export class LockError extends Error {}
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 export function acquireLock(dataDir: string): { release(): void } {
-  const path = join(dataDir, "serve.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const lockPath = join(dataDir, "serve.lock");
+  const pidPath = join(dataDir, "serve.pid");
+  const db = new Database(lockPath, { create: true });
+  try {
+    db.run("PRAGMA busy_timeout = 0");
+    db.run("PRAGMA locking_mode = EXCLUSIVE");
+    db.run("BEGIN EXCLUSIVE");
+  } catch {
+    db.close();
+    let holder = "";
     try {
-      const fd = openSync(path, "wx", 0o600);
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return {
-        release() {
-          try {
-            if (readFileSync(path, "utf8").trim() === String(process.pid)) unlinkSync(path);
-          } catch {
-            // already gone
-          }
-        },
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const pid = Number.parseInt(readFileSync(path, "utf8"), 10);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
-        throw new LockError(`another rdconsole server (pid ${pid}) is already using the data dir ${dataDir}`);
-      unlinkSync(path); // stale: its process is gone
+      holder = ` (pid ${readFileSync(pidPath, "utf8").trim()})`;
+    } catch {
+      // no pid file: the holder is still starting
     }
+    throw new LockError(`another rdconsole server${holder} is already using the data dir ${dataDir}`);
   }
-  throw new LockError(`could not lock the data dir ${dataDir} (${path})`);
+  writeFileSync(pidPath, `${process.pid}\n`, { mode: 0o600 });
+  return {
+    release() {
+      try {
+        unlinkSync(pidPath);
+      } catch {
+        // already gone
+      }
+      db.close();
+    },
+  };
 }

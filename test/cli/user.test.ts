@@ -103,3 +103,8 @@ describe("the other user verbs", () => {
     expect(JSON.parse((await cli(["user", "list", "--json"])).stdout)).toEqual([]);
   });
 });
+
+test("passwd and delete say a user is unknown before asking anything", async () => {
+  expect(await cli(["user", "passwd", "ghost"], { tty: [] })).toEqual({ code: 1, stdout: "", stderr: 'error: user "ghost" not found\n' });
+  expect(await cli(["user", "delete", "ghost"], { tty: [] })).toEqual({ code: 1, stdout: "", stderr: 'error: user "ghost" not found\n' });
+});

@@ -20,7 +20,7 @@ describe("T2 password login", () => {
   test("success → access_token + the full user payload", async () => {
     const r = await login('{"username":"alice","password":"hunter2","id":"123456789","uuid":"YzdmNmUxZjAtMmI0Yy00ZDVlLWE5ZjgtMGMxZDJlM2Y0YTVi","autoLogin":true,"type":"account","deviceInfo":{"os":"windows","type":"client","name":"ALICE-PC"}}');
     expect(r.status).toBe(200);
-    const body = r.json() as { access_token: string };
+    const body = r.json() as Record<string, unknown> & { access_token: string };
     expect(body.access_token).toMatch(TOKEN);
     expect(body).toEqual({ type: "access_token", access_token: body.access_token, user: ALICE });
   });
@@ -72,14 +72,14 @@ describe("T3 TOTP challenge and code step", () => {
 
     const r = await login(passwordLoginBody("bob", "bob-password"));
     expect(r.status).toBe(200);
-    const challenge = r.json() as { secret: string };
+    const challenge = r.json() as Record<string, unknown> & { secret: string };
     expect(challenge.secret).toMatch(TOKEN);
     expect(challenge).toEqual({ type: "email_check", tfa_type: "tfa_check", secret: challenge.secret, access_token: "", user: { name: "bob", info: {} } });
 
     const code = totpCode(totpSecret, env.ctx.now());
     const done = await login(codeStepBody("bob", code, challenge.secret, { totp: true }));
     expect(done.status).toBe(200);
-    const body = done.json() as { access_token: string };
+    const body = done.json() as Record<string, unknown> & { access_token: string };
     expect(body).toEqual({
       type: "access_token",
       access_token: body.access_token,

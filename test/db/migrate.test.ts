@@ -25,7 +25,8 @@ describe("migrations", () => {
     const schema = schemaOf(sqlite);
     close();
     // UPDATE_GOLDEN=1 bun test test/db rewrites the golden after a reviewed migration.
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) writeFileSync(GOLDEN, schema);
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(GOLDEN, schema);
+    expect(existsSync(GOLDEN)).toBe(true);
     expect(schema).toBe(readFileSync(GOLDEN, "utf8"));
   });
 

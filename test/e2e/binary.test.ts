@@ -49,7 +49,7 @@ afterAll(() => {
 test("--version prints version and build info", () => {
   const r = run(["--version"]);
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/^rdconsole \d+\.\d+\.\d+ \(commit [0-9a-f]{12}(-dirty)?, built \d{4}-\d\d-\d\d, bun \d+\.\d+\.\d+, linux-(x64|arm64)\)\n$/);
+  expect(r.stdout).toMatch(/^rdconsole \d+\.\d+\.\d+ \(commit ([0-9a-f]{12}(-dirty)?|unknown), built \d{4}-\d\d-\d\d, bun \d+\.\d+\.\d+, linux-(x64|arm64)\)\n$/);
 });
 
 test("first start on an empty dir: ./data created 0700, a hint to create the first admin", async () => {
@@ -102,7 +102,7 @@ test("SIGTERM → exit 0 within 5 s, lock released", { timeout: 10_000 }, async 
   expect(code).toBe(0);
   expect(Date.now() - started).toBeLessThan(5000);
   expect(stderrText).toContain('"msg":"stopped"');
-  expect(await Bun.file(`${cwd}/data/serve.lock`).exists()).toBe(false);
+  expect(await Bun.file(`${cwd}/data/serve.pid`).exists()).toBe(false);
 });
 
 test("an invalid config stops serve before it listens, listing every problem", () => {

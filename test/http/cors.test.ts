@@ -52,3 +52,12 @@ describe("an explicit origin list", () => {
     expect(get.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
+
+test("responses cut short (413) still carry CORS headers, so a browser can read them", async () => {
+  const env = testEnv({ "server.body_limit": "1024" });
+  const body = "x".repeat(2000);
+  const r = await call(env.app, "POST", "/api/login", { raw: body, headers: { origin: "https://web.example.com", "content-type": "application/json", "content-length": String(body.length) } });
+  expect(r.status).toBe(413);
+  expect(r.headers.get("access-control-allow-origin")).toBe("*");
+  env.close();
+});

@@ -43,7 +43,8 @@ describe("error envelope", () => {
   });
 
   test("oversize body (declared length) → 413 JSON before the body is read", async () => {
-    const r = await call(app, "POST", "/probe", { body: { name: "x".repeat(5000) } });
+    const body = JSON.stringify({ name: "x".repeat(5000) });
+    const r = await call(app, "POST", "/probe", { raw: body, headers: { "content-type": "application/json", "content-length": String(body.length) } });
     expect(r.status).toBe(413);
     expect(r.json()).toEqual({ error: "request body too large (limit 2048 bytes)" });
   });

@@ -10,8 +10,8 @@ const SCRIPT = join(import.meta.dir, "..", "..", "install.sh");
 beforeAll(() => void binaryPath(), 60_000); // one build, outside any single test's timeout
 
 // Async: the download tests' release server runs in this process and must keep answering.
-async function install(args: string[]) {
-  const p = Bun.spawn(["sh", SCRIPT, ...args], { env: cleanEnv(), stdout: "pipe", stderr: "pipe" });
+async function install(args: string[], env: Record<string, string> = {}) {
+  const p = Bun.spawn(["sh", SCRIPT, ...args], { env: cleanEnv(env), stdout: "pipe", stderr: "pipe" });
   const [stdout, stderr, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
   return { code, stdout, stderr };
 }
@@ -100,13 +100,14 @@ describe("install.sh --version downloads a release and checks SHA256SUMS", () =>
   const arch = process.arch === "arm64" ? "arm64" : "x64";
   const name = `rdconsole-linux-${arch}`;
   let sums = "";
+  let sumsStatus = 200;
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
     fetch(req) {
       const path = new URL(req.url).pathname;
       if (path === `/v1.2.3/${name}`) return new Response(Bun.file(join(releases, name)));
-      if (path === "/v1.2.3/SHA256SUMS" && sums) return new Response(sums);
+      if (path === "/v1.2.3/SHA256SUMS" && sums) return new Response(sumsStatus === 200 ? sums : "oops", { status: sumsStatus });
       return new Response("not found", { status: 404 });
     },
   });
@@ -132,6 +133,30 @@ describe("install.sh --version downloads a release and checks SHA256SUMS", () =>
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`checksum mismatch for ${name}: refusing to install it`);
     expect(existsSync(join(root, "usr/local/bin/rdconsole"))).toBe(false);
+  });
+
+  test("the base URL may come from RDCONSOLE_BASE_URL (which must not reach rdconsole's own config check)", async () => {
+    const hash = new Bun.CryptoHasher("sha256").update(readFileSync(join(releases, name))).digest("hex");
+    sums = `${hash}  ${name}\n`;
+    const root = tempDir("rdc-root-");
+    const r = await install(["--version", "1.2.3", "--root", root], { RDCONSOLE_BASE_URL: base });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(existsSync(join(root, "usr/local/bin/rdconsole"))).toBe(true);
+  });
+
+  test("no SHA256SUMS published (404): installs with a warning; any other failure: refuses", async () => {
+    sumsStatus = 404;
+    const ok = await install(["--version", "1.2.3", "--base-url", base, "--root", tempDir("rdc-root-")]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("warning: no SHA256SUMS published for v1.2.3; the download is not verified");
+    sumsStatus = 500;
+    const root = tempDir("rdc-root-");
+    const refused = await install(["--version", "1.2.3", "--base-url", base, "--root", root]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("(HTTP 500): refusing to install an unverified binary");
+    expect(existsSync(join(root, "usr/local/bin/rdconsole"))).toBe(false);
+    sumsStatus = 200;
   });
 
   test("an unknown version fails clearly", async () => {
