@@ -19,7 +19,8 @@ export function createApp(deps: AppDeps) {
   const auth = deps.auth ?? createAuthRuntime(config);
   const isBanned = (ip: string) => findBan({ ...deps, actor: systemActor }, ip) !== undefined;
   const methods = methodIndex(() => app.routes);
-  const app = new Elysia({ name: "rdconsole", serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING) } })
+  // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
+  const app = new Elysia({ name: "rdconsole", normalize: false, serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING) } })
     .use(pipeline(config, log, isBanned))
     .use(errorHandler(log, methods))
     .use(docsRoutes(config.openapi.enabled))

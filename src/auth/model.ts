@@ -1,13 +1,14 @@
 // Wire shapes of the client login endpoints (client-contract §2–4).
 import { t } from "elysia";
+import { looseObject } from "../http/schema.ts";
 import type { User } from "../users/service.ts";
 
 // The Dart client omits null keys (hbbs.dart:133-178); other clients may send null.
 const opt = (maxLength: number) => t.Optional(t.Union([t.String({ maxLength }), t.Null()]));
 
-export const DeviceInfo = t.Object({ os: opt(256), type: opt(64), name: opt(256) });
+export const DeviceInfo = looseObject({ os: opt(256), type: opt(64), name: opt(256) });
 
-export const LoginBody = t.Object({
+export const LoginBody = looseObject({
   username: opt(254),
   password: opt(1024),
   id: opt(64),

@@ -1,6 +1,7 @@
 // The real compiled binary in an empty directory: serve, probe, administer while it runs, stop.
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { binaryPath, cleanEnv } from "../helpers/binary.ts";
+import { bearer, codeStepBody, DART_JSON, DEVICE, passwordLoginBody, totpCode } from "../helpers/client.ts";
 import { tempDir } from "../helpers/env.ts";
 
 let bin: string;
@@ -80,6 +81,27 @@ test("the CLI administers the same data dir while the server runs", () => {
   const list = run(["user", "list", "--json"]);
   expect(list.code).toBe(0);
   expect(JSON.parse(list.stdout)).toMatchObject([{ name: "admin", is_admin: true, status: 1 }]);
+});
+
+test("CLI user create + 2fa enable --no-confirm, then the client's password + TOTP login round trip", async () => {
+  expect(run(["user", "create", "alice", "--password-stdin"], "alice-password\n").code).toBe(0);
+  const enabled = run(["user", "2fa", "enable", "alice", "--no-confirm"]);
+  expect(enabled.code).toBe(0);
+  const key = /key: ([A-Z2-7]+)/.exec(enabled.stdout)![1]!;
+
+  const post = (path: string, body: string, headers: Record<string, string> = DART_JSON) => fetch(`${base}${path}`, { method: "POST", body, headers });
+  const challenge = (await (await post("/api/login", passwordLoginBody("alice", "alice-password"))).json()) as { type: string; tfa_type: string; secret: string };
+  expect(challenge).toMatchObject({ type: "email_check", tfa_type: "tfa_check" });
+  const done = await post("/api/login", codeStepBody("alice", totpCode(key, Date.now()), challenge.secret, { totp: true }));
+  expect(done.status).toBe(200);
+  const { access_token, user } = (await done.json()) as { access_token: string; user: { name: string } };
+  expect(user.name).toBe("alice");
+  expect((await post("/api/currentUser", JSON.stringify(DEVICE), bearer(access_token))).status).toBe(200);
+
+  const sessions = JSON.parse(run(["session", "list", "--json"]).stdout) as { user: string; ip: string }[];
+  expect(sessions).toMatchObject([{ user: "alice", ip: "127.0.0.1" }]);
+  expect(run(["user", "logout-all", "alice"]).stdout).toBe("revoked 1 session of alice\n");
+  expect((await post("/api/currentUser", JSON.stringify(DEVICE), bearer(access_token))).status).toBe(401);
 });
 
 test("a second serve on the same data dir is refused with a clear message", () => {

@@ -9,18 +9,20 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], input: { stdin?: string; tty?: string[] } = {}): Promise<CliRun> {
+/** `tty`: answers to terminal prompts in order, or a function of the question and the output so far. */
+export async function runCli(args: string[], input: { stdin?: string; tty?: string[] | ((question: string, stdout: string) => string) } = {}): Promise<CliRun> {
   const saved = { ...io };
   let stdout = "";
   let stderr = "";
-  const answers = [...(input.tty ?? [])];
+  const tty = input.tty;
+  const answers = Array.isArray(tty) ? [...tty] : [];
   io.out = (t) => void (stdout += t);
   io.err = (t) => void (stderr += t);
   io.readStdin = async () => input.stdin ?? "";
   io.isTTY = () => input.tty !== undefined;
   io.readLine = async (question) => {
     stderr += question;
-    const answer = answers.shift();
+    const answer = typeof tty === "function" ? tty(question, stdout) : answers.shift();
     if (answer === undefined) throw new Error(`unexpected prompt: ${question}`);
     return answer;
   };
