@@ -59,15 +59,17 @@ function finishLogin(ctx: ServiceContext, row: UserRow, device: Device, via: str
 }
 
 export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input: { username: string; password: string; device: Device }): Promise<LoginOutcome> {
-  guardLockout(ctx, rt, input.username);
   const row = findByLogin(ctx, input.username);
+  // Counted under the account's name, so alternating name and e-mail address gains nothing.
+  const account = row?.name ?? input.username;
+  guardLockout(ctx, rt, account);
   const ok = (await Bun.password.verify(input.password, row?.passwordHash ?? (await dummy()))) && Boolean(row?.passwordHash);
   if (!row || !ok) {
-    withTransaction(ctx, (tx) => recordFailure(tx, rt, input.username, "auth.login_failed", row ? "wrong password" : "unknown user"));
+    withTransaction(ctx, (tx) => recordFailure(tx, rt, account, "auth.login_failed", row ? "wrong password" : "unknown user"));
     throw new ServiceError("UNAUTHORIZED", WRONG_CREDENTIALS);
   }
   refuseInactive(row);
-  rt.lockout.succeed(input.username);
+  rt.lockout.succeed(account);
 
   if (totpStatus(ctx, row.id) === "on") {
     const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", input.device, null));

@@ -113,3 +113,18 @@ test("rdconsole smtp test sends a message; failures are one line", async () => {
   expect(bad.code).toBe(1);
   expect(bad.stderr).toStartWith("error: sending failed: ");
 });
+
+test("SMTP authentication: the configured user and password are used", async () => {
+  const authed = await startSmtp({ user: "mailer", password: "s3cret" });
+  const dir = tempDir();
+  const file = `${dir}/rdconsole.toml`;
+  const conf = (password: string) => `[smtp]\nhost = "127.0.0.1"\nport = ${authed.port}\nsecurity = "none"\nfrom = "rd@example.com"\nuser = "mailer"\npassword = "${password}"\ntimeout_seconds = 5\n`;
+  await Bun.write(file, conf("s3cret"));
+  expect((await runCli(["smtp", "test", "admin@example.com", "--config", file])).code).toBe(0);
+  expect(authed.received).toHaveLength(1);
+  await Bun.write(file, conf("wrong"));
+  const bad = await runCli(["smtp", "test", "admin@example.com", "--config", file]);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain("Invalid username or password");
+  await authed.close();
+});

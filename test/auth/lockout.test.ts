@@ -43,6 +43,15 @@ test("an account past lockout.account_failures is locked from every IP; other ac
   expect((await login("203.0.113.50", "bob", "bob-password")).status).toBe(200);
 });
 
+test("name and e-mail address count as one account", async () => {
+  const { updateUser } = await import("../../src/users/service.ts");
+  updateUser(env.ctx, "alice", { email: "alice@example.com" });
+  await login("203.0.113.1", "alice", "guess");
+  await login("203.0.113.2", "ALICE@example.com", "guess");
+  await login("203.0.113.3", "alice@example.com", "guess");
+  expect((await login("203.0.113.4", "alice", "alice-password")).status).toBe(429);
+});
+
 test("failures and lockouts are audited with the IP", async () => {
   for (const user of ["u1", "u2", "u3", "u4"]) await login("198.51.100.7", user, "guess");
   const rows = env.db.select().from(consoleAudit).all().filter((r) => r.action.startsWith("auth."));
