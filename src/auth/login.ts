@@ -7,6 +7,7 @@ import { numericCode, sameHash, sha256 } from "../crypto/tokens.ts";
 import { userDevices, users, UserStatus } from "../db/schema.ts";
 import { ServiceError } from "../errors.ts";
 import { toUser, type User, type UserRow } from "../users/service.ts";
+import { hashPassword } from "../users/validate.ts";
 import { countWrongCode, createChallenge, dropChallenge, findChallenge } from "./challenge.ts";
 import { guardLockout, recordFailure } from "./guard.ts";
 import type { AuthRuntime } from "./runtime.ts";
@@ -23,7 +24,7 @@ export const STALE_CHALLENGE = "This verification is no longer valid; please log
 
 // Verified when the user does not exist, so both cases cost one argon2id verification.
 let dummyHash: Promise<string> | undefined;
-const dummy = () => (dummyHash ??= Bun.password.hash(crypto.randomUUID(), { algorithm: "argon2id" }));
+const dummy = () => (dummyHash ??= hashPassword(crypto.randomUUID()));
 
 function findByLogin(ctx: ServiceContext, login: string): UserRow | undefined {
   return ctx.db

@@ -120,3 +120,9 @@ test.each([
   expect(r.status).toBe(401);
   expect(r.json()).toEqual({ error: "Invalid token" });
 });
+
+test("a password hashed with other argon2id parameters (e.g. an older release) still logs in", async () => {
+  const { users } = await import("../../src/db/schema.ts");
+  env.db.update(users).set({ passwordHash: await Bun.password.hash("alice-password", { algorithm: "argon2id", memoryCost: 65536, timeCost: 2 }) }).run();
+  expect(await me(await loginToken())).toBe(200);
+});

@@ -30,7 +30,7 @@ describe("createUser", () => {
     expect(u.guid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(u).toMatchObject({ name: "alice", email: "Alice@Example.com", isAdmin: true, status: 1, hasPassword: true });
     const row = env.db.select().from(users).get()!;
-    expect(row.passwordHash).toStartWith("$argon2id$");
+    expect(row.passwordHash).toStartWith("$argon2id$v=19$m=19456,t=2,p=1$");
     expect(await Bun.password.verify("correct horse", row.passwordHash!)).toBe(true);
     expect(audit()).toEqual(["user.create alice by cli"]);
   });
