@@ -1,5 +1,6 @@
 // Composes the feature plugins in one explicit list. No listen() here: tests call app.handle().
 import { Elysia } from "elysia";
+import { addressBookRoutes } from "./addressbook/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { createAuthRuntime } from "./auth/runtime.ts";
 import { findBan } from "./bans/service.ts";
@@ -25,7 +26,8 @@ export function createApp(deps: AppDeps) {
     .use(errorHandler(log, methods))
     .use(docsRoutes(config.openapi.enabled))
     .use(systemRoutes(config, deps.sqlite))
-    .use(authRoutes(deps, auth));
+    .use(authRoutes(deps, auth))
+    .use(addressBookRoutes(deps));
   return app;
 }
 

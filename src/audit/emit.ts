@@ -23,7 +23,25 @@ export type AuditAction =
   | "session.logout"
   | "session.revoke"
   | "ban.add"
-  | "ban.remove";
+  | "ban.remove"
+  | "group.create"
+  | "group.delete"
+  | "group.add_user"
+  | "group.remove_user"
+  | "ab.create"
+  | "ab.update"
+  | "ab.delete"
+  | "ab.replace"
+  | "ab.import"
+  | "ab_rule.set"
+  | "ab_rule.remove"
+  | "ab_peer.add"
+  | "ab_peer.update"
+  | "ab_peer.delete"
+  | "ab_tag.add"
+  | "ab_tag.rename"
+  | "ab_tag.update"
+  | "ab_tag.delete";
 
 export interface AuditTarget {
   type: string;

@@ -35,6 +35,11 @@ export const configSchema = {
     verify_new_devices: bool({ default: false, doc: "Ask users who have an e-mail address for an e-mailed code when they log in from a device they never used." }),
     secret_key: str({ default: "", secret: true, pattern: /^$|^[A-Za-z0-9+/]{43}=$/, hint: "expected 32 bytes in base64 (openssl rand -base64 32)", doc: "Key that encrypts TOTP secrets at rest (32 bytes, base64). Empty: a key generated in the data dir (secret.key, 0600)." }),
   },
+  address_book: {
+    max_peers: int({ default: 10_000, min: 0, max: 1_000_000, doc: "Peers per address book (the client is told and stops adding past it; 0 = unlimited)." }),
+    max_tags: int({ default: 500, min: 1, max: 100_000, doc: "Tags per address book." }),
+    max_shared_per_user: int({ default: 100, min: 0, max: 100_000, doc: "Shared address books one user may own." }),
+  },
   lockout: {
     ip_failures: int({ default: 10, min: 1, max: 10000, doc: "Failed logins or codes from one IP within window_minutes before that IP is locked out." }),
     account_failures: int({ default: 5, min: 1, max: 10000, doc: "Failed logins or codes for one account within window_minutes before the account is locked out." }),

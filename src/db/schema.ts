@@ -168,3 +168,125 @@ export const bans = sqliteTable(
   },
   (t) => [index("bans_expires_at").on(t.expiresAt)],
 );
+
+/** User groups (RustDesk Server Pro's model: a user is in at most one group). */
+export const userGroups = sqliteTable(
+  "user_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text("name").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("user_groups_name_nocase").on(sql`${t.name} collate nocase`)],
+);
+
+/** Group membership; the primary key on user_id keeps a user in one group at most. */
+export const userGroupMembers = sqliteTable(
+  "user_group_members",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => userGroups.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("user_group_members_group").on(t.groupId)],
+);
+
+/** Address books: one personal book per user (created on demand) and any number of shared ones. */
+export const addressBooks = sqliteTable(
+  "address_books",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    personal: integer("personal", { mode: "boolean" }).notNull(),
+    /** "" for personal books (the client names them itself). */
+    name: text("name").notNull().default(""),
+    note: text("note").notNull().default(""),
+    /** Shared books: the book-wide default connect password (client reads info.password). */
+    password: text("password").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("address_books_personal_owner").on(t.ownerId).where(sql`${t.personal} = 1`),
+    uniqueIndex("address_books_shared_name_nocase").on(sql`${t.name} collate nocase`).where(sql`${t.personal} = 0`),
+  ],
+);
+
+/** Extra peer fields the client may send and expects back (client-contract §6.2). */
+export interface PeerExtra {
+  forceAlwaysRelay?: string;
+  rdpPort?: string;
+  rdpUsername?: string;
+  loginName?: string;
+  device_group_name?: string;
+}
+
+export const abPeers = sqliteTable(
+  "ab_peers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    abId: integer("ab_id")
+      .notNull()
+      .references(() => addressBooks.id, { onDelete: "cascade" }),
+    /** The RustDesk ID. */
+    peerId: text("peer_id").notNull(),
+    alias: text("alias").notNull().default(""),
+    note: text("note").notNull().default(""),
+    /** Personal books: base64(SHA256(password ‖ salt)), opaque to the server. */
+    hash: text("hash").notNull().default(""),
+    /** Shared books: a plaintext connect password. */
+    password: text("password").notNull().default(""),
+    username: text("username").notNull().default(""),
+    hostname: text("hostname").notNull().default(""),
+    platform: text("platform").notNull().default(""),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+    extra: text("extra", { mode: "json" }).$type<PeerExtra>().notNull().default({}),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("ab_peers_book_peer").on(t.abId, t.peerId)],
+);
+
+export const abTags = sqliteTable(
+  "ab_tags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    abId: integer("ab_id")
+      .notNull()
+      .references(() => addressBooks.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** 32-bit ARGB as the client sends it (up to 4294967295: SQLite integers are 64-bit). */
+    color: integer("color").notNull(),
+  },
+  (t) => [uniqueIndex("ab_tags_book_name").on(t.abId, t.name)],
+);
+
+/** Who may use a shared book: a user, a user group, or everyone (both null). 1 read, 2 read/write, 3 full. */
+export const abRules = sqliteTable(
+  "ab_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    abId: integer("ab_id")
+      .notNull()
+      .references(() => addressBooks.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    groupId: integer("group_id").references(() => userGroups.id, { onDelete: "cascade" }),
+    rule: integer("rule").$type<1 | 2 | 3>().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("ab_rules_user").on(t.abId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("ab_rules_group").on(t.abId, t.groupId).where(sql`${t.groupId} is not null`),
+    uniqueIndex("ab_rules_everyone").on(t.abId).where(sql`${t.userId} is null and ${t.groupId} is null`),
+  ],
+);

@@ -21,7 +21,7 @@ export const authMacro = (deps: AppDeps) =>
         const token = bearerToken(request);
         const found = token ? resolveSession(requestContext(deps, request), token) : null;
         if (!found) return status(401, { error: INVALID_TOKEN });
-        const actor = { type: "user" as const, name: found.user.name, guid: found.user.guid, userId: found.userId, isAdmin: found.user.isAdmin };
+        const actor = { type: "user" as const, name: found.user.name, guid: found.user.guid, userId: found.userId as number, isAdmin: found.user.isAdmin };
         return { session: found.session, user: found.user, actor };
       },
     },

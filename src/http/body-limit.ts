@@ -29,9 +29,14 @@ export async function readCapped(request: Request, limit: number): Promise<strin
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** Elysia parse hook: takes over only for chunked bodies; everything else uses the default parser. */
+/**
+ * Elysia parse hook: takes over for empty and chunked bodies; everything else uses the default
+ * parser. An empty body is "no body" (null), not malformed JSON: the client sends bodiless POSTs
+ * with Content-Type: application/json and Content-Length: 0 (client-contract §6.0).
+ */
 export function chunkedParser(limit: number) {
   return async ({ request, contentType }: { request: Request; contentType: string }) => {
+    if (request.headers.get("content-length") === "0") return null;
     if (request.headers.has("content-length") || !request.body) return;
     const text = await readCapped(request, limit);
     if (!contentType.startsWith("application/json")) return text;

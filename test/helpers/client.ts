@@ -32,3 +32,10 @@ export function codeStepBody(username: string | undefined, code: string, secret:
 
 /** The code an authenticator app shows at `nowMs` (plus `stepOffset` 30-second steps). */
 export const totpCode = (secret: string, nowMs: number, stepOffset = 0) => generateSync({ secret, epoch: Math.floor(nowMs / 1000) + stepOffset * 30 });
+
+/** An address-book call as ab_model.dart makes it: Bearer + JSON content type; bodiless POSTs send Content-Length: 0. */
+export function abRequest(token: string, body?: unknown): { raw?: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  if (body === undefined) return { raw: "", headers: { ...headers, "content-length": "0" } };
+  return { raw: typeof body === "string" ? body : JSON.stringify(body), headers };
+}

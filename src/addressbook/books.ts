@@ -1,0 +1,172 @@
+// Personal and shared books: the personal one on demand, shared ones created, listed, changed, deleted.
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { emitAudit } from "../audit/emit.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { abPeers, abRules, addressBooks, users } from "../db/schema.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
+import { groupIdOf } from "../groups/service.ts";
+import { findUserRow } from "../users/service.ts";
+import { checkText } from "../users/validate.ts";
+import { bookNotFound, effectiveRule, FULL, noPermission, READ, type BookRow, type Rule } from "./access.ts";
+import { paginate, type Page } from "./page.ts";
+
+// client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) names its own pseudo-books so; a shared
+// book with one of these names would be indistinguishable from them.
+const RESERVED = ["my address book", "legacy address book"];
+
+const target = (b: BookRow) => ({ type: "address_book", guid: b.guid, name: b.personal ? `personal:${b.ownerId}` : b.name });
+
+function checkBookName(name: string): string {
+  const n = name.trim();
+  if (!n || n.length > 100) throw invalid("an address book name needs 1-100 characters");
+  checkText("address book name", n, 100);
+  if (RESERVED.includes(n.toLowerCase())) throw invalid(`"${n}" is reserved by the RustDesk client; choose another name`);
+  return n;
+}
+
+/** The user's personal book, created on first use. */
+export function personalBook(ctx: ServiceContext, userId: number): BookRow {
+  const find = () => ctx.db.select().from(addressBooks).where(and(eq(addressBooks.ownerId, userId), eq(addressBooks.personal, true))).get();
+  const existing = find();
+  if (existing) return existing;
+  return withTransaction(ctx, (tx) => {
+    const now = tx.now();
+    tx.db.insert(addressBooks).values({ ownerId: userId, personal: true, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
+    return tx.db.select().from(addressBooks).where(and(eq(addressBooks.ownerId, userId), eq(addressBooks.personal, true))).get()!;
+  });
+}
+
+export interface SharedProfile {
+  guid: string;
+  name: string;
+  owner: string;
+  note: string;
+  rule: Rule;
+  info: { password?: string };
+}
+
+/** Shared books the actor may see, with its rule on each (never the personal book). */
+export function visibleSharedBooks(ctx: ServiceContext): SharedProfile[] {
+  const rows = ctx.db.select({ book: addressBooks, owner: users.name }).from(addressBooks).innerJoin(users, eq(users.id, addressBooks.ownerId)).where(eq(addressBooks.personal, false)).orderBy(asc(addressBooks.id)).all();
+  if (!rows.length) return [];
+  const rules = ctx.db.select().from(abRules).where(inArray(abRules.abId, rows.map((r) => r.book.id))).all();
+  const gid = ctx.actor.userId === undefined ? null : groupIdOf(ctx, ctx.actor.userId);
+  return rows
+    .map(({ book, owner }) => ({
+      guid: book.guid,
+      name: book.name,
+      owner,
+      note: book.note,
+      rule: effectiveRule(ctx, book, rules, gid),
+      info: book.password ? { password: book.password } : {},
+    }))
+    .filter((p) => p.rule >= READ);
+}
+
+export function sharedProfilesPage(ctx: ServiceContext, page: Page) {
+  return paginate(visibleSharedBooks(ctx), page);
+}
+
+export function createSharedBook(ctx: ServiceContext, input: { name: string; owner: string; note?: string; password?: string }): BookRow {
+  const name = checkBookName(input.name);
+  const note = checkText("note", input.note ?? "", 2000);
+  const password = checkText("password", input.password ?? "", 200);
+  return withTransaction(ctx, (tx) => {
+    const owner = findUserRow(tx, input.owner);
+    if (!owner) throw notFound(`user "${input.owner}" not found`);
+    if (tx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${name} collate nocase`).get())
+      throw conflict(`an address book named "${name}" already exists`);
+    const owned = tx.db.select({ n: sql<number>`count(*)` }).from(addressBooks).where(and(eq(addressBooks.ownerId, owner.id), eq(addressBooks.personal, false))).get()!.n;
+    if (owned >= tx.config.address_book.max_shared_per_user) throw invalid(`${owner.name} already owns ${owned} shared address books (address_book.max_shared_per_user)`);
+    const now = tx.now();
+    const book = tx.db.insert(addressBooks).values({ ownerId: owner.id, personal: false, name, note, password, createdAt: now, updatedAt: now }).returning().get();
+    emitAudit(tx, "ab.create", target(book), { owner: owner.name });
+    return book;
+  });
+}
+
+/** Finds a book for the CLI: a shared book's name or guid, or "@user" for that user's personal book. */
+export function findBook(ctx: ServiceContext, ref: string): BookRow {
+  if (ref.startsWith("@")) {
+    const user = findUserRow(ctx, ref.slice(1));
+    if (!user) throw notFound(`user "${ref.slice(1)}" not found`);
+    return personalBook(ctx, user.id);
+  }
+  const book =
+    ctx.db.select().from(addressBooks).where(eq(addressBooks.guid, ref)).get() ??
+    ctx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${ref} collate nocase`).get();
+  if (!book) throw notFound(`address book "${ref}" not found`);
+  return book;
+}
+
+export function updateBook(ctx: ServiceContext, book: BookRow, input: { name?: string; note?: string; password?: string; owner?: string }): BookRow {
+  if (book.personal && (input.name !== undefined || input.owner !== undefined)) throw invalid("a personal address book has no name and keeps its owner");
+  const patch: Partial<BookRow> = {};
+  if (input.name !== undefined) patch.name = checkBookName(input.name);
+  if (input.note !== undefined) patch.note = checkText("note", input.note, 2000);
+  if (input.password !== undefined) patch.password = checkText("password", input.password, 200);
+  return withTransaction(ctx, (tx) => {
+    if (effectiveRule(tx, book) < FULL) throw noPermission();
+    if (patch.name && tx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${patch.name} collate nocase and ${addressBooks.id} <> ${book.id}`).get())
+      throw conflict(`an address book named "${patch.name}" already exists`);
+    if (input.owner !== undefined) {
+      const owner = findUserRow(tx, input.owner);
+      if (!owner) throw notFound(`user "${input.owner}" not found`);
+      patch.ownerId = owner.id;
+    }
+    const updated = tx.db.update(addressBooks).set({ ...patch, updatedAt: tx.now() }).where(eq(addressBooks.id, book.id)).returning().get();
+    if (!updated) throw bookNotFound();
+    emitAudit(tx, "ab.update", target(book), { changed: Object.keys(patch), ...(patch.name ? { new_name: patch.name } : {}) });
+    return updated;
+  });
+}
+
+export function deleteBook(ctx: ServiceContext, book: BookRow): void {
+  if (book.personal) throw invalid("a personal address book is deleted with its user");
+  withTransaction(ctx, (tx) => {
+    if (effectiveRule(tx, book) < FULL) throw noPermission();
+    tx.db.delete(addressBooks).where(eq(addressBooks.id, book.id)).run();
+    emitAudit(tx, "ab.delete", target(book));
+  });
+}
+
+export interface BookView {
+  guid: string;
+  name: string;
+  personal: boolean;
+  owner: string;
+  note: string;
+  hasPassword: boolean;
+  peers: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Every book (CLI), or the ones `user` owns or may see. */
+export function listBooks(ctx: ServiceContext, filter: { user?: string } = {}): BookView[] {
+  let scope: ServiceContext = ctx;
+  if (filter.user) {
+    const u = findUserRow(ctx, filter.user);
+    if (!u) throw notFound(`user "${filter.user}" not found`);
+    scope = { ...ctx, actor: { type: "user", name: u.name, guid: u.guid, userId: u.id, isAdmin: u.isAdmin } };
+  }
+  const rows = ctx.db
+    .select({ book: addressBooks, owner: users.name, peers: sql<number>`(select count(*) from ${abPeers} where ${abPeers.abId} = ${addressBooks.id})` })
+    .from(addressBooks)
+    .innerJoin(users, eq(users.id, addressBooks.ownerId))
+    .orderBy(asc(addressBooks.id))
+    .all();
+  return rows
+    .filter(({ book }) => effectiveRule(scope, book) >= READ)
+    .map(({ book, owner, peers }) => ({
+      guid: book.guid,
+      name: book.personal ? `@${owner}` : book.name,
+      personal: book.personal,
+      owner,
+      note: book.note,
+      hasPassword: book.password !== "",
+      peers,
+      createdAt: book.createdAt,
+      updatedAt: book.updatedAt,
+    }));
+}

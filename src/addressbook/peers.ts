@@ -1,0 +1,151 @@
+// Peers of a book (client-contract §6.2, §6.4). Personal books keep `hash` (the client's
+// remembered-password digest), shared books a plaintext `password`; the other one is dropped.
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { emitAudit } from "../audit/emit.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { abPeers, type PeerExtra } from "../db/schema.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
+import { READ, requireBook, touchBook, WRITE, type BookRow } from "./access.ts";
+import { offsetOf, type Page } from "./page.ts";
+import { checkTagName, ensureTags } from "./tags.ts";
+
+export type PeerRow = typeof abPeers.$inferSelect;
+
+/** What a client may send for a peer; absent keys mean "unchanged" on update. */
+export interface PeerInput {
+  id: string;
+  alias?: string | null;
+  note?: string | null;
+  hash?: string | null;
+  password?: string | null;
+  username?: string | null;
+  hostname?: string | null;
+  platform?: string | null;
+  tags?: string[] | null;
+  forceAlwaysRelay?: string | boolean | null;
+  rdpPort?: string | number | null;
+  rdpUsername?: string | null;
+  loginName?: string | null;
+  device_group_name?: string | null;
+}
+
+const ID = /^[^\s\u0000-\u001f]{1,100}$/;
+const TEXT_FIELDS = ["alias", "note", "hash", "password", "username", "hostname", "platform"] as const;
+const EXTRA_FIELDS = ["forceAlwaysRelay", "rdpPort", "rdpUsername", "loginName", "device_group_name"] as const;
+const MAX = { alias: 200, note: 2000, hash: 200, password: 200, username: 200, hostname: 200, platform: 50 } as const;
+
+export function checkPeerId(id: string): string {
+  if (!ID.test(id)) throw invalid(`invalid peer id "${String(id).slice(0, 40)}": 1-100 characters without spaces`);
+  return id;
+}
+
+function checkTags(tags: string[]): string[] {
+  if (tags.length > 100) throw invalid("a peer has at most 100 tags");
+  return [...new Set(tags.map(checkTagName))];
+}
+
+/** The columns an input sets, validated; fields of the wrong kind of book are dropped. */
+function columnsOf(input: PeerInput, book: BookRow, existing?: PeerRow): Partial<PeerRow> {
+  const out: Partial<PeerRow> = {};
+  for (const f of TEXT_FIELDS) {
+    const v = input[f];
+    if (v === undefined) continue;
+    if ((f === "hash" && !book.personal) || (f === "password" && book.personal)) continue;
+    const s = v ?? "";
+    if (s.length > MAX[f]) throw invalid(`${f} is too long (at most ${MAX[f]} characters)`);
+    out[f] = s;
+  }
+  if (input.tags !== undefined) out.tags = checkTags(input.tags ?? []);
+  const extra: PeerExtra = { ...existing?.extra };
+  let extraChanged = false;
+  for (const f of EXTRA_FIELDS) {
+    const v = input[f];
+    if (v === undefined) continue;
+    const s = v === null ? "" : String(v);
+    if (s.length > 200) throw invalid(`${f} is too long`);
+    if (s) extra[f] = s;
+    else delete extra[f];
+    extraChanged = true;
+  }
+  if (extraChanged) out.extra = extra;
+  return out;
+}
+
+/** The peer as the client parses it: strings (never null) and a tags array (client-contract §6.2). */
+export function peerPayload(p: PeerRow, personal: boolean): Record<string, unknown> {
+  return {
+    id: p.peerId,
+    ...(personal ? { hash: p.hash } : { password: p.password }),
+    username: p.username,
+    hostname: p.hostname,
+    platform: p.platform,
+    alias: p.alias,
+    tags: p.tags,
+    note: p.note,
+    ...p.extra,
+  };
+}
+
+const target = (b: BookRow) => ({ type: "address_book", guid: b.guid, name: b.name || "personal" });
+
+export function peersPage(ctx: ServiceContext, guid: string, page: Page) {
+  const book = requireBook(ctx, guid, READ);
+  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(abPeers).where(eq(abPeers.abId, book.id)).get()!.n;
+  const rows = ctx.db.select().from(abPeers).where(eq(abPeers.abId, book.id)).orderBy(asc(abPeers.id)).limit(page.pageSize).offset(offsetOf(page)).all();
+  return { total, data: rows.map((p) => peerPayload(p, book.personal)) };
+}
+
+export function peersOf(ctx: ServiceContext, book: BookRow): PeerRow[] {
+  return ctx.db.select().from(abPeers).where(eq(abPeers.abId, book.id)).orderBy(asc(abPeers.id)).all();
+}
+
+/** Adds one peer to a book the actor may write. Call inside a transaction when batching. */
+export function insertPeer(ctx: ServiceContext, book: BookRow, input: PeerInput): PeerRow {
+  const peerId = checkPeerId(input.id);
+  const cols = columnsOf(input, book);
+  if (ctx.db.select({ id: abPeers.id }).from(abPeers).where(and(eq(abPeers.abId, book.id), eq(abPeers.peerId, peerId))).get())
+    throw conflict(`${peerId} is already in this address book`);
+  const max = ctx.config.address_book.max_peers;
+  if (max > 0 && ctx.db.select({ n: sql<number>`count(*)` }).from(abPeers).where(eq(abPeers.abId, book.id)).get()!.n >= max)
+    throw invalid(`this address book is full (at most ${max} peers)`);
+  ensureTags(ctx, book, cols.tags ?? []);
+  const now = ctx.now();
+  return ctx.db.insert(abPeers).values({ ...cols, abId: book.id, peerId, createdAt: now, updatedAt: now }).returning().get();
+}
+
+export function addPeer(ctx: ServiceContext, guid: string, input: PeerInput): void {
+  withTransaction(ctx, (tx) => {
+    const book = requireBook(tx, guid, WRITE);
+    insertPeer(tx, book, input);
+    touchBook(tx, book);
+    emitAudit(tx, "ab_peer.add", target(book), { peer: input.id });
+  });
+}
+
+/** Partial update: only the fields sent change (`hash: ""` forgets a remembered password). */
+export function updatePeer(ctx: ServiceContext, guid: string, input: PeerInput): void {
+  const peerId = checkPeerId(input.id);
+  withTransaction(ctx, (tx) => {
+    const book = requireBook(tx, guid, WRITE);
+    const row = tx.db.select().from(abPeers).where(and(eq(abPeers.abId, book.id), eq(abPeers.peerId, peerId))).get();
+    if (!row) throw notFound(`${peerId} is not in this address book`);
+    const cols = columnsOf(input, book, row);
+    const changed = Object.keys(cols).filter((k) => JSON.stringify(cols[k as keyof PeerRow]) !== JSON.stringify(row[k as keyof PeerRow]));
+    // The client syncs recent sessions every 3 s: writes (and audit rows) only for real changes.
+    if (!changed.length) return;
+    ensureTags(tx, book, cols.tags ?? []);
+    tx.db.update(abPeers).set({ ...cols, updatedAt: tx.now() }).where(eq(abPeers.id, row.id)).run();
+    touchBook(tx, book);
+    emitAudit(tx, "ab_peer.update", target(book), { peer: peerId, changed });
+  });
+}
+
+export function deletePeers(ctx: ServiceContext, guid: string, ids: string[]): void {
+  withTransaction(ctx, (tx) => {
+    const book = requireBook(tx, guid, WRITE);
+    const gone = tx.db.delete(abPeers).where(and(eq(abPeers.abId, book.id), inArray(abPeers.peerId, ids))).returning({ id: abPeers.peerId }).all();
+    if (!gone.length) return;
+    touchBook(tx, book);
+    emitAudit(tx, "ab_peer.delete", target(book), { peers: gone.map((g) => g.id) });
+  });
+}

@@ -1,0 +1,72 @@
+// Sharing rules of a shared book: a user, a user group or everyone gets read (1), read/write (2)
+// or full control (3). Admins manage them from the CLI (and later the admin API).
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { emitAudit } from "../audit/emit.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { abRules, userGroups, users } from "../db/schema.ts";
+import { invalid, notFound } from "../errors.ts";
+import { requireGroup } from "../groups/service.ts";
+import { findUserRow } from "../users/service.ts";
+import { effectiveRule, FULL, noPermission, type BookRow } from "./access.ts";
+
+export type Subject = { user: string } | { group: string } | { everyone: true };
+
+export interface RuleView {
+  guid: string;
+  user: string | null;
+  group: string | null;
+  rule: 1 | 2 | 3;
+}
+
+function resolve(ctx: ServiceContext, subject: Subject): { userId: number | null; groupId: number | null; label: string } {
+  if ("user" in subject) {
+    const u = findUserRow(ctx, subject.user);
+    if (!u) throw notFound(`user "${subject.user}" not found`);
+    return { userId: u.id, groupId: null, label: `user ${u.name}` };
+  }
+  if ("group" in subject) {
+    const g = requireGroup(ctx, subject.group);
+    return { userId: null, groupId: g.id, label: `group ${g.name}` };
+  }
+  return { userId: null, groupId: null, label: "everyone" };
+}
+
+const where = (book: BookRow, s: { userId: number | null; groupId: number | null }) =>
+  and(eq(abRules.abId, book.id), s.userId === null ? isNull(abRules.userId) : eq(abRules.userId, s.userId), s.groupId === null ? isNull(abRules.groupId) : eq(abRules.groupId, s.groupId));
+
+const target = (b: BookRow) => ({ type: "address_book", guid: b.guid, name: b.name });
+
+/** Creates or changes the rule for the subject. */
+export function setRule(ctx: ServiceContext, book: BookRow, subject: Subject, rule: 1 | 2 | 3): void {
+  if (book.personal) throw invalid("a personal address book cannot be shared; create a shared one");
+  if (![1, 2, 3].includes(rule)) throw invalid("a rule is 1 (read), 2 (read/write) or 3 (full control)");
+  withTransaction(ctx, (tx) => {
+    if (effectiveRule(tx, book) < FULL) throw noPermission();
+    const s = resolve(tx, subject);
+    const existing = tx.db.select().from(abRules).where(where(book, s)).get();
+    if (existing) tx.db.update(abRules).set({ rule }).where(eq(abRules.id, existing.id)).run();
+    else tx.db.insert(abRules).values({ abId: book.id, userId: s.userId, groupId: s.groupId, rule, createdAt: tx.now() }).run();
+    emitAudit(tx, "ab_rule.set", target(book), { subject: s.label, rule });
+  });
+}
+
+export function removeRule(ctx: ServiceContext, book: BookRow, subject: Subject): void {
+  withTransaction(ctx, (tx) => {
+    if (effectiveRule(tx, book) < FULL) throw noPermission();
+    const s = resolve(tx, subject);
+    const gone = tx.db.delete(abRules).where(where(book, s)).returning().get();
+    if (!gone) throw notFound(`no rule for ${s.label} on "${book.name}"`);
+    emitAudit(tx, "ab_rule.remove", target(book), { subject: s.label });
+  });
+}
+
+export function listRules(ctx: ServiceContext, book: BookRow): RuleView[] {
+  return ctx.db
+    .select({ guid: abRules.guid, user: users.name, group: userGroups.name, rule: abRules.rule })
+    .from(abRules)
+    .leftJoin(users, eq(users.id, abRules.userId))
+    .leftJoin(userGroups, eq(userGroups.id, abRules.groupId))
+    .where(eq(abRules.abId, book.id))
+    .orderBy(asc(abRules.id))
+    .all();
+}
