@@ -15,7 +15,9 @@ export function duration(flag: string, value: string): number | null {
   if (value === "never") return null;
   const m = /^(\d+)([mhdw])$/.exec(value.trim());
   if (!m || Number(m[1]) === 0) throw new CliError(`--${flag} takes a duration such as 30m, 12h, 7d, 2w or never, not "${value}"`);
-  return Number(m[1]) * UNITS[m[2]!]!;
+  const ms = Number(m[1]) * UNITS[m[2]!]!;
+  if (ms > 100 * 365 * UNITS.d!) throw new CliError(`--${flag} is at most 100 years; use never for a permanent one`);
+  return ms;
 }
 
 export const isoOrDash = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString().replace(/\.\d+Z$/, "Z") : "-");

@@ -4,6 +4,7 @@ import { emitAudit, type AuditAction } from "../audit/emit.ts";
 import { addBan } from "../bans/service.ts";
 import type { ServiceContext } from "../context.ts";
 import { ServiceError } from "../errors.ts";
+import { abuseSubject } from "../net/cidr.ts";
 import { retryMessage } from "./lockout.ts";
 import type { AuthRuntime } from "./runtime.ts";
 
@@ -14,16 +15,21 @@ export function guardLockout(ctx: ServiceContext, rt: AuthRuntime, account: stri
   if (verdict) throw new ServiceError("TOO_MANY_REQUESTS", retryMessage(verdict.retryAfterMs));
 }
 
-export function recordFailure(ctx: ServiceContext, rt: AuthRuntime, account: string, action: AuditAction, reason: string): void {
+/**
+ * `account`: the existing account the attempt was for, or null for an unknown login name; the typed
+ * name is then not recorded (people type passwords into the name field), and only the IP counts.
+ */
+export function recordFailure(ctx: ServiceContext, rt: AuthRuntime, account: string | null, action: AuditAction, reason: string): void {
   const anon = { ...ctx, actor: { type: "anonymous" as const, name: ctx.ip ?? "unknown" } };
-  const name = account.slice(0, 64);
+  const name = account ?? "(unknown user)";
   emitAudit(anon, action, { type: "user", name }, { reason });
-  const outcome = rt.lockout.fail(ctx.now(), ctx.ip, account);
+  const outcome = rt.lockout.fail(ctx.now(), ctx.ip, account ?? undefined);
   if (outcome.lockedIp || outcome.lockedAccount)
     emitAudit(anon, "auth.lockout", { type: "user", name }, { ip_locked: outcome.lockedIp, account_locked: outcome.lockedAccount, minutes: ctx.config.lockout.minutes });
   if (outcome.banIp && ctx.ip) {
     const system = { ...ctx, actor: { type: "system" as const, name: "lockout" } };
-    addBan(system, { cidr: ctx.ip, expiresAt: ctx.now() + ctx.config.lockout.ban_hours * HOUR, comment: `locked out ${ctx.config.lockout.ban_after} times within a day` });
-    ctx.log.warn(`banned ${ctx.ip} for ${ctx.config.lockout.ban_hours}h after repeated lockouts`);
+    const subject = abuseSubject(ctx.ip);
+    addBan(system, { cidr: subject, expiresAt: ctx.now() + ctx.config.lockout.ban_hours * HOUR, comment: `locked out ${ctx.config.lockout.ban_after} times within a day` });
+    ctx.log.warn(`banned ${subject} for ${ctx.config.lockout.ban_hours}h after repeated lockouts`);
   }
 }

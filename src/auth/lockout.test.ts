@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import { Lockout, MAX_KEYS, retryMessage } from "./lockout.ts";
 
+
 const limits = { ip_failures: 3, account_failures: 2, window_minutes: 10, minutes: 15, ban_after: 2, ban_hours: 24 };
 const MIN = 60_000;
 
@@ -40,9 +41,26 @@ test("an IP locked out ban_after times within a day is to be banned", () => {
 });
 
 test("memory is bounded however many addresses and names are tried", () => {
-  const l = new Lockout(limits);
+  const l = new Lockout({ ...limits, ip_failures: 1, account_failures: 1 }); // every failure locks: the fullest case
   for (let i = 0; i < MAX_KEYS * 3; i++) l.fail(i, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, `user${i}`);
+  // failures + lockouts + lockout history, each capped at MAX_KEYS
   expect(l.size).toBeLessThanOrEqual(MAX_KEYS * 3);
+  expect(l.size).toBeGreaterThan(MAX_KEYS); // and it did fill up: the cap is what held it
+});
+
+test("a flood of failures from new addresses leaves a running lockout alone", () => {
+  const l = new Lockout(limits); // ip_failures 3: single failures lock nothing
+  [0, 1].forEach(() => l.fail(0, undefined, "victim"));
+  for (let i = 0; i < MAX_KEYS * 3; i++) l.fail(MIN, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, undefined);
+  expect(l.check(MIN, undefined, "victim")).not.toBeNull();
+});
+
+test("when lockouts fill the table, finished ones are dropped before running ones", () => {
+  const l = new Lockout({ ...limits, account_failures: 1 });
+  l.fail(10 * MIN, undefined, "victim"); // the oldest entry, running until 25 min
+  for (let i = 0; i < MAX_KEYS - 1; i++) l.fail(0, undefined, `old${i}`); // over at 15 min
+  for (let i = 0; i < MAX_KEYS - 1; i++) l.fail(16 * MIN, undefined, `new${i}`);
+  expect(l.check(16 * MIN, undefined, "victim")).not.toBeNull();
 });
 
 test("the message names the wait in minutes", () => {

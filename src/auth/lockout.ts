@@ -2,6 +2,7 @@
 // sliding window; past a threshold the key is locked out for a while. Soft state in memory, with a
 // hard cap on tracked keys so a flood of addresses or names cannot grow it without bound.
 import type { Config } from "../config/schema.ts";
+import { abuseSubject } from "../net/cidr.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -12,10 +13,15 @@ export const MAX_KEYS = 20_000;
  * (a Map's iterator walks past deleted slots: 40k evictions took 1.2 s, in batches 24 ms).
  */
 class BoundedMap<V> extends Map<string, V> {
-  constructor(private readonly cap: number) {
+  /** `stale(value)`: entries that may go first when the map is full (e.g. lockouts already over). */
+  constructor(
+    private readonly cap: number,
+    private readonly stale: (value: V) => boolean = () => false,
+  ) {
     super();
   }
   override set(key: string, value: V): this {
+    if (!this.has(key) && this.size >= this.cap) for (const [k, v] of this) if (this.stale(v)) this.delete(k);
     if (!this.has(key) && this.size >= this.cap) {
       let n = Math.max(1, Math.floor(this.cap / 10));
       for (const k of this.keys()) {
@@ -41,7 +47,9 @@ export interface FailureOutcome {
 
 export class Lockout {
   private readonly failures = new BoundedMap<number[]>(MAX_KEYS);
-  private readonly lockedUntil = new BoundedMap<number>(MAX_KEYS);
+  // A flood of new keys must not push out lockouts still running: finished ones go first.
+  private readonly lockedUntil = new BoundedMap<number>(MAX_KEYS, (until) => until <= this.clock);
+  private clock = 0;
   private readonly lockouts = new BoundedMap<number[]>(MAX_KEYS);
 
   constructor(private readonly limits: Config["lockout"]) {}
@@ -52,12 +60,14 @@ export class Lockout {
   }
 
   check(now: number, ip: string | undefined, account: string | undefined): LockoutVerdict | null {
+    this.clock = now;
     let until = 0;
     for (const key of keys(ip, account)) until = Math.max(until, this.lockedUntil.get(key) ?? 0);
     return until > now ? { retryAfterMs: until - now } : null;
   }
 
   fail(now: number, ip: string | undefined, account: string | undefined): FailureOutcome {
+    this.clock = now;
     const window = this.limits.window_minutes * MINUTE;
     const outcome: FailureOutcome = { lockedIp: false, lockedAccount: false, banIp: false };
     for (const key of keys(ip, account)) {
@@ -87,9 +97,9 @@ export class Lockout {
   }
 }
 
-function keys(ip: string | undefined, account: string | undefined): string[] {
+export function keys(ip: string | undefined, account: string | undefined): string[] {
   const out: string[] = [];
-  if (ip) out.push(`ip:${ip}`);
+  if (ip) out.push(`ip:${abuseSubject(ip)}`);
   if (account) out.push(`account:${account.toLowerCase()}`);
   return out;
 }

@@ -7,9 +7,10 @@ import { numericCode, sameHash, sha256 } from "../crypto/tokens.ts";
 import { userDevices, users, UserStatus } from "../db/schema.ts";
 import { ServiceError } from "../errors.ts";
 import { toUser, type User, type UserRow } from "../users/service.ts";
-import { hashPassword } from "../users/validate.ts";
+import { hashPassword, needsRehash } from "../users/validate.ts";
 import { countWrongCode, createChallenge, dropChallenge, findChallenge } from "./challenge.ts";
 import { guardLockout, recordFailure } from "./guard.ts";
+import { keys as lockoutKeys } from "./lockout.ts";
 import type { AuthRuntime } from "./runtime.ts";
 import { createSession, type Device } from "./sessions.ts";
 import { checkSecondFactor, totpStatus } from "./totp.ts";
@@ -63,22 +64,30 @@ export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input:
   const row = findByLogin(ctx, input.username);
   // Counted under the account's name, so alternating name and e-mail address gains nothing.
   const account = row?.name ?? input.username;
-  guardLockout(ctx, rt, account);
-  const ok = (await Bun.password.verify(input.password, row?.passwordHash ?? (await dummy()))) && Boolean(row?.passwordHash);
-  if (!row || !ok) {
-    withTransaction(ctx, (tx) => recordFailure(tx, rt, account, "auth.login_failed", row ? "wrong password" : "unknown user"));
-    throw new ServiceError("UNAUTHORIZED", WRONG_CREDENTIALS);
-  }
-  refuseInactive(row);
-  rt.lockout.succeed(account);
-
-  if (totpStatus(ctx, row.id) === "on") {
-    const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", input.device, null));
-    return { kind: "challenge", method: "totp", secret, user: toUser(row) };
-  }
-  const wantsEmail = row.emailVerification || (ctx.config.auth.verify_new_devices && row.email !== "" && !knownDevice(ctx, row.id, input.device.uuid));
-  if (wantsEmail) return emailChallenge(ctx, rt, row, input.device);
-  return withTransaction(ctx, (tx) => finishLogin(tx, row, input.device, "password"));
+  return rt.queue.run(lockoutKeys(ctx.ip, account), async () => {
+    guardLockout(ctx, rt, account);
+    const ok = (await Bun.password.verify(input.password, row?.passwordHash ?? (await dummy()))) && Boolean(row?.passwordHash);
+    if (!row || !ok) {
+      withTransaction(ctx, (tx) => recordFailure(tx, rt, row ? account : null, "auth.login_failed", row ? "wrong password" : "unknown user"));
+      throw new ServiceError("UNAUTHORIZED", WRONG_CREDENTIALS);
+    }
+    refuseInactive(row);
+    if (needsRehash(row.passwordHash!)) {
+      const hash = await hashPassword(input.password);
+      ctx.db.update(users).set({ passwordHash: hash }).where(eq(users.id, row.id)).run();
+    }
+    // The account's failures are cleared only when a login completes: a correct password followed
+    // by wrong codes must keep counting.
+    if (totpStatus(ctx, row.id) === "on") {
+      const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", input.device, null));
+      return { kind: "challenge", method: "totp", secret, user: toUser(row) };
+    }
+    const wantsEmail = row.emailVerification || (ctx.config.auth.verify_new_devices && row.email !== "" && !knownDevice(ctx, row.id, input.device.uuid));
+    if (wantsEmail) return emailChallenge(ctx, rt, row, input.device);
+    const outcome = withTransaction(ctx, (tx) => finishLogin(tx, row, input.device, "password"));
+    rt.lockout.succeed(account);
+    return outcome;
+  });
 }
 
 async function emailChallenge(ctx: ServiceContext, rt: AuthRuntime, row: UserRow, device: Device): Promise<LoginOutcome> {

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { newSecret, sameHash, sha256 } from "../crypto/tokens.ts";
-import { sessions, users, type DeviceInfo } from "../db/schema.ts";
+import { loginChallenges, sessions, users, type DeviceInfo } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { toUser, type User } from "../users/service.ts";
 
@@ -73,8 +73,12 @@ export function revokeToken(ctx: ServiceContext, token: string): void {
   });
 }
 
-/** Revokes every session of a user; returns how many. Call inside the transaction of the change that causes it. */
+/**
+ * Revokes every session of a user, and any half-done login (a pending TOTP or e-mail step);
+ * returns how many sessions. Call inside the transaction of the change that causes it.
+ */
 export function revokeUserSessions(ctx: ServiceContext, userId: number): number {
+  ctx.db.delete(loginChallenges).where(eq(loginChallenges.userId, userId)).run();
   return ctx.db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id }).all().length;
 }
 

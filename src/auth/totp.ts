@@ -74,14 +74,23 @@ export function confirmTotp(ctx: ServiceContext, name: string, code: string | nu
 /** The accepted time step for `code`, or 0. Only steps after `after` count (replay guard). */
 function matchStep(ctx: ServiceContext, secret: string, code: string, after: number): number {
   if (!SIX_DIGITS.test(code)) return 0;
-  const result = verifySync({
-    secret,
-    token: code,
-    epoch: Math.floor(ctx.now() / 1000),
-    epochTolerance: ctx.config.auth.totp_window * 30,
-    ...(after > 0 ? { afterTimeStep: after } : {}),
-  });
-  return result.valid ? ((result as { timeStep?: number }).timeStep ?? 0) : 0;
+  // Nothing newer than `after` can be accepted yet (the clock stepped back, or totp_window shrank);
+  // otplib throws in that case rather than answering "no".
+  const newest = Math.floor(ctx.now() / 30_000) + ctx.config.auth.totp_window;
+  if (after >= newest) return 0;
+  try {
+    const result = verifySync({
+      secret,
+      token: code,
+      epoch: Math.floor(ctx.now() / 1000),
+      epochTolerance: ctx.config.auth.totp_window * 30,
+      ...(after > 0 ? { afterTimeStep: after } : {}),
+    });
+    return result.valid ? ((result as { timeStep?: number }).timeStep ?? 0) : 0;
+  } catch (e) {
+    ctx.log.warn("TOTP check failed", e);
+    return 0;
+  }
 }
 
 /**

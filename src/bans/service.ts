@@ -21,6 +21,8 @@ export function addBan(ctx: ServiceContext, input: { cidr: string; expiresAt: nu
   if (!parsed) throw invalid(`not an IP address or CIDR range: "${input.cidr.slice(0, 60)}"`);
   const comment = (input.comment ?? "").slice(0, 500);
   if (input.expiresAt !== null && input.expiresAt <= ctx.now()) throw invalid("the ban would already have expired");
+  if (input.expiresAt !== null && (!Number.isSafeInteger(input.expiresAt) || input.expiresAt > ctx.now() + 100 * 365 * 86_400_000))
+    throw invalid("a ban lasts at most 100 years; leave the expiry out for a permanent one");
   return withTransaction(ctx, (tx) => {
     const row = tx.db
       .insert(bans)

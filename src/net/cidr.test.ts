@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { cidrContains, parseCidr, parseIp } from "./cidr.ts";
+import { abuseSubject, cidrContains, parseCidr, parseIp } from "./cidr.ts";
 
 describe("parseIp", () => {
   test.each([
@@ -34,5 +34,21 @@ describe("cidrContains", () => {
 
   test.each(["10.0.0.0/33", "::/129", "10.0.0.0/8/1", "x/8", "10.0.0.0/-1"])("rejects %p", (text) => {
     expect(parseCidr(text)).toBeNull();
+  });
+});
+
+describe("abuseSubject", () => {
+  test.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["::ffff:203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"],
+    ["2001:db8:1:3::1", "2001:db8:1:3::/64"],
+  ])("%s → %s", (ip, subject) => {
+    expect(abuseSubject(ip)).toBe(subject);
+  });
+
+  test("the subject of an IPv6 address is a CIDR that contains it", () => {
+    expect(cidrContains(parseCidr(abuseSubject("2001:db8:1:2:aaaa::1"))!, "2001:db8:1:2:bbbb::9")).toBe(true);
   });
 });

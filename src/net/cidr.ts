@@ -82,3 +82,16 @@ export function cidrContains(cidr: Cidr, ip: string): boolean {
   const shift = BigInt(max - cidr.bits);
   return parsed.value >> shift === cidr.base >> shift;
 }
+
+/**
+ * The unit rate limits and automatic bans apply to: an IPv4 address, or the /64 of an IPv6 one
+ * (a single host usually has a whole /64 to rotate through).
+ */
+export function abuseSubject(ip: string): string {
+  const parsed = parseIp(ip);
+  if (!parsed) return ip;
+  if (!parsed.v6) return [24, 16, 8, 0].map((s) => Number((parsed.value >> BigInt(s)) & 255n)).join(".");
+  const prefix = parsed.value >> 64n;
+  const groups = [48n, 32n, 16n, 0n].map((s) => ((prefix >> s) & 0xffffn).toString(16));
+  return `${groups.join(":")}::/64`;
+}

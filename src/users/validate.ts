@@ -41,3 +41,6 @@ export function checkPassword(password: string, minLength: number): string {
 export const ARGON2 = { algorithm: "argon2id", memoryCost: 19_456, timeCost: 2 } as const;
 
 export const hashPassword = (password: string) => Bun.password.hash(password, ARGON2);
+
+/** True for hashes made with other parameters (e.g. by an older release): they are redone at login. */
+export const needsRehash = (hash: string) => !hash.startsWith(`$argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},`);

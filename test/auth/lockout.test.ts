@@ -87,3 +87,42 @@ test("wrong second-step codes count as failures too", async () => {
   }
   expect((await login("198.51.100.10", "alice", "alice-password")).status).toBe(429); // the account is locked now
 });
+
+test("a parallel burst is counted like a sequence: the right password at the end of it is locked out too", async () => {
+  const guesses = Array.from({ length: 20 }, (_, i) => login("198.51.100.20", "alice", `guess-${i}`));
+  const last = login("198.51.100.20", "alice", "alice-password");
+  const results = await Promise.all([...guesses, last]);
+  const counts = results.reduce<Record<number, number>>((a, r) => ((a[r.status] = (a[r.status] ?? 0) + 1), a), {});
+  expect(counts).toEqual({ 401: 3, 429: 18 });
+  expect((await last).status).toBe(429);
+});
+
+test("knowing the password does not reset the count of wrong codes", async () => {
+  const { beginTotp, confirmTotp } = await import("../../src/auth/totp.ts");
+  const { codeStepBody } = await import("../helpers/client.ts");
+  beginTotp(env.ctx, "alice");
+  confirmTotp(env.ctx, "alice", null);
+  const wrongCode = async (ip: string) => {
+    const secret = (await login(ip, "alice", "alice-password")).body.secret as string;
+    return (await fetch(`${base}/api/login`, { method: "POST", body: codeStepBody("alice", "000000", secret, { totp: true }), headers: { ...DART_JSON, "x-forwarded-for": ip } })).status;
+  };
+  expect([await wrongCode("203.0.113.31"), await wrongCode("203.0.113.32"), await wrongCode("203.0.113.33")]).toEqual([401, 401, 401]);
+  expect((await login("203.0.113.34", "alice", "alice-password")).status).toBe(429);
+});
+
+test("IPv6 clients are counted and banned by their /64", async () => {
+  for (let i = 1; i <= 4; i++) expect((await login(`2001:db8:7:7::${i}`, `u${i}`, "guess")).status).toBe(401);
+  expect((await login("2001:db8:7:7:ffff::9", "bob", "bob-password")).status).toBe(429);
+  expect((await login("2001:db8:7:8::1", "bob", "bob-password")).status).toBe(200);
+  env.advance(16 * MIN);
+  for (let i = 1; i <= 4; i++) await login(`2001:db8:7:7::${i + 10}`, `u${i}`, "guess");
+  expect(env.db.select().from(bans).get()).toMatchObject({ cidr: "2001:db8:7:7::/64" });
+  expect((await fetch(`${base}/healthz`, { headers: { "x-forwarded-for": "2001:db8:7:7:1234::1" } })).status).toBe(403);
+});
+
+test("a failure for an unknown login name does not record what was typed", async () => {
+  await login("198.51.100.40", "MySecretPassw0rd", "x");
+  const row = env.db.select().from(consoleAudit).all().find((r) => r.action === "auth.login_failed")!;
+  expect(row.targetName).toBe("(unknown user)");
+  expect(JSON.stringify(row)).not.toContain("MySecretPassw0rd");
+});

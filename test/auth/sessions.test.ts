@@ -126,3 +126,10 @@ test("a password hashed with other argon2id parameters (e.g. an older release) s
   env.db.update(users).set({ passwordHash: await Bun.password.hash("alice-password", { algorithm: "argon2id", memoryCost: 65536, timeCost: 2 }) }).run();
   expect(await me(await loginToken())).toBe(200);
 });
+
+test("an older hash is redone with the current parameters at the next successful login", async () => {
+  const { users } = await import("../../src/db/schema.ts");
+  env.db.update(users).set({ passwordHash: await Bun.password.hash("alice-password", { algorithm: "argon2id", memoryCost: 65536, timeCost: 2 }) }).run();
+  await loginToken();
+  expect(env.db.select().from(users).get()!.passwordHash).toStartWith("$argon2id$v=19$m=19456,t=2,p=1$");
+});

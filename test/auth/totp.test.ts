@@ -135,3 +135,21 @@ describe("login with TOTP", () => {
     expect((await call(env.app, "POST", "/api/currentUser", { headers: bearer(token) })).status).toBe(401);
   });
 });
+
+describe("edge cases", () => {
+  test("a password change voids a pending challenge", async () => {
+    const s = await challenge();
+    const { setPassword } = await import("../../src/users/service.ts");
+    await setPassword(env.ctx, "alice", "another-password");
+    expect((await step(totpCode(secret, env.ctx.now()), s)).json()).toEqual({ error: "This verification is no longer valid; please log in again" });
+  });
+
+  test("a clock that steps back makes codes wrong, not a 500", async () => {
+    env.advance(60_000);
+    expect((await step(totpCode(secret, env.ctx.now()), await challenge())).status).toBe(200);
+    env.advance(-3 * 60_000);
+    const r = await step(totpCode(secret, env.ctx.now()), await challenge());
+    expect(r.status).toBe(401);
+    expect(r.json()).toEqual({ error: "Wrong verification code" });
+  });
+});

@@ -105,6 +105,7 @@ test("ban add/list/remove; bans apply to the app at once", async () => {
   expect((await cli(["ban", "add", "203.0.113.0/24", "--expires", "2h", "--comment", "scanner"])).stdout).toMatch(/^banned 203\.0\.113\.0\/24 \(id 1, expires \d{4}-.*Z\)\n$/);
   expect((await cli(["ban", "add", "not-an-ip"])).stderr).toBe('error: not an IP address or CIDR range: "not-an-ip"\n');
   expect((await cli(["ban", "add", "10.0.0.1", "--expires", "soon"])).stderr).toBe('error: --expires takes a duration such as 30m, 12h, 7d, 2w or never, not "soon"\n');
+  expect((await cli(["ban", "add", "10.0.0.1", "--expires", "999999999999d"])).stderr).toBe("error: --expires is at most 100 years; use never for a permanent one\n");
   const list = JSON.parse((await cli(["ban", "list", "--json"])).stdout);
   expect(list).toMatchObject([{ id: 1, cidr: "203.0.113.0/24", comment: "scanner" }]);
   expect(list[0].created_by).toStartWith("cli:");
