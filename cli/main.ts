@@ -9,6 +9,8 @@ export const main = defineCommand({
   subCommands: {
     serve: () => import("./serve.ts").then((m) => m.default),
     user: () => import("./user/index.ts").then((m) => m.default),
+    group: () => import("./group/index.ts").then((m) => m.default),
+    ab: () => import("./ab/index.ts").then((m) => m.default),
     session: () => import("./session/index.ts").then((m) => m.default),
     ban: () => import("./ban/index.ts").then((m) => m.default),
     smtp: () => import("./smtp/index.ts").then((m) => m.default),

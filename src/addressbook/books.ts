@@ -74,8 +74,8 @@ export function createSharedBook(ctx: ServiceContext, input: { name: string; own
   return withTransaction(ctx, (tx) => {
     const owner = findUserRow(tx, input.owner);
     if (!owner) throw notFound(`user "${input.owner}" not found`);
-    if (tx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${name} collate nocase`).get())
-      throw conflict(`an address book named "${name}" already exists`);
+    const same = tx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${name} collate nocase`).get();
+    if (same) throw conflict(`an address book named "${same.name}" already exists`);
     const owned = tx.db.select({ n: sql<number>`count(*)` }).from(addressBooks).where(and(eq(addressBooks.ownerId, owner.id), eq(addressBooks.personal, false))).get()!.n;
     if (owned >= tx.config.address_book.max_shared_per_user) throw invalid(`${owner.name} already owns ${owned} shared address books (address_book.max_shared_per_user)`);
     const now = tx.now();

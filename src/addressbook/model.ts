@@ -40,3 +40,8 @@ export const Profile = t.Object({
   info: t.Object({ password: t.Optional(t.String()) }),
 });
 export const Tag = t.Object({ name: t.String(), color: t.Integer() });
+
+/** A peer as listed (client-contract §6.2): all strings except tags (array); hash in personal books, password in shared ones. */
+export const PeerOut = t.Any({
+  description: "{id, hash (personal) | password (shared), username, hostname, platform, alias, tags: string[], note} plus the extras the client sent (forceAlwaysRelay, rdpPort, rdpUsername, loginName, device_group_name)",
+});

@@ -122,19 +122,30 @@ export function addPeer(ctx: ServiceContext, guid: string, input: PeerInput): vo
   });
 }
 
+/** Applies a partial update to a peer row (validated); returns the fields that really changed. Inside a transaction. */
+export function applyPeerUpdate(ctx: ServiceContext, book: BookRow, row: PeerRow, input: PeerInput): string[] {
+  const cols = columnsOf(input, book, row);
+  const changed = Object.keys(cols).filter((k) => JSON.stringify(cols[k as keyof PeerRow]) !== JSON.stringify(row[k as keyof PeerRow]));
+  if (!changed.length) return [];
+  ensureTags(ctx, book, cols.tags ?? []);
+  ctx.db.update(abPeers).set({ ...cols, updatedAt: ctx.now() }).where(eq(abPeers.id, row.id)).run();
+  return changed;
+}
+
+export function findPeer(ctx: ServiceContext, book: BookRow, peerId: string): PeerRow | undefined {
+  return ctx.db.select().from(abPeers).where(and(eq(abPeers.abId, book.id), eq(abPeers.peerId, peerId))).get();
+}
+
 /** Partial update: only the fields sent change (`hash: ""` forgets a remembered password). */
 export function updatePeer(ctx: ServiceContext, guid: string, input: PeerInput): void {
   const peerId = checkPeerId(input.id);
   withTransaction(ctx, (tx) => {
     const book = requireBook(tx, guid, WRITE);
-    const row = tx.db.select().from(abPeers).where(and(eq(abPeers.abId, book.id), eq(abPeers.peerId, peerId))).get();
+    const row = findPeer(tx, book, peerId);
     if (!row) throw notFound(`${peerId} is not in this address book`);
-    const cols = columnsOf(input, book, row);
-    const changed = Object.keys(cols).filter((k) => JSON.stringify(cols[k as keyof PeerRow]) !== JSON.stringify(row[k as keyof PeerRow]));
     // The client syncs recent sessions every 3 s: writes (and audit rows) only for real changes.
+    const changed = applyPeerUpdate(tx, book, row, input);
     if (!changed.length) return;
-    ensureTags(tx, book, cols.tags ?? []);
-    tx.db.update(abPeers).set({ ...cols, updatedAt: tx.now() }).where(eq(abPeers.id, row.id)).run();
     touchBook(tx, book);
     emitAudit(tx, "ab_peer.update", target(book), { peer: peerId, changed });
   });

@@ -253,7 +253,8 @@ export const abPeers = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("ab_peers_book_peer").on(t.abId, t.peerId)],
+  // (ab_id, id): pages are read in insertion order; without it every page sorts the whole book.
+  (t) => [uniqueIndex("ab_peers_book_peer").on(t.abId, t.peerId), index("ab_peers_book_order").on(t.abId, t.id)],
 );
 
 export const abTags = sqliteTable(

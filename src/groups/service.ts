@@ -28,7 +28,8 @@ export function createGroup(ctx: ServiceContext, input: { name: string; note?: s
   if (!NAME.test(name)) throw invalid(`invalid group name "${name.slice(0, 80)}": 1-64 characters, no slashes`);
   const note = checkText("note", input.note ?? "", 2000);
   return withTransaction(ctx, (tx) => {
-    if (findGroup(tx, name)) throw conflict(`a group named "${name}" already exists`);
+    const existing = findGroup(tx, name);
+    if (existing) throw conflict(`a group named "${existing.name}" already exists`);
     const now = tx.now();
     const row = tx.db.insert(userGroups).values({ name, note, createdAt: now, updatedAt: now }).returning().get();
     emitAudit(tx, "group.create", target(row));

@@ -164,6 +164,8 @@ CREATE TABLE `users` (
 	`updated_at` integer NOT NULL
 , `email_verification` integer DEFAULT false NOT NULL);
 
+CREATE INDEX `ab_peers_book_order` ON `ab_peers` (`ab_id`,`id`);
+
 CREATE UNIQUE INDEX `ab_peers_book_peer` ON `ab_peers` (`ab_id`,`peer_id`);
 
 CREATE UNIQUE INDEX `ab_rules_everyone` ON `ab_rules` (`ab_id`) WHERE "ab_rules"."user_id" is null and "ab_rules"."group_id" is null;

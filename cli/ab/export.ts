@@ -1,0 +1,19 @@
+import { defineCommand } from "citty";
+import { findBook } from "../../src/addressbook/books.ts";
+import { exportBook, exportCsv } from "../../src/addressbook/transfer.ts";
+import { io, printJson } from "../_io.ts";
+import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+import { bookArg } from "./_args.ts";
+
+export default defineCommand({
+  meta: { name: "export", description: "Print a book: CSV of id,alias,tags,note, or everything with --json" },
+  args: { ...bookArg, ...jsonArg, ...configArgs },
+  run: action(async (args) => {
+    const out = await withData(args, (ctx) => {
+      const book = findBook(ctx, args.book);
+      return args.json ? exportBook(ctx, book) : exportCsv(ctx, book);
+    });
+    if (typeof out === "string") io.out(out);
+    else printJson(out);
+  }),
+});

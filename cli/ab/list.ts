@@ -1,0 +1,26 @@
+import { defineCommand } from "citty";
+import { listBooks, type BookView } from "../../src/addressbook/books.ts";
+import { io, printJson, table } from "../_io.ts";
+import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+
+const json = (b: BookView) => ({
+  guid: b.guid,
+  name: b.name,
+  personal: b.personal,
+  owner: b.owner,
+  note: b.note,
+  has_password: b.hasPassword,
+  peers: b.peers,
+  created_at: new Date(b.createdAt).toISOString(),
+  updated_at: new Date(b.updatedAt).toISOString(),
+});
+
+export default defineCommand({
+  meta: { name: "list", description: "List address books (with --user: the ones that user owns or may see)" },
+  args: { user: { type: "string", description: "Only books this user may see", valueHint: "name" }, ...jsonArg, ...configArgs },
+  run: action(async (args) => {
+    const books = await withData(args, (ctx) => listBooks(ctx, { user: args.user }));
+    if (args.json) return printJson(books.map(json));
+    io.out(table(["NAME", "KIND", "OWNER", "PEERS", "GUID"], books.map((b) => [b.name, b.personal ? "personal" : "shared", b.owner, String(b.peers), b.guid])));
+  }),
+});

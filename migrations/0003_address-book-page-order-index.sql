@@ -1,0 +1,1 @@
+CREATE INDEX `ab_peers_book_order` ON `ab_peers` (`ab_id`,`id`);
