@@ -1,6 +1,6 @@
 // The client's address-book endpoints (client-contract §6, test vectors T6/T7). Every action
 // answers 200 with an empty body on success.
-import { Elysia, t } from "elysia";
+import { Elysia, t, type TSchema } from "elysia";
 import type { AppDeps } from "../deps.ts";
 import { ServiceError } from "../errors.ts";
 import { authMacro } from "../http/auth.ts";
@@ -18,7 +18,15 @@ import { addTag, deleteTags, listTags, renameTag, setTagColor } from "./tags.ts"
 const done = () => new Response(null, { status: 200 });
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const actionDoc = (summary: string) => ({ summary, description: "200 with an empty body on success." });
+
+/** Options of an action endpoint: authenticated, a JSON body, 200 with an empty body. */
+const action = <B extends TSchema>(body: B, summary: string) => ({
+  auth: true as const,
+  body,
+  parse: "json" as const,
+  response: { 200: t.Void(), ...errors },
+  detail: { summary, description: "200 with an empty body on success." },
+});
 
 export function addressBookRoutes(deps: AppDeps) {
   const ctxOf = (request: Request, actor: Actor) => requestContext(deps, request, actor);
@@ -57,55 +65,13 @@ export function addressBookRoutes(deps: AppDeps) {
       response: { 200: t.Array(Tag), ...errors },
       detail: { summary: "Tags of a book", description: "A bare array in display order; colour is a 32-bit ARGB integer." },
     })
-    .post("/api/ab/peer/add/:guid", ({ request, actor, params, body }) => (addPeer(ctxOf(request, actor), params.guid, body), done()), {
-      auth: true,
-      body: PeerBody,
-      parse: "json",
-      response: { 200: t.Void(), ...errors },
-      detail: actionDoc("Add a peer"),
-    })
-    .put("/api/ab/peer/update/:guid", ({ request, actor, params, body }) => (updatePeer(ctxOf(request, actor), params.guid, body), done()), {
-      auth: true,
-      body: PeerBody,
-      parse: "json",
-      response: { 200: t.Void(), ...errors },
-      detail: actionDoc("Update a peer: only the fields sent change"),
-    })
-    .delete("/api/ab/peer/:guid", ({ request, actor, params, body }) => (deletePeers(ctxOf(request, actor), params.guid, body), done()), {
-      auth: true,
-      body: IdList,
-      parse: "json",
-      response: { 200: t.Void(), ...errors },
-      detail: actionDoc("Delete peers by ID"),
-    })
-    .post("/api/ab/tag/add/:guid", ({ request, actor, params, body }) => (addTag(ctxOf(request, actor), params.guid, body), done()), {
-      auth: true,
-      body: TagBody,
-      parse: "json",
-      response: { 200: t.Void(), ...errors },
-      detail: actionDoc("Add a tag"),
-    })
-    .put("/api/ab/tag/rename/:guid", ({ request, actor, params, body }) => (renameTag(ctxOf(request, actor), params.guid, body), done()), {
-      auth: true,
-      body: RenameBody,
-      parse: "json",
-      response: { 200: t.Void(), ...errors },
-      detail: actionDoc("Rename a tag (and in every peer)"),
-    })
-    .put("/api/ab/tag/update/:guid", ({ request, actor, params, body }) => (setTagColor(ctxOf(request, actor), params.guid, body), done()), {
-      auth: true,
-      body: TagBody,
-      parse: "json",
-      response: { 200: t.Void(), ...errors },
-      detail: actionDoc("Change a tag's colour"),
-    })
-    .delete("/api/ab/tag/:guid", ({ request, actor, params, body }) => (deleteTags(ctxOf(request, actor), params.guid, body), done()), {
-      auth: true,
-      body: TagList,
-      parse: "json",
-      response: { 200: t.Void(), ...errors },
-      detail: actionDoc("Delete tags (and from every peer)"),
-    })
+    .post("/api/ab/peer/add/:guid", ({ request, actor, params, body }) => (addPeer(ctxOf(request, actor), params.guid, body), done()), action(PeerBody, "Add a peer"))
+    .put("/api/ab/peer/update/:guid", ({ request, actor, params, body }) => (updatePeer(ctxOf(request, actor), params.guid, body), done()), action(PeerBody, "Update a peer: only the fields sent change"))
+    .delete("/api/ab/peer/:guid", ({ request, actor, params, body }) => (deletePeers(ctxOf(request, actor), params.guid, body), done()), action(IdList, "Delete peers by ID"))
+    .post("/api/ab/tag/add/:guid", ({ request, actor, params, body }) => (addTag(ctxOf(request, actor), params.guid, body), done()), action(TagBody, "Add a tag"))
+    .put("/api/ab/tag/rename/:guid", ({ request, actor, params, body }) => (renameTag(ctxOf(request, actor), params.guid, body), done()), action(RenameBody, "Rename a tag (and in every peer)"))
+    .put("/api/ab/tag/update/:guid", ({ request, actor, params, body }) => (setTagColor(ctxOf(request, actor), params.guid, body), done()), action(TagBody, "Change a tag's colour"))
+    .delete("/api/ab/tag/:guid", ({ request, actor, params, body }) => (deleteTags(ctxOf(request, actor), params.guid, body), done()), action(TagList, "Delete tags (and from every peer)"))
     .get(
       "/api/ab",
       ({ request, actor }) => {
@@ -118,13 +84,7 @@ export function addressBookRoutes(deps: AppDeps) {
         detail: { summary: "Legacy: the personal book as one blob", description: "data is a JSON string of {tags, peers, tag_colors}." },
       },
     )
-    .post("/api/ab", ({ request, actor, body }) => (legacyReplace(ctxOf(request, actor), actor.userId, body.data), done()), {
-      auth: true,
-      body: LegacyBody,
-      parse: "json",
-      response: { 200: t.Void(), 400: Problem, 401: Problem },
-      detail: actionDoc("Legacy: replace the personal book"),
-    })
+    .post("/api/ab", ({ request, actor, body }) => (legacyReplace(ctxOf(request, actor), actor.userId, body.data), done()), action(LegacyBody, "Legacy: replace the personal book"))
     .post(
       "/api/ab/get",
       ({ request, actor }) => {
