@@ -6,6 +6,8 @@ import { createAuthRuntime } from "./auth/runtime.ts";
 import { findBan } from "./bans/service.ts";
 import { systemActor } from "./context.ts";
 import type { AppDeps } from "./deps.ts";
+import { deviceRoutes } from "./devices/routes.ts";
+import { createDeviceRuntime } from "./devices/runtime.ts";
 import { docsRoutes } from "./docs/routes.ts";
 import { BUN_BODY_CEILING } from "./http/body-limit.ts";
 import { errorHandler } from "./http/errors.ts";
@@ -18,6 +20,7 @@ export type { AppDeps } from "./deps.ts";
 export function createApp(deps: AppDeps) {
   const { config, log } = deps;
   const auth = deps.auth ?? createAuthRuntime(config);
+  const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite);
   const isBanned = (ip: string) => findBan({ ...deps, actor: systemActor }, ip) !== undefined;
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
@@ -27,7 +30,8 @@ export function createApp(deps: AppDeps) {
     .use(docsRoutes(config.openapi.enabled))
     .use(systemRoutes(config, deps.sqlite))
     .use(authRoutes(deps, auth))
-    .use(addressBookRoutes(deps));
+    .use(addressBookRoutes(deps))
+    .use(deviceRoutes(deps, devices));
   return app;
 }
 

@@ -2,6 +2,7 @@
 import type { Database } from "bun:sqlite";
 import type { AuthRuntime } from "./auth/runtime.ts";
 import type { Config } from "./config/schema.ts";
+import type { DeviceRuntime } from "./devices/runtime.ts";
 import type { Db } from "./db/client.ts";
 import type { Logger } from "./log.ts";
 
@@ -13,4 +14,6 @@ export interface AppDeps {
   readonly now: () => number;
   /** Lockout counters and mailer; created from config when omitted. */
   readonly auth?: AuthRuntime;
+  /** Presence and heartbeat machinery; created from config when omitted (the server passes its own to flush it). */
+  readonly devices?: DeviceRuntime;
 }

@@ -4,6 +4,7 @@ import { createApp } from "./app.ts";
 import type { Config } from "./config/schema.ts";
 import { cliActor, type ServiceContext } from "./context.ts";
 import { openDb } from "./db/client.ts";
+import { createDeviceRuntime } from "./devices/runtime.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
@@ -29,7 +30,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     throw e;
   }
   const now = () => Date.now();
-  const app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now });
+  const devices = createDeviceRuntime(config, database.sqlite);
+  const app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
+  const flushPresence = () => {
+    try {
+      devices.presence.flush();
+    } catch (e) {
+      log.error("presence flush failed", e); // kept in memory: the next flush retries
+    }
+  };
+  const flusher = setInterval(flushPresence, config.devices.flush_ms);
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {
@@ -49,6 +59,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.info("shutting down");
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
+      clearInterval(flusher);
+      flushPresence();
       database.close();
       lock.release();
       log.info("stopped");

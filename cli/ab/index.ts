@@ -6,6 +6,7 @@ export default defineCommand({
     list: () => import("./list.ts").then((m) => m.default),
     create: () => import("./create.ts").then((m) => m.default),
     rename: () => import("./rename.ts").then((m) => m.default),
+    set: () => import("./set.ts").then((m) => m.default),
     delete: () => import("./delete.ts").then((m) => m.default),
     peers: () => import("./peers.ts").then((m) => m.default),
     rules: () => import("./rules.ts").then((m) => m.default),

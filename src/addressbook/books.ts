@@ -21,6 +21,7 @@ function checkBookName(name: string): string {
   if (!n || n.length > 100) throw invalid("an address book name needs 1-100 characters");
   checkText("address book name", n, 100);
   if (RESERVED.includes(n.toLowerCase())) throw invalid(`"${n}" is reserved by the RustDesk client; choose another name`);
+  if (n.startsWith("@")) throw invalid('a shared address book name cannot start with "@" (that names personal books on the command line)');
   return n;
 }
 

@@ -1,14 +1,14 @@
 // Legacy mode (client-contract §6.5): old clients, and current ones against a server that answers
 // 404 to /api/ab/personal, move the whole personal book as one double-encoded JSON blob.
 // It is a second view of the same personal book the new mode edits.
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, notInArray } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { abPeers, abTags } from "../db/schema.ts";
 import { invalid } from "../errors.ts";
 import { touchBook, type BookRow } from "./access.ts";
 import { personalBook } from "./books.ts";
-import { checkPeerId, insertPeer, peersOf } from "./peers.ts";
+import { checkPeerId, checkTags, insertPeers, peersOf } from "./peers.ts";
 import { checkTagName, MAX_COLOR, tagsOf } from "./tags.ts";
 
 interface LegacyPeer {
@@ -61,20 +61,26 @@ function parseBlob(data: string): { tags: string[]; colors: Record<string, numbe
     }
   }
   if (!colors || typeof colors !== "object" || Array.isArray(colors)) throw invalid("address book data: tag_colors must be an object");
-  const colorMap: Record<string, number> = {};
+  // No prototype: a tag may be called "constructor" or "__proto__".
+  const colorMap: Record<string, number> = Object.create(null);
   for (const [k, v] of Object.entries(colors)) if (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_COLOR) colorMap[k] = v as number;
+  if (tags.length > 10_000) throw invalid("address book data: too many tags");
   const parsed = peers.map((p, i): LegacyPeer => {
     if (!p || typeof p !== "object" || Array.isArray(p)) throw invalid(`address book data: peer ${i} must be an object`);
     const o = p as Record<string, unknown>;
-    const ptags = o.tags ?? [];
-    if (!Array.isArray(ptags) || !ptags.every((t) => typeof t === "string")) throw invalid(`address book data: tags of peer ${i} must be a list of strings`);
+    let ptags: string[];
+    try {
+      ptags = checkTags(o.tags ?? []);
+    } catch (e) {
+      throw invalid(`address book data: peer ${i}: ${(e as Error).message}`);
+    }
     return {
       id: checkPeerId(str(o.id, "id", 100)),
       username: str(o.username, "username", 200),
       hostname: str(o.hostname, "hostname", 200),
       platform: str(o.platform, "platform", 50),
       alias: str(o.alias, "alias", 200),
-      tags: ptags as string[],
+      tags: ptags,
       hash: str(o.hash, "hash", 200),
     };
   });
@@ -101,15 +107,20 @@ export function legacyReplace(ctx: ServiceContext, userId: number, data: string)
       tx.db.insert(abTags).values({ abId: book.id, name, color: color ?? 0xff2196f3 }).onConflictDoUpdate({ target: [abTags.abId, abTags.name], set: color === undefined ? { name } : { color } }).run();
     }
     tx.db.delete(abPeers).where(and(eq(abPeers.abId, book.id), ids.length ? notInArray(abPeers.peerId, ids) : undefined)).run();
-    const existing = new Set(tx.db.select({ id: abPeers.peerId }).from(abPeers).where(and(eq(abPeers.abId, book.id), ids.length ? inArray(abPeers.peerId, ids) : undefined)).all().map((p) => p.id));
+    // Old clients post the whole book on every change: only peers that differ are written.
+    const current = new Map(peersOf(tx, book).map((p) => [p.peerId, p]));
     const seen = new Set<string>();
+    const fresh: LegacyPeer[] = [];
     for (const p of blob.peers) {
       if (seen.has(p.id)) continue;
       seen.add(p.id);
       const { id, ...fields } = p;
-      if (existing.has(id)) tx.db.update(abPeers).set({ ...fields, updatedAt: tx.now() }).where(and(eq(abPeers.abId, book.id), eq(abPeers.peerId, id))).run();
-      else insertPeer(tx, book, p);
+      const row = current.get(id);
+      if (!row) fresh.push(p);
+      else if ((Object.keys(fields) as (keyof typeof fields)[]).some((k) => JSON.stringify(row[k]) !== JSON.stringify(fields[k])))
+        tx.db.update(abPeers).set({ ...fields, updatedAt: tx.now() }).where(eq(abPeers.id, row.id)).run();
     }
+    insertPeers(tx, book, fresh);
     touchBook(tx, book);
     emitAudit(tx, "ab.replace", { type: "address_book", guid: book.guid, name: "personal" }, { peers: seen.size, tags: allTags.length, via: "legacy" });
   });

@@ -6,7 +6,7 @@ import { withTransaction, type ServiceContext } from "../context.ts";
 import { abTags } from "../db/schema.ts";
 import { invalid } from "../errors.ts";
 import { touchBook, type BookRow } from "./access.ts";
-import { applyPeerUpdate, findPeer, insertPeer, peerPayload, peersOf, type PeerInput } from "./peers.ts";
+import { applyPeerUpdate, checkNewPeer, findPeer, insertPeers, peerPayload, peersOf, type PeerInput } from "./peers.ts";
 import { checkTagName, ensureTags, MAX_COLOR, tagsOf } from "./tags.ts";
 
 export interface BookExport {
@@ -60,7 +60,13 @@ export function parseCsv(text: string): string[][] {
 function fromCsv(text: string): { tags: { name: string; color?: number }[]; peers: PeerInput[] } {
   const [header, ...rows] = parseCsv(text);
   if (!header || header.map((h) => h.trim().toLowerCase()).join(",") !== CSV_HEADER.join(",")) throw invalid(`CSV: the first line must be ${CSV_HEADER.join(",")}`);
-  const peers = rows.map(([id = "", alias = "", tags = "", note = ""]) => ({ id: id.trim(), alias, note, tags: tags.split(";").map((t) => t.trim()).filter(Boolean) }));
+  // An empty cell leaves the field as it is (the CSV cannot tell "clear" from "not given").
+  const peers = rows.map(([id = "", alias = "", tags = "", note = ""]) => ({
+    id: id.trim(),
+    ...(alias ? { alias } : {}),
+    ...(note ? { note } : {}),
+    ...(tags ? { tags: tags.split(";").map((t) => t.trim()).filter(Boolean) } : {}),
+  }));
   return { tags: [], peers };
 }
 
@@ -75,7 +81,7 @@ function fromJson(text: string): { tags: { name: string; color?: number }[]; pee
   if (!d || typeof d !== "object" || !Array.isArray(d.peers)) throw invalid('JSON: expected an object with a "peers" list (as written by ab export --json)');
   const tags = Array.isArray(d.tags) ? d.tags : [];
   for (const t of tags) if (!t || typeof t !== "object" || typeof t.name !== "string") throw invalid("JSON: every tag needs a name");
-  for (const p of d.peers) if (!p || typeof p !== "object" || typeof (p as { id?: unknown }).id !== "string") throw invalid("JSON: every peer needs a string id");
+  for (const p of d.peers) if (!p || typeof p !== "object" || Array.isArray(p) || typeof (p as { id?: unknown }).id !== "string") throw invalid("JSON: every peer needs a string id");
   return { tags, peers: d.peers as unknown as PeerInput[] };
 }
 
@@ -86,15 +92,22 @@ export function importBook(ctx: ServiceContext, book: BookRow, text: string): { 
       ensureTags(tx, book, [checkTagName(t.name)]);
       if (Number.isInteger(t.color) && t.color! >= 0 && t.color! <= MAX_COLOR) tx.db.update(abTags).set({ color: t.color! }).where(and(eq(abTags.abId, book.id), eq(abTags.name, t.name))).run();
     }
-    let added = 0;
     let updated = 0;
-    for (const p of doc.peers) {
-      const existing = findPeer(tx, book, p.id);
-      if (!existing) {
-        insertPeer(tx, book, p);
-        added++;
-      } else if (applyPeerUpdate(tx, book, existing, p).length) updated++;
-    }
+    const fresh = new Map<string, PeerInput>();
+    doc.peers.forEach((p, i) => {
+      try {
+        const existing = findPeer(tx, book, p.id);
+        if (!existing) {
+          checkNewPeer(p, book);
+          fresh.set(p.id, p);
+        }
+        else if (applyPeerUpdate(tx, book, existing, p).length) updated++;
+      } catch (e) {
+        throw invalid(`peer ${i + 1} (${String(p.id).slice(0, 40)}): ${(e as Error).message}`);
+      }
+    });
+    insertPeers(tx, book, [...fresh.values()]);
+    const added = fresh.size;
     touchBook(tx, book);
     emitAudit(tx, "ab.import", { type: "address_book", guid: book.guid, name: book.name || "personal" }, { added, updated });
     return { added, updated };

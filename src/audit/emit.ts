@@ -41,7 +41,22 @@ export type AuditAction =
   | "ab_tag.add"
   | "ab_tag.rename"
   | "ab_tag.update"
-  | "ab_tag.delete";
+  | "ab_tag.delete"
+  | "device.register"
+  | "device.preset"
+  | "device.uuid_mismatch"
+  | "device.limit_reached"
+  | "device.update"
+  | "device.disable"
+  | "device.enable"
+  | "device.approve"
+  | "device.rekey"
+  | "device.delete"
+  | "device.disconnect"
+  | "device_group.create"
+  | "device_group.rename"
+  | "device_group.delete"
+  | "group.access";
 
 export interface AuditTarget {
   type: string;

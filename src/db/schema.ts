@@ -291,3 +291,80 @@ export const abRules = sqliteTable(
     uniqueIndex("ab_rules_everyone").on(t.abId).where(sql`${t.userId} is null and ${t.groupId} is null`),
   ],
 );
+
+/** What a device reports in POST /api/sysinfo (client-contract §8.2), kept as sent (bounded). */
+export type Sysinfo = Record<string, string>;
+
+/** Device groups: a device is in at most one. */
+export const deviceGroups = sqliteTable(
+  "device_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text("name").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("device_groups_name_nocase").on(sql`${t.name} collate nocase`)],
+);
+
+/** RustDesk devices, identified by their RustDesk ID and (trust on first use) their uuid. */
+export const devices = sqliteTable(
+  "devices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    /** The RustDesk ID. */
+    rdId: text("rd_id").notNull().unique(),
+    /** base64 machine uid; "" until the first contact of a pre-registered device. */
+    uuid: text("uuid").notNull().default(""),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    groupId: integer("group_id").references(() => deviceGroups.id, { onDelete: "set null" }),
+    alias: text("alias").notNull().default(""),
+    note: text("note").notNull().default(""),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    /** Registered under the approval policy and not approved yet. */
+    pending: integer("pending", { mode: "boolean" }).notNull().default(false),
+    sysinfo: text("sysinfo", { mode: "json" }).$type<Sysinfo>().notNull().default({}),
+    sysinfoAt: integer("sysinfo_at"),
+    /** Soft state, flushed in batches: last heartbeat or sysinfo, and from where. */
+    lastSeenAt: integer("last_seen_at"),
+    lastIp: text("last_ip"),
+    /** Connection ids the device last reported as live (heartbeat `conns`). */
+    conns: text("conns", { mode: "json" }).$type<number[]>().notNull().default([]),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("devices_owner").on(t.ownerId), index("devices_group").on(t.groupId), index("devices_last_seen").on(t.lastSeenAt)],
+);
+
+/** What a user group may see besides itself: other user groups and device groups. */
+export const groupAccess = sqliteTable(
+  "group_access",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => userGroups.id, { onDelete: "cascade" }),
+    /** Exactly one of the two is set. */
+    userGroupId: integer("user_group_id").references(() => userGroups.id, { onDelete: "cascade" }),
+    deviceGroupId: integer("device_group_id").references(() => deviceGroups.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    uniqueIndex("group_access_user_group").on(t.groupId, t.userGroupId).where(sql`${t.userGroupId} is not null`),
+    uniqueIndex("group_access_device_group").on(t.groupId, t.deviceGroupId).where(sql`${t.deviceGroupId} is not null`),
+  ],
+);
+
+/** Connections an admin asked to cut; sent in the device's next heartbeats until it stops reporting them. */
+export const deviceDisconnects = sqliteTable(
+  "device_disconnects",
+  {
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
+    connId: integer("conn_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.connId] })],
+);

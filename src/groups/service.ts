@@ -3,7 +3,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
-import { userGroupMembers, userGroups } from "../db/schema.ts";
+import { deviceGroups, groupAccess, userGroupMembers, userGroups } from "../db/schema.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { findUserRow } from "../users/service.ts";
 import { checkText } from "../users/validate.ts";
@@ -53,6 +53,7 @@ export function listGroups(ctx: ServiceContext): GroupView[] {
 export function deleteGroup(ctx: ServiceContext, name: string): void {
   withTransaction(ctx, (tx) => {
     const g = requireGroup(tx, name);
+    if (g.name.toLowerCase() === "default") throw invalid('the "Default" group cannot be deleted');
     tx.db.delete(userGroups).where(eq(userGroups.id, g.id)).run();
     emitAudit(tx, "group.delete", target(g));
   });
@@ -96,3 +97,45 @@ export function groupNameOf(ctx: ServiceContext, userId: number): string {
   );
 }
 
+
+export interface GroupAccess {
+  userGroups: string[];
+  deviceGroups: string[];
+}
+
+export function groupAccessOf(ctx: ServiceContext, name: string): GroupAccess {
+  const g = requireGroup(ctx, name);
+  const rows = ctx.db
+    .select({ ug: userGroups.name, dg: deviceGroups.name })
+    .from(groupAccess)
+    .leftJoin(userGroups, eq(userGroups.id, groupAccess.userGroupId))
+    .leftJoin(deviceGroups, eq(deviceGroups.id, groupAccess.deviceGroupId))
+    .where(eq(groupAccess.groupId, g.id))
+    .all();
+  return { userGroups: rows.flatMap((r) => (r.ug ? [r.ug] : [])), deviceGroups: rows.flatMap((r) => (r.dg ? [r.dg] : [])) };
+}
+
+/** Replaces what the group's members may see besides their own group (each list only when given). */
+export function setGroupAccess(ctx: ServiceContext, name: string, input: { userGroups?: string[]; deviceGroups?: string[]; note?: string }): GroupAccess {
+  return withTransaction(ctx, (tx) => {
+    const g = requireGroup(tx, name);
+    if (input.userGroups) {
+      const ids = input.userGroups.map((n) => requireGroup(tx, n).id).filter((id) => id !== g.id);
+      tx.db.delete(groupAccess).where(sql`${groupAccess.groupId} = ${g.id} and ${groupAccess.userGroupId} is not null`).run();
+      for (const id of new Set(ids)) tx.db.insert(groupAccess).values({ groupId: g.id, userGroupId: id }).run();
+    }
+    if (input.deviceGroups) {
+      const ids = input.deviceGroups.map((n) => {
+        const dg = tx.db.select().from(deviceGroups).where(sql`${deviceGroups.name} = ${n} collate nocase`).get();
+        if (!dg) throw notFound(`device group "${n}" not found`);
+        return dg.id;
+      });
+      tx.db.delete(groupAccess).where(sql`${groupAccess.groupId} = ${g.id} and ${groupAccess.deviceGroupId} is not null`).run();
+      for (const id of new Set(ids)) tx.db.insert(groupAccess).values({ groupId: g.id, deviceGroupId: id }).run();
+    }
+    if (input.note !== undefined) tx.db.update(userGroups).set({ note: checkText("note", input.note, 2000), updatedAt: tx.now() }).where(eq(userGroups.id, g.id)).run();
+    const access = groupAccessOf(tx, name);
+    emitAudit(tx, "group.access", target(g), { can_access_groups: access.userGroups, can_access_device_groups: access.deviceGroups });
+    return access;
+  });
+}

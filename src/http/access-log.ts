@@ -9,12 +9,15 @@ export function accessLog(config: Config, log: Logger): AccessLog {
   if (!config.log.requests) return () => {};
   const http = log.withTag("http");
   const json = config.log.format === "json";
+  // Every device posts these every few seconds: at info level they would drown everything else.
+  const chatty = new Set(["/api/heartbeat", "/api/sysinfo", "/api/sysinfo_ver"]);
   return (request, status) => {
     const start = startOf(request);
     const ms = start === undefined ? 0 : Math.round((performance.now() - start) * 10) / 10;
     const path = new URL(request.url).pathname;
     const ip = clientIpOf(request) ?? "-";
-    if (json) http.info("request", { method: request.method, path, status, ms, ip });
-    else http.info(`${request.method} ${path} ${status} ${ms}ms ${ip}`);
+    const level = chatty.has(path) && status < 400 ? "debug" : "info";
+    if (json) http[level]("request", { method: request.method, path, status, ms, ip });
+    else http[level](`${request.method} ${path} ${status} ${ms}ms ${ip}`);
   };
 }

@@ -4,7 +4,7 @@ import { emitAudit } from "../audit/emit.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { conflict, notFound } from "../errors.ts";
-import { users, UserStatus } from "../db/schema.ts";
+import { addressBooks, userGroupMembers, userGroups, users, UserStatus } from "../db/schema.ts";
 import { checkEmail, checkName, checkPassword, checkText, hashPassword } from "./validate.ts";
 
 export type UserRow = typeof users.$inferSelect;
@@ -76,6 +76,9 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
       .values({ name, email, displayName, note, passwordHash, isAdmin: input.isAdmin ?? false, createdAt: now, updatedAt: now })
       .returning()
       .get();
+    // Pro's model: a user without a group is in "Default".
+    const fallback = tx.db.select({ id: userGroups.id }).from(userGroups).where(sql`${userGroups.name} = 'Default' collate nocase`).get();
+    if (fallback) tx.db.insert(userGroupMembers).values({ userId: row.id, groupId: fallback.id }).run();
     emitAudit(tx, "user.create", target(row), { is_admin: row.isAdmin, email: row.email || undefined });
     return toUser(row);
   });
@@ -125,6 +128,10 @@ export const enableUser = (ctx: ServiceContext, name: string) => setStatus(ctx, 
 export function deleteUser(ctx: ServiceContext, name: string): void {
   withTransaction(ctx, (tx) => {
     const row = requireUserRow(tx, name);
+    // Shared books are other people's data too: deleting their owner would take them along.
+    const owned = tx.db.select({ name: addressBooks.name }).from(addressBooks).where(sql`${addressBooks.ownerId} = ${row.id} and ${addressBooks.personal} = 0`).all();
+    if (owned.length)
+      throw conflict(`${row.name} owns shared address books (${owned.map((b) => b.name).join(", ")}); give them another owner first: rdconsole ab set <book> --owner <user>`);
     tx.db.delete(users).where(eq(users.id, row.id)).run();
     emitAudit(tx, "user.delete", target(row));
   });

@@ -1,5 +1,6 @@
 // Paging as the client loops, limits, bad input, and concurrent editing.
 import { afterAll, describe, expect, test } from "bun:test";
+import { join } from "node:path";
 import { createSharedBook } from "../../src/addressbook/books.ts";
 import { setRule } from "../../src/addressbook/rules.ts";
 import { abPeers } from "../../src/db/schema.ts";
@@ -96,7 +97,7 @@ describe("bad input → 4xx {error}, nothing written", () => {
   });
 });
 
-test("two devices editing one shared book at once lose nothing", async () => {
+test("interleaved edits from two users over a real socket keep every write", async () => {
   await createUser(env.ctx, { name: "bob", password: "bob-password" });
   const book = createSharedBook(env.ctx, { name: "Busy", owner: "bob" });
   setRule(env.ctx, book, { user: "alice" }, 2);
@@ -118,4 +119,29 @@ test("two devices editing one shared book at once lose nothing", async () => {
   // Every peer's tag list names a tag that exists: added before the rename → renamed, after → auto-created "a".
   const tags = ((await ab("POST", `/api/ab/tags/${book.guid}`)).json() as { name: string }[]).map((t) => t.name);
   for (const p of peers.data) for (const t of p.tags) expect(tags).toContain(t);
+});
+
+test("the CLI importing into a book while the server takes edits to it: nothing lost (two processes, one database)", async () => {
+  const env = testEnv(); // default limits
+  await createUser(env.ctx, { name: "alice", password: "alice-password" });
+  await createUser(env.ctx, { name: "dora", password: "dora-password" });
+  const book = createSharedBook(env.ctx, { name: "Shared", owner: "dora" });
+  setRule(env.ctx, book, { user: "alice" }, 2);
+  const token = ((await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("alice", "alice-password"), headers: DART_JSON })).json() as { access_token: string }).access_token;
+  const csv = join(env.config.data.dir, "..", "import.csv");
+  await Bun.write(csv, ["id,alias,tags,note", ...Array.from({ length: 2000 }, (_, i) => `${800000000 + i},cli ${i},,`)].join("\n"));
+  const conf = join(env.config.data.dir, "..", "cli.toml");
+  const server = env.app.listen({ hostname: "127.0.0.1", port: 0 });
+  const url = `http://127.0.0.1:${server.server!.port}`;
+  await Bun.write(conf, `[log]\nlevel = "silent"\n`);
+  const cli = Bun.spawn(["bun", join(import.meta.dir, "..", "..", "cli", "main.ts"), "ab", "import", "Shared", csv, "--config", conf, "--data-dir", env.config.data.dir], { stdout: "pipe", stderr: "pipe", env: { ...process.env, NO_COLOR: "1" } });
+  const adds = [];
+  for (let i = 0; i < 100; i++) adds.push(fetch(`${url}/api/ab/peer/add/${book.guid}`, { method: "POST", body: JSON.stringify({ id: String(900000000 + i), tags: [] }), headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }).then((r) => r.status));
+  const [code, statuses] = await Promise.all([cli.exited, Promise.all(adds)]);
+  server.stop(true);
+  expect(await new Response(cli.stderr).text()).toBe("");
+  expect(code).toBe(0);
+  expect(statuses.every((s) => s === 200)).toBe(true);
+  expect((await call(env.app, "POST", `/api/ab/peers?current=1&pageSize=1&ab=${book.guid}`, abRequest(token))).json()).toMatchObject({ total: 2100 });
+  env.close();
 });

@@ -78,7 +78,9 @@ test("a personal book is its owner's alone, admins included", async () => {
     expect((await ab(who, "POST", `/api/ab/peers?current=1&pageSize=100&ab=${guid}`)).status).toBe(403);
     expect((await ab(who, "POST", `/api/ab/peer/add/${guid}`, { id: "123", alias: "", tags: [] })).status).toBe(403);
   }
-  expect(await profiles("admin")).not.toContain(expect.stringContaining(guid));
+  // Never among the shared profiles, not even an admin's.
+  expect((await ab("admin", "POST", "/api/ab/shared/profiles?current=1&pageSize=100")).text).not.toContain(guid);
+  expect((await ab("writer", "POST", "/api/ab/shared/profiles?current=1&pageSize=100")).text).not.toContain(guid);
 });
 
 test("unknown book → 404; bad token → 401 on every address-book endpoint", async () => {
@@ -91,7 +93,13 @@ test("unknown book → 404; bad token → 401 on every address-book endpoint", a
     ["POST", `/api/ab/peers?current=1&pageSize=100&ab=${book.guid}`],
     ["POST", `/api/ab/tags/${book.guid}`],
     ["POST", `/api/ab/peer/add/${book.guid}`, { id: "1" }],
+    ["PUT", `/api/ab/peer/update/${book.guid}`, { id: "1", alias: "x" }],
+    ["DELETE", `/api/ab/peer/${book.guid}`, ["1"]],
+    ["POST", `/api/ab/tag/add/${book.guid}`, { name: "x", color: 1 }],
+    ["PUT", `/api/ab/tag/rename/${book.guid}`, { old: "x", new: "y" }],
+    ["PUT", `/api/ab/tag/update/${book.guid}`, { name: "x", color: 1 }],
     ["DELETE", `/api/ab/tag/${book.guid}`, ["x"]],
+    ["POST", "/api/ab", { data: "{}" }],
     ["GET", "/api/ab"],
     ["POST", "/api/ab/get", {}],
   ] as [string, string, unknown?][]) {

@@ -24,11 +24,13 @@ test("group create, add-user (moves), list, remove-user, delete", async () => {
   await cli(["group", "add-user", "Helpdesk", "alice"]);
   await cli(["group", "add-user", "Ops", "alice"]); // one group at most: moved
   await cli(["group", "add-user", "Ops", "bob"]);
-  expect((await json(["group", "list"])).map((g: { name: string; user_count: number }) => `${g.name}:${g.user_count}`)).toEqual(["Helpdesk:0", "Ops:2"]);
+  // Every user starts in "Default" (RustDesk Server Pro's model); admin stays there.
+  expect((await json(["group", "list"])).map((g: { name: string; user_count: number }) => `${g.name}:${g.user_count}`)).toEqual(["Default:1", "Helpdesk:0", "Ops:2"]);
   expect((await cli(["group", "remove-user", "Helpdesk", "bob"])).stderr).toBe('error: user "bob" is not in group "Helpdesk"\n');
   expect((await cli(["group", "remove-user", "Ops", "bob"])).stdout).toBe("bob left group Ops\n");
   expect((await cli(["group", "delete", "Ops", "--yes"])).stdout).toBe("deleted group Ops\n");
-  expect((await json(["group", "list"])).map((g: { name: string }) => g.name)).toEqual(["Helpdesk"]);
+  expect((await json(["group", "list"])).map((g: { name: string }) => g.name)).toEqual(["Default", "Helpdesk"]);
+  expect((await cli(["group", "delete", "Default", "--yes"])).stderr).toBe('error: the "Default" group cannot be deleted\n');
 });
 
 describe("ab", () => {
@@ -64,7 +66,8 @@ describe("ab", () => {
     expect((await cli(["ab", "import", "Ops team", csv])).stdout).toBe("imported: 2 added, 0 updated\n");
     writeFileSync(csv, "id,alias,tags,note\n111111111,Reception,lobby,\n");
     expect((await cli(["ab", "import", "Ops team", csv])).stdout).toBe("imported: 0 added, 1 updated\n");
-    expect((await cli(["ab", "export", "Ops team"])).stdout).toBe("id,alias,tags,note\n111111111,Reception,lobby,\n222222222,,,\n");
+    // Empty cells leave fields alone: the note stays.
+    expect((await cli(["ab", "export", "Ops team"])).stdout).toBe('id,alias,tags,note\n111111111,Reception,lobby,"first, floor"\n222222222,,,\n');
     const exported = await json(["ab", "export", "Ops team"]);
     expect(exported.tags.map((t: { name: string }) => t.name)).toEqual(["lobby", "printers"]);
 

@@ -1,0 +1,79 @@
+// POST /api/heartbeat (client-contract §8.4): presence and live connections into memory; the reply
+// asks for a sysinfo upload when the server lacks one, and carries queued disconnects. The hot path
+// of the server (every device, every 3-15 s): prepared statements, no writes unless something changed.
+import type { Database } from "bun:sqlite";
+import type { ServiceContext } from "../context.ts";
+import type { Presence } from "./presence.ts";
+import { reportMismatch, type DeviceRow } from "./registry.ts";
+
+export interface HeartbeatBody {
+  id: string;
+  uuid: string;
+  conns?: number[];
+  modified_at?: number;
+  ver?: number;
+}
+
+export interface HeartbeatReply {
+  sysinfo?: boolean;
+  disconnect?: number[];
+}
+
+interface Found {
+  id: number;
+  guid: string;
+  rd_id: string;
+  uuid: string;
+  enabled: number;
+  sysinfo_at: number | null;
+}
+
+export class Heartbeats {
+  private readonly find;
+  private readonly queued;
+  private readonly dequeue;
+
+  constructor(
+    sqlite: Database,
+    private readonly presence: Presence,
+  ) {
+    this.find = sqlite.prepare<Found, [string]>("SELECT id, guid, rd_id, uuid, enabled, sysinfo_at FROM devices WHERE rd_id = ?");
+    this.queued = sqlite.prepare<{ conn_id: number }, [number]>("SELECT conn_id FROM device_disconnects WHERE device_id = ?");
+    this.dequeue = sqlite.prepare<unknown, [number, number]>("DELETE FROM device_disconnects WHERE device_id = ? AND conn_id = ?");
+  }
+
+  beat(ctx: ServiceContext, body: HeartbeatBody): HeartbeatReply {
+    const d = this.find.get(body.id);
+    // Unknown (new, or deleted by an admin): ask for sysinfo, which registers it again.
+    if (!d) return ctx.config.devices.registration === "closed" ? {} : { sysinfo: true };
+    if (d.uuid === "") return { sysinfo: true }; // pre-registered: the first sysinfo binds the uuid
+    if (d.uuid !== body.uuid) {
+      reportMismatch(ctx, { id: d.id, guid: d.guid, rdId: d.rd_id } as DeviceRow);
+      return {};
+    }
+    const now = ctx.now();
+    const conns = body.conns ?? [];
+    this.presence.beat(d.id, now, ctx.ip ?? null, conns);
+    const reply: HeartbeatReply = {};
+    if (d.sysinfo_at === null || now - d.sysinfo_at > ctx.config.devices.sysinfo_max_age_hours * 3_600_000) reply.sysinfo = true;
+    if (conns.length) {
+      // A disabled (or not yet approved) device may not be used: every live connection is cut.
+      const cut = d.enabled ? this.pendingCuts(d.id, conns) : conns;
+      if (cut.length) reply.disconnect = cut;
+    }
+    return reply;
+  }
+
+  /** Queued connection ids the device still reports; the ones it no longer reports are done. */
+  private pendingCuts(deviceId: number, conns: number[]): number[] {
+    const queued = this.queued.all(deviceId);
+    if (!queued.length) return [];
+    const live = new Set(conns);
+    const cut: number[] = [];
+    for (const { conn_id } of queued) {
+      if (live.has(conn_id)) cut.push(conn_id);
+      else this.dequeue.run(deviceId, conn_id);
+    }
+    return cut;
+  }
+}

@@ -1,0 +1,36 @@
+// Wire shapes of the device endpoints (client-contract §8.2, §8.4) and the group view (§7).
+import { t } from "elysia";
+import { looseObject } from "../http/schema.ts";
+
+const id = t.String({ minLength: 1, maxLength: 100 });
+const uuid = t.String({ minLength: 1, maxLength: 200 });
+
+export const HeartbeatBody = looseObject({
+  id,
+  uuid,
+  conns: t.Optional(t.Array(t.Integer(), { maxItems: 1000 })),
+  modified_at: t.Optional(t.Number()),
+  ver: t.Optional(t.Number()),
+});
+
+export const SysinfoBody = looseObject(
+  { id, uuid },
+  "cpu, memory, os, hostname, username, version and preset-* keys, all strings (keys sorted as the Rust client sends them)",
+);
+
+export const HeartbeatReply = t.Object({
+  sysinfo: t.Optional(t.Boolean()),
+  disconnect: t.Optional(t.Array(t.Integer())),
+});
+
+export const UserRow = t.Object({ name: t.String(), display_name: t.String(), email: t.String(), note: t.String(), status: t.Integer(), is_admin: t.Boolean() });
+export const PeerRow = t.Object({
+  id: t.String(),
+  info: t.Object({ username: t.String(), os: t.String(), device_name: t.String() }),
+  status: t.Integer(),
+  user: t.String(),
+  user_name: t.String(),
+  device_group_name: t.String(),
+  note: t.String(),
+});
+export const Problem = t.Object({ error: t.String() });

@@ -1,0 +1,167 @@
+// POST /api/sysinfo as a service: trust on first use of (id, uuid), the registration policy, caps,
+// and the presets a client may carry (preset-user-name, preset-device-group-name, preset-address-book-*).
+import { eq, sql } from "drizzle-orm";
+import { emitAudit } from "../audit/emit.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { addressBooks, deviceGroups, devices, type Sysinfo } from "../db/schema.ts";
+import { invalid } from "../errors.ts";
+import { abuseSubject } from "../net/cidr.ts";
+import { WindowCounter } from "../net/window-counter.ts";
+import { findUserRow } from "../users/service.ts";
+import { insertPeer } from "../addressbook/peers.ts";
+import { touchBook } from "../addressbook/access.ts";
+
+export type DeviceRow = typeof devices.$inferSelect;
+
+// client: src/hbbs_http/sync.rs (rustdesk@7423dced): exactly "SYSINFO_UPDATED" marks the upload done and
+// "ID_NOT_FOUND" is retried every 3 s; any other text is retried after 120 s, which refusals should get.
+export type SysinfoOutcome = "SYSINFO_UPDATED" | "UUID_MISMATCH" | "NOT_REGISTERED" | "TRY_LATER" | "DEVICE_LIMIT";
+
+const KEPT = ["cpu", "memory", "os", "hostname", "username", "version"];
+const PRESETS = ["preset-address-book-name", "preset-address-book-tag", "preset-address-book-alias", "preset-address-book-note", "preset-note", "preset-user-name", "preset-strategy-name", "preset-device-group-name"];
+const ID = /^[^\s\u0000-\u001f]{1,100}$/;
+
+export function checkDeviceId(id: unknown): string {
+  if (typeof id !== "string" || !ID.test(id)) throw invalid("missing or invalid id");
+  return id;
+}
+
+export function checkUuid(uuid: unknown): string {
+  if (typeof uuid !== "string" || uuid.length < 1 || uuid.length > 200) throw invalid("missing or invalid uuid");
+  return uuid;
+}
+
+/** The fields worth keeping, as strings of bounded length; everything else is dropped. */
+export function cleanSysinfo(body: Record<string, unknown>): Sysinfo {
+  const out: Sysinfo = {};
+  for (const k of [...KEPT, ...PRESETS]) {
+    const v = body[k];
+    if (typeof v === "string" && v !== "") out[k] = v.slice(0, 256);
+  }
+  return out;
+}
+
+/** Per-process limits on anonymous registrations. */
+export class RegistrationGuard {
+  readonly perIp: WindowCounter;
+  private lastLimitAudit = 0;
+  constructor(perHour: number) {
+    this.perIp = new WindowCounter(perHour, 3_600_000);
+  }
+  /** At most one "device limit reached" audit row and log line per hour. */
+  shouldReportLimit(now: number): boolean {
+    if (now - this.lastLimitAudit < 3_600_000) return false;
+    this.lastLimitAudit = now;
+    return true;
+  }
+}
+
+const target = (d: { guid: string; rdId: string }) => ({ type: "device", guid: d.guid, name: d.rdId });
+
+export function findDevice(ctx: ServiceContext, rdId: string): DeviceRow | undefined {
+  return ctx.db.select().from(devices).where(eq(devices.rdId, rdId)).get();
+}
+
+export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, body: Record<string, unknown>): SysinfoOutcome {
+  const rdId = checkDeviceId(body.id);
+  const uuid = checkUuid(body.uuid);
+  const info = cleanSysinfo(body);
+  const now = ctx.now();
+  return withTransaction(ctx, (tx) => {
+    const existing = findDevice(tx, rdId);
+    if (existing) {
+      if (existing.uuid !== "" && existing.uuid !== uuid) {
+        reportMismatch(tx, existing);
+        return "UUID_MISMATCH";
+      }
+      tx.db.update(devices).set({ uuid, sysinfo: info, sysinfoAt: now, lastSeenAt: now, lastIp: tx.ip ?? null, updatedAt: now }).where(eq(devices.id, existing.id)).run();
+      return "SYSINFO_UPDATED";
+    }
+    const policy = tx.config.devices.registration;
+    if (policy === "closed") return "NOT_REGISTERED";
+    if (tx.ip && !guard.perIp.take(abuseSubject(tx.ip), now)) return "TRY_LATER";
+    const count = tx.db.select({ n: sql<number>`count(*)` }).from(devices).get()!.n;
+    if (count >= tx.config.devices.max) {
+      if (guard.shouldReportLimit(now)) {
+        tx.log.error(`device limit reached (devices.max = ${tx.config.devices.max}): new devices are refused`);
+        emitAudit(tx, "device.limit_reached", { type: "device", name: rdId }, { max: tx.config.devices.max });
+      }
+      return "DEVICE_LIMIT";
+    }
+    const approval = policy === "approval";
+    const row = tx.db
+      .insert(devices)
+      .values({ rdId, uuid, sysinfo: info, sysinfoAt: now, lastSeenAt: now, lastIp: tx.ip ?? null, enabled: !approval, pending: approval, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    emitAudit(tx, "device.register", target(row), { hostname: info.hostname, os: info.os, pending: approval });
+    applyPresets(tx, row, body, info);
+    return "SYSINFO_UPDATED";
+  });
+}
+
+// One audit row per device and hour: a cloned machine would otherwise write one every few seconds.
+const mismatchReported = new Map<number, number>();
+export function reportMismatch(ctx: ServiceContext, device: DeviceRow): void {
+  const now = ctx.now();
+  if (now - (mismatchReported.get(device.id) ?? 0) < 3_600_000) return;
+  if (mismatchReported.size > 10_000) mismatchReported.clear();
+  mismatchReported.set(device.id, now);
+  emitAudit(ctx, "device.uuid_mismatch", target(device), { ip: ctx.ip });
+  ctx.log.warn(`device ${device.rdId}: uuid differs from the registered one (ip ${ctx.ip ?? "?"}); use "rdconsole device rekey" if the machine was reinstalled`);
+}
+
+/** "windows / Windows 10 Pro" → "Windows", as the client names platforms (flutter/lib/consts.dart). */
+export function platformOf(os: string | undefined): string {
+  const head = (os ?? "").split(" / ")[0]!.trim().toLowerCase();
+  if (head === "windows") return "Windows";
+  if (head === "macos") return "Mac OS";
+  if (head === "android") return "Android";
+  if (head === "linux" || (os ?? "").toLowerCase().includes("linux")) return "Linux";
+  return "";
+}
+
+function applyPresets(ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo): void {
+  const set: Partial<DeviceRow> = {};
+  const userName = info["preset-user-name"];
+  if (userName) {
+    const user = findUserRow(ctx, userName);
+    if (user) set.ownerId = user.id;
+    emitAudit(ctx, "device.preset", target(device), { preset: "user", value: userName, applied: Boolean(user) });
+  }
+  const groupName = info["preset-device-group-name"];
+  if (groupName) {
+    const group = ctx.db.select().from(deviceGroups).where(sql`${deviceGroups.name} = ${groupName} collate nocase`).get();
+    if (group) set.groupId = group.id;
+    emitAudit(ctx, "device.preset", target(device), { preset: "device_group", value: groupName, applied: Boolean(group) });
+  }
+  if (Object.keys(set).length) ctx.db.update(devices).set(set).where(eq(devices.id, device.id)).run();
+  const bookName = info["preset-address-book-name"];
+  if (bookName) {
+    const book = ctx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${bookName} collate nocase`).get();
+    let applied = false;
+    if (book) {
+      const password = typeof body["preset-address-book-password"] === "string" ? String(body["preset-address-book-password"]).slice(0, 200) : undefined;
+      const tag = info["preset-address-book-tag"];
+      try {
+        ctx.db.transaction((tx) => {
+          insertPeer({ ...ctx, db: tx }, book, {
+            id: device.rdId,
+            alias: info["preset-address-book-alias"],
+            note: info["preset-address-book-note"],
+            password,
+            tags: tag ? [tag] : [],
+            username: info.username,
+            hostname: info.hostname,
+            platform: platformOf(info.os),
+          });
+        });
+        touchBook(ctx, book);
+        applied = true;
+      } catch {
+        // already in the book, or the book is full: the registration itself goes on
+      }
+    }
+    emitAudit(ctx, "device.preset", target(device), { preset: "address_book", value: bookName, applied });
+  }
+}

@@ -1,0 +1,57 @@
+// Device endpoints (unauthenticated: the client sends id + uuid and no token, client-contract §8)
+// and the logged-in user's group view (§7).
+import { Elysia, t } from "elysia";
+import { pageOf } from "../addressbook/page.ts";
+import type { AppDeps } from "../deps.ts";
+import { authMacro } from "../http/auth.ts";
+import { requestContext } from "../http/context.ts";
+import { VERSION } from "../version.ts";
+import { HeartbeatBody, HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
+import { reportSysinfo } from "./registry.ts";
+import type { DeviceRuntime } from "./runtime.ts";
+import { groupViewDeviceGroups, groupViewPeers, groupViewUsers } from "./visibility.ts";
+
+const text = (body: string) => new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
+const BOOT = `${VERSION}-${Date.now()}`;
+
+export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
+  return new Elysia({ name: "rdconsole/devices" })
+    .use(authMacro(deps))
+    .post(
+      "/api/sysinfo",
+      // client: src/hbbs_http/sync.rs (rustdesk@7423dced) compares the body with "SYSINFO_UPDATED" byte for byte.
+      ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt.guard, body as Record<string, unknown>)),
+      {
+        body: SysinfoBody,
+        parse: "json",
+        detail: {
+          tags: ["device"],
+          summary: "System info upload (registers a new device)",
+          description: "text/plain: SYSINFO_UPDATED on success; UUID_MISMATCH, NOT_REGISTERED, TRY_LATER or DEVICE_LIMIT when refused (the client retries those after 120 s).",
+        },
+      },
+    )
+    .post("/api/heartbeat", ({ request, body }) => rt.heartbeats.beat(requestContext(deps, request), body), {
+      body: HeartbeatBody,
+      parse: "json",
+      response: { 200: HeartbeatReply, 400: Problem },
+      detail: { tags: ["device"], summary: "Heartbeat", description: "Presence and live connections. Reply: sysinfo (upload it again), disconnect (connection ids to close)." },
+    })
+    // Pre-2025 clients only; a value that changes at every server start makes them upload again.
+    .post("/api/sysinfo_ver", () => text(BOOT), { detail: { tags: ["device"], summary: "System info version (old clients)" } })
+    .get("/api/users", ({ request, actor, query }) => groupViewUsers(requestContext(deps, request, actor), pageOf(query, 100), query.status === "1"), {
+      auth: true,
+      response: { 200: t.Object({ total: t.Integer(), data: t.Array(UserRow) }), 401: Problem },
+      detail: { tags: ["client: group view"], summary: "Users the caller may see", description: "current, pageSize; status=1: enabled users only." },
+    })
+    .get("/api/peers", ({ request, actor, query }) => groupViewPeers(requestContext(deps, request, actor), pageOf(query, 100), query.status === "1"), {
+      auth: true,
+      response: { 200: t.Object({ total: t.Integer(), data: t.Array(PeerRow) }), 401: Problem },
+      detail: { tags: ["client: group view"], summary: "Devices the caller may see", description: "current, pageSize; status=1: enabled devices only." },
+    })
+    .get("/api/device-group/accessible", ({ request, actor, query }) => groupViewDeviceGroups(requestContext(deps, request, actor), pageOf(query, 100)), {
+      auth: true,
+      response: { 200: t.Object({ total: t.Integer(), data: t.Array(t.Object({ name: t.String() })) }), 401: Problem },
+      detail: { tags: ["client: group view"], summary: "Device groups the caller may see" },
+    });
+}

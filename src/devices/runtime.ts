@@ -1,0 +1,17 @@
+// Per-process device machinery: presence (flushed in batches), heartbeat statements, registration limits.
+import type { Database } from "bun:sqlite";
+import type { Config } from "../config/schema.ts";
+import { Heartbeats } from "./heartbeat.ts";
+import { Presence } from "./presence.ts";
+import { RegistrationGuard } from "./registry.ts";
+
+export interface DeviceRuntime {
+  readonly presence: Presence;
+  readonly heartbeats: Heartbeats;
+  readonly guard: RegistrationGuard;
+}
+
+export function createDeviceRuntime(config: Config, sqlite: Database): DeviceRuntime {
+  const presence = new Presence(sqlite);
+  return { presence, heartbeats: new Heartbeats(sqlite, presence), guard: new RegistrationGuard(config.devices.registrations_per_ip_per_hour) };
+}

@@ -1,0 +1,193 @@
+// Admin verbs on devices, shared by the CLI and (later) the admin API.
+import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { emitAudit } from "../audit/emit.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { deviceDisconnects, deviceGroups, devices, users } from "../db/schema.ts";
+import { invalid, notFound } from "../errors.ts";
+import { requireDeviceGroup } from "../devicegroups/service.ts";
+import { findUserRow } from "../users/service.ts";
+import { checkText } from "../users/validate.ts";
+import { checkDeviceId, type DeviceRow } from "./registry.ts";
+
+const DAY = 86_400_000;
+const target = (d: DeviceRow) => ({ type: "device", guid: d.guid, name: d.rdId });
+
+export interface DeviceView {
+  guid: string;
+  id: string;
+  uuid: string;
+  alias: string;
+  note: string;
+  enabled: boolean;
+  pending: boolean;
+  online: boolean;
+  owner: string;
+  group: string;
+  sysinfo: Record<string, string>;
+  lastSeenAt: number | null;
+  lastIp: string | null;
+  conns: number[];
+  createdAt: number;
+}
+
+export interface DeviceFilter {
+  online?: boolean;
+  offlineDays?: number;
+  group?: string;
+  user?: string;
+  search?: string;
+}
+
+export function requireDevice(ctx: ServiceContext, rdId: string): DeviceRow {
+  const d = ctx.db.select().from(devices).where(eq(devices.rdId, rdId)).get();
+  if (!d) throw notFound(`device ${rdId} not found`);
+  return d;
+}
+
+export function listDevices(ctx: ServiceContext, f: DeviceFilter = {}): DeviceView[] {
+  const now = ctx.now();
+  const onlineSince = now - ctx.config.devices.offline_after_seconds * 1000;
+  const conds: (SQL | undefined)[] = [];
+  if (f.online) conds.push(sql`${devices.lastSeenAt} >= ${onlineSince}`);
+  if (f.offlineDays !== undefined) conds.push(or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, now - f.offlineDays * DAY)));
+  if (f.group) conds.push(eq(devices.groupId, requireDeviceGroup(ctx, f.group).id));
+  if (f.user) {
+    const u = findUserRow(ctx, f.user);
+    if (!u) throw notFound(`user "${f.user}" not found`);
+    conds.push(eq(devices.ownerId, u.id));
+  }
+  if (f.search) {
+    const p = `%${f.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`(${devices.rdId} like ${p} escape '\\' or ${devices.alias} like ${p} escape '\\' or json_extract(${devices.sysinfo}, '$.hostname') like ${p} escape '\\' or ${devices.note} like ${p} escape '\\')`);
+  }
+  return ctx.db
+    .select({ d: devices, owner: users.name, group: deviceGroups.name })
+    .from(devices)
+    .leftJoin(users, eq(users.id, devices.ownerId))
+    .leftJoin(deviceGroups, eq(deviceGroups.id, devices.groupId))
+    .where(and(...conds))
+    .orderBy(asc(devices.id))
+    .all()
+    .map(({ d, owner, group }) => ({
+      guid: d.guid,
+      id: d.rdId,
+      uuid: d.uuid,
+      alias: d.alias,
+      note: d.note,
+      enabled: d.enabled,
+      pending: d.pending,
+      online: d.lastSeenAt !== null && d.lastSeenAt >= onlineSince,
+      owner: owner ?? "",
+      group: group ?? "",
+      sysinfo: d.sysinfo,
+      lastSeenAt: d.lastSeenAt,
+      lastIp: d.lastIp,
+      conns: d.conns,
+      createdAt: d.createdAt,
+    }));
+}
+
+export function getDevice(ctx: ServiceContext, rdId: string): DeviceView {
+  const d = requireDevice(ctx, rdId);
+  return listDevices(ctx).find((v) => v.guid === d.guid)!;
+}
+
+export function setDevice(ctx: ServiceContext, rdId: string, input: { owner?: string; group?: string; note?: string; alias?: string }): void {
+  withTransaction(ctx, (tx) => {
+    const d = requireDevice(tx, rdId);
+    const patch: Partial<DeviceRow> = {};
+    if (input.owner !== undefined) {
+      if (input.owner === "") patch.ownerId = null;
+      else {
+        const u = findUserRow(tx, input.owner);
+        if (!u) throw notFound(`user "${input.owner}" not found`);
+        patch.ownerId = u.id;
+      }
+    }
+    if (input.group !== undefined) patch.groupId = input.group === "" ? null : requireDeviceGroup(tx, input.group).id;
+    if (input.note !== undefined) patch.note = checkText("note", input.note, 2000);
+    if (input.alias !== undefined) patch.alias = checkText("alias", input.alias, 200);
+    if (!Object.keys(patch).length) throw invalid("nothing to change");
+    tx.db.update(devices).set({ ...patch, updatedAt: tx.now() }).where(eq(devices.id, d.id)).run();
+    emitAudit(tx, "device.update", target(d), { ...input });
+  });
+}
+
+function setState(ctx: ServiceContext, rdId: string, state: { enabled?: boolean; pending?: boolean }, action: "device.enable" | "device.disable" | "device.approve"): void {
+  withTransaction(ctx, (tx) => {
+    const d = requireDevice(tx, rdId);
+    tx.db.update(devices).set({ ...state, updatedAt: tx.now() }).where(eq(devices.id, d.id)).run();
+    emitAudit(tx, action, target(d));
+  });
+}
+
+export const disableDevice = (ctx: ServiceContext, rdId: string) => setState(ctx, rdId, { enabled: false }, "device.disable");
+export const enableDevice = (ctx: ServiceContext, rdId: string) => setState(ctx, rdId, { enabled: true, pending: false }, "device.enable");
+
+/** Approves a pending device; an unknown ID is pre-registered (for devices.registration = closed). */
+export function approveDevice(ctx: ServiceContext, rdId: string): "approved" | "preregistered" {
+  const id = checkDeviceId(rdId);
+  return withTransaction(ctx, (tx) => {
+    const d = tx.db.select().from(devices).where(eq(devices.rdId, id)).get();
+    if (d) {
+      tx.db.update(devices).set({ enabled: true, pending: false, updatedAt: tx.now() }).where(eq(devices.id, d.id)).run();
+      emitAudit(tx, "device.approve", target(d));
+      return "approved";
+    }
+    const now = tx.now();
+    const row = tx.db.insert(devices).values({ rdId: id, createdAt: now, updatedAt: now }).returning().get();
+    emitAudit(tx, "device.approve", target(row), { preregistered: true });
+    return "preregistered";
+  });
+}
+
+/** Forgets the uuid: the next contact of this ID is trusted again (reinstalled or replaced machine). */
+export function rekeyDevice(ctx: ServiceContext, rdId: string): void {
+  withTransaction(ctx, (tx) => {
+    const d = requireDevice(tx, rdId);
+    tx.db.update(devices).set({ uuid: "", updatedAt: tx.now() }).where(eq(devices.id, d.id)).run();
+    emitAudit(tx, "device.rekey", target(d), { old_uuid: d.uuid });
+  });
+}
+
+export function deleteDevice(ctx: ServiceContext, rdId: string): void {
+  withTransaction(ctx, (tx) => {
+    const d = requireDevice(tx, rdId);
+    tx.db.delete(devices).where(eq(devices.id, d.id)).run();
+    emitAudit(tx, "device.delete", target(d));
+  });
+}
+
+/** Devices not heard from in `days` days (never-seen ones by their registration time). */
+export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean): string[] {
+  if (!Number.isInteger(days) || days < 1) throw invalid("--offline-days takes a whole number of days, at least 1");
+  const cutoff = ctx.now() - days * DAY;
+  return withTransaction(ctx, (tx) => {
+    const stale = tx.db.select().from(devices).where(sql`coalesce(${devices.lastSeenAt}, ${devices.createdAt}) < ${cutoff}`).all();
+    if (!dryRun && stale.length) {
+      tx.db.delete(devices).where(inArray(devices.id, stale.map((d) => d.id))).run();
+      for (const d of stale) emitAudit(tx, "device.delete", target(d), { pruned: true, offline_days: days });
+    }
+    return stale.map((d) => d.rdId);
+  });
+}
+
+/** Live connection ids the device reported in its last (flushed) heartbeat, and the queued cuts. */
+export function deviceSessions(ctx: ServiceContext, rdId: string): { conns: number[]; queued: number[]; lastSeenAt: number | null } {
+  const d = requireDevice(ctx, rdId);
+  const queued = ctx.db.select({ c: deviceDisconnects.connId }).from(deviceDisconnects).where(eq(deviceDisconnects.deviceId, d.id)).all().map((r) => r.c);
+  return { conns: d.conns, queued, lastSeenAt: d.lastSeenAt };
+}
+
+/** Queues cuts; only connection ids the device itself reported are ever sent to it. */
+export function disconnectDevice(ctx: ServiceContext, rdId: string, which: number | "all"): number[] {
+  return withTransaction(ctx, (tx) => {
+    const d = requireDevice(tx, rdId);
+    const ids = which === "all" ? d.conns : d.conns.includes(which) ? [which] : [];
+    if (!ids.length) throw invalid(which === "all" ? `device ${rdId} reports no live connection` : `device ${rdId} does not report connection ${which}`);
+    for (const c of ids) tx.db.insert(deviceDisconnects).values({ deviceId: d.id, connId: c, createdAt: tx.now() }).onConflictDoNothing().run();
+    emitAudit(tx, "device.disconnect", target(d), { conns: ids });
+    return ids;
+  });
+}
+
