@@ -10,6 +10,8 @@ export const main = defineCommand({
     serve: () => import("./serve.ts").then((m) => m.default),
     user: () => import("./user/index.ts").then((m) => m.default),
     group: () => import("./group/index.ts").then((m) => m.default),
+    device: () => import("./device/index.ts").then((m) => m.default),
+    "device-group": () => import("./device-group/index.ts").then((m) => m.default),
     ab: () => import("./ab/index.ts").then((m) => m.default),
     session: () => import("./session/index.ts").then((m) => m.default),
     ban: () => import("./ban/index.ts").then((m) => m.default),

@@ -6,6 +6,7 @@ export default defineCommand({
     list: () => import("./list.ts").then((m) => m.default),
     create: () => import("./create.ts").then((m) => m.default),
     delete: () => import("./delete.ts").then((m) => m.default),
+    set: () => import("./set.ts").then((m) => m.default),
     "add-user": () => import("./add-user.ts").then((m) => m.default),
     "remove-user": () => import("./remove-user.ts").then((m) => m.default),
   },

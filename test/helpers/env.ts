@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config/load.ts";
 import type { Config } from "../../src/config/schema.ts";
 import { cliActor, type ServiceContext } from "../../src/context.ts";
 import { openDb } from "../../src/db/client.ts";
+import { createDeviceRuntime } from "../../src/devices/runtime.ts";
 import { createLogger } from "../../src/log.ts";
 
 const dirs: string[] = [];
@@ -37,7 +38,8 @@ export function testEnv(overrides: Record<string, string> = {}) {
   let clock = Date.parse("2026-11-22T12:00:00Z");
   const now = () => clock;
   const ctx: ServiceContext = { db, config, log, actor: cliActor(), now };
-  const app = createApp({ config, db, sqlite, log, now });
+  const devices = createDeviceRuntime(config, sqlite);
+  const app = createApp({ config, db, sqlite, log, now, devices });
   return {
     config,
     db,
@@ -47,6 +49,9 @@ export function testEnv(overrides: Record<string, string> = {}) {
     advance(ms: number) {
       clock += ms;
     },
+    /** Writes buffered presence (what the server does every devices.flush_ms). */
+    devicesFlush: () => devices.presence.flush(clock),
+    devices,
     close,
   };
 }

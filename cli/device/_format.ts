@@ -1,0 +1,28 @@
+import type { DeviceView } from "../../src/devices/service.ts";
+
+export const idArg = { id: { type: "positional", description: "RustDesk ID", required: true } } as const;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Stable JSON field names, close to RustDesk Server Pro's device objects. */
+export function deviceJson(d: DeviceView) {
+  return {
+    guid: d.guid,
+    id: d.id,
+    uuid: d.uuid,
+    status: d.enabled ? 1 : 0,
+    pending_approval: d.pending,
+    is_online: d.online,
+    user_name: d.owner,
+    device_group_name: d.group,
+    alias: d.alias,
+    note: d.note,
+    info: { device_name: d.sysinfo.hostname ?? "", username: d.sysinfo.username ?? "", os: d.sysinfo.os ?? "", cpu: d.sysinfo.cpu ?? "", memory: d.sysinfo.memory ?? "", version: d.sysinfo.version ?? "" },
+    last_online: iso(d.lastSeenAt),
+    last_ip: d.lastIp,
+    conns: d.conns,
+    created_at: iso(d.createdAt),
+  };
+}
+
+export const stateOf = (d: DeviceView) => (d.pending ? "pending" : d.enabled ? "enabled" : "disabled");

@@ -1,0 +1,27 @@
+import { defineCommand } from "citty";
+import { getDevice } from "../../src/devices/service.ts";
+import { io, printJson } from "../_io.ts";
+import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+import { deviceJson, idArg, stateOf } from "./_format.ts";
+
+export default defineCommand({
+  meta: { name: "show", description: "Show a device: system info, owner, group, last seen, live connections" },
+  args: { ...idArg, ...jsonArg, ...configArgs },
+  run: action(async (args) => {
+    const d = await withData(args, (ctx) => getDevice(ctx, args.id));
+    if (args.json) return printJson(deviceJson(d));
+    const lines: [string, string][] = [
+      ["id", d.id],
+      ["guid", d.guid],
+      ["state", `${stateOf(d)}${d.online ? ", online" : ""}`],
+      ["owner", d.owner || "-"],
+      ["device group", d.group || "-"],
+      ["alias", d.alias],
+      ["note", d.note],
+      ["last seen", d.lastSeenAt ? `${new Date(d.lastSeenAt).toISOString()} from ${d.lastIp ?? "?"}` : "never"],
+      ["connections", d.conns.join(", ") || "none"],
+      ...Object.entries(d.sysinfo).map(([k, v]): [string, string] => [k, v]),
+    ];
+    io.out(lines.map(([k, v]) => `${k.padEnd(26)} ${v}`).join("\n") + "\n");
+  }),
+});

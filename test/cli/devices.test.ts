@@ -1,0 +1,83 @@
+// device, device-group and group set commands, against a data dir an app also serves.
+import { beforeEach, expect, test } from "bun:test";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config/load.ts";
+import { openDb } from "../../src/db/client.ts";
+import { createDeviceRuntime } from "../../src/devices/runtime.ts";
+import { createLogger } from "../../src/log.ts";
+import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/env.ts";
+import { call } from "../helpers/http.ts";
+
+let base: string[];
+let app: ReturnType<typeof createApp>;
+let flush: () => number;
+beforeEach(async () => {
+  const dir = tempDir();
+  const file = join(dir, "rdconsole.toml");
+  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
+  base = ["--config", file];
+  const { config } = loadConfig({ configPath: file, env: {} });
+  await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" }); // creates the data dir
+  const { db, sqlite } = openDb(config.data.dir);
+  const devices = createDeviceRuntime(config, sqlite);
+  app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now, devices });
+  flush = () => devices.presence.flush();
+  for (const id of ["111111111", "222222222"]) await post("/api/sysinfo", { hostname: `host-${id}`, id, os: "windows / Windows 11", username: "u", uuid: "dQ==", version: "1.4.9" });
+});
+const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, ...base], input);
+const json = async (args: string[]) => JSON.parse((await cli([...args, "--json"])).stdout);
+const post = async (path: string, body: unknown) => (await call(app, "POST", path, { body })).text;
+
+test("list, show, set; device groups", async () => {
+  expect((await cli(["device-group", "create", "Servers"])).stdout).toMatch(/^created device group Servers/);
+  expect((await cli(["device", "set", "111111111", "--owner", "alice", "--group", "servers", "--note", "rack 4", "--alias", "db1"])).stdout).toBe("device 111111111 updated\n");
+  expect(await json(["device", "show", "111111111"])).toMatchObject({ id: "111111111", status: 1, user_name: "alice", device_group_name: "Servers", note: "rack 4", alias: "db1", info: { device_name: "host-111111111", os: "windows / Windows 11" } });
+  expect((await json(["device", "list", "--user", "alice"])).map((d: { id: string }) => d.id)).toEqual(["111111111"]);
+  expect((await json(["device", "list", "--group", "Servers"])).map((d: { id: string }) => d.id)).toEqual(["111111111"]);
+  expect((await json(["device", "list", "--search", "host-2"])).map((d: { id: string }) => d.id)).toEqual(["222222222"]);
+  expect((await json(["device", "list", "--online"])).map((d: { id: string }) => d.id)).toEqual(["111111111", "222222222"]);
+  expect((await cli(["device", "list"])).stdout.split("\n")[0]).toBe("ID         HOSTNAME        ONLINE  STATE    OWNER  GROUP    OS       LAST SEEN (UTC)");
+  expect(await json(["device-group", "list"])).toMatchObject([{ name: "Servers", device_count: 1 }]);
+  await cli(["device-group", "rename", "Servers", "Prod"]);
+  expect((await json(["device", "show", "111111111"])).device_group_name).toBe("Prod");
+  await cli(["device-group", "delete", "Prod", "--yes"]);
+  expect((await json(["device", "show", "111111111"])).device_group_name).toBe("");
+  expect((await cli(["device", "set", "111111111", "--owner", "ghost"])).stderr).toBe('error: user "ghost" not found\n');
+  expect((await cli(["device", "show", "999"])).stderr).toBe("error: device 999 not found\n");
+});
+
+test("sessions and disconnect go through the heartbeat; only reported ids can be cut", async () => {
+  expect(await post("/api/heartbeat", { conns: [5, 6], id: "111111111", modified_at: 0, uuid: "dQ==", ver: 1004090 })).toBe("{}");
+  flush();
+  expect(await json(["device", "sessions", "111111111"])).toMatchObject({ conns: [5, 6], disconnect_queued: [] });
+  expect((await cli(["device", "disconnect", "111111111", "7"])).stderr).toBe("error: device 111111111 does not report connection 7\n");
+  expect((await cli(["device", "disconnect", "111111111"])).stderr).toBe("error: give one connection id, or --all\n");
+  expect((await cli(["device", "disconnect", "111111111", "6"])).stdout).toBe("disconnect queued for 6\n");
+  expect((await cli(["device", "sessions", "111111111"])).stdout).toBe("5\n6  (disconnect queued)\n");
+  expect(await post("/api/heartbeat", { conns: [5, 6], id: "111111111", modified_at: 0, uuid: "dQ==", ver: 1004090 })).toBe('{"disconnect":[6]}');
+  expect((await cli(["device", "disconnect", "111111111", "--all"])).stdout).toBe("disconnect queued for 5, 6\n");
+});
+
+test("disable, enable, rekey, approve, delete, prune", async () => {
+  expect((await cli(["device", "disable", "111111111"])).stdout).toBe("device 111111111 disabled\n");
+  expect((await json(["device", "show", "111111111"])).status).toBe(0);
+  await cli(["device", "enable", "111111111"]);
+  expect((await cli(["device", "rekey", "111111111"])).stdout).toBe("device 111111111 re-keyed: its next contact sets the new uuid\n");
+  expect(await post("/api/sysinfo", { id: "111111111", uuid: "bmV3", hostname: "new" })).toBe("SYSINFO_UPDATED");
+  expect((await cli(["device", "approve", "333333333"])).stdout).toBe("device 333333333 pre-registered: its first contact is trusted\n");
+  expect((await cli(["device", "delete", "333333333"])).stderr).toBe("error: not confirmed: pass --yes to run this without a terminal\n");
+  expect((await cli(["device", "delete", "333333333", "--yes"])).stdout).toBe("device 333333333 deleted\n");
+  expect((await cli(["device", "prune", "--offline-days", "30", "--dry-run"])).stdout).toBe("would delete 0 device(s)\n");
+  expect((await cli(["device", "prune", "--offline-days", "x"])).stderr).toBe("error: --offline-days takes a whole number\n");
+});
+
+test("group set: access lists replace, \"\" clears", async () => {
+  await cli(["group", "create", "Red"]);
+  await cli(["device-group", "create", "Lab"]);
+  expect((await cli(["group", "set", "Red", "--can-access-group", "Default", "--can-access-device-group", "Lab"])).stdout).toBe("group Red: can access groups [Default], device groups [Lab]\n");
+  expect((await cli(["group", "set", "Red", "--can-access-group", ""])).stdout).toBe("group Red: can access groups [], device groups [Lab]\n");
+  expect((await cli(["group", "set", "Red", "--can-access-device-group", "Nope"])).stderr).toBe('error: device group "Nope" not found\n');
+});
