@@ -3,13 +3,15 @@ import { Elysia } from "elysia";
 import { addressBookRoutes } from "./addressbook/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { createAuthRuntime } from "./auth/runtime.ts";
-import { findBan } from "./bans/service.ts";
-import { systemActor } from "./context.ts";
+import { banChecker } from "./bans/service.ts";
 import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { docsRoutes } from "./docs/routes.ts";
+import { nativeHeartbeat } from "./devices/heartbeat-route.ts";
+import { accessLog } from "./http/access-log.ts";
 import { BUN_BODY_CEILING } from "./http/body-limit.ts";
+import { createGate } from "./http/gate.ts";
 import { errorHandler } from "./http/errors.ts";
 import { methodIndex } from "./http/methods.ts";
 import { pipeline } from "./http/pipeline.ts";
@@ -21,11 +23,16 @@ export function createApp(deps: AppDeps) {
   const { config, log } = deps;
   const auth = deps.auth ?? createAuthRuntime(config);
   const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite);
-  const isBanned = (ip: string) => findBan({ ...deps, actor: systemActor }, ip) !== undefined;
+  const gate = createGate(config, banChecker(deps.sqlite, deps.now));
+  const heartbeat = nativeHeartbeat(deps, devices, gate, accessLog(config, log));
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
-  const app = new Elysia({ name: "rdconsole", normalize: false, serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING) } })
-    .use(pipeline(config, log, isBanned))
+  const app = new Elysia({
+    name: "rdconsole",
+    normalize: false,
+    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat } } },
+  })
+    .use(pipeline(config, log, gate))
     .use(errorHandler(log, methods))
     .use(docsRoutes(config.openapi.enabled))
     .use(systemRoutes(config, deps.sqlite))

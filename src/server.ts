@@ -32,14 +32,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const now = () => Date.now();
   const devices = createDeviceRuntime(config, database.sqlite);
   const app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
-  const flushPresence = () => {
+  const flushPresence = (all = false) => {
     try {
-      devices.presence.flush();
+      devices.presence.flush(Date.now(), all);
     } catch (e) {
       log.error("presence flush failed", e); // kept in memory: the next flush retries
     }
   };
-  const flusher = setInterval(flushPresence, config.devices.flush_ms);
+  const flusher = setInterval(() => flushPresence(), config.devices.flush_ms);
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {
@@ -60,7 +60,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       clearInterval(flusher);
-      flushPresence();
+      flushPresence(true);
       database.close();
       lock.release();
       log.info("stopped");

@@ -5,7 +5,8 @@ import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { bans } from "../db/schema.ts";
 import { invalid, notFound } from "../errors.ts";
-import { cidrContains, parseCidr } from "../net/cidr.ts";
+import type { Database } from "bun:sqlite";
+import { cidrContains, parseCidr, type Cidr } from "../net/cidr.ts";
 
 export type Ban = typeof bans.$inferSelect;
 
@@ -44,15 +45,28 @@ export function removeBan(ctx: ServiceContext, idOrGuid: string): Ban {
   });
 }
 
-/** The active ban covering `ip`, if any. Read per request: a CLI ban applies at once. */
-export function findBan(ctx: ServiceContext, ip: string): Ban | undefined {
-  return ctx.db
-    .select()
-    .from(bans)
-    .where(and(active(ctx.now())))
-    .all()
-    .find((b) => {
-      const c = parseCidr(b.cidr);
+/** Matches an IP against CIDR texts, with parsing memoised across calls. */
+export function cidrMatcher(): (cidrs: readonly string[], ip: string) => boolean {
+  const parsed = new Map<string, Cidr | null>();
+  return (cidrs, ip) => {
+    if (parsed.size > 10_000) parsed.clear();
+    return cidrs.some((cidr) => {
+      let c = parsed.get(cidr);
+      if (c === undefined) parsed.set(cidr, (c = parseCidr(cidr)));
       return c !== null && cidrContains(c, ip);
     });
+  };
+}
+
+/**
+ * The per-request ban check: a prepared statement (the query builder cost ~110 µs a call, on every
+ * request) and memoised CIDR parsing. Still read per request, so a CLI ban applies at once.
+ */
+export function banChecker(sqlite: Database, now: () => number): (ip: string) => boolean {
+  const active = sqlite.prepare<{ cidr: string }, [number]>("SELECT cidr FROM bans WHERE expires_at IS NULL OR expires_at > ?");
+  const match = cidrMatcher();
+  return (ip) => {
+    const rows = active.all(now());
+    return rows.length > 0 && match(rows.map((r) => r.cidr), ip);
+  };
 }

@@ -6,7 +6,8 @@ import type { AppDeps } from "../deps.ts";
 import { authMacro } from "../http/auth.ts";
 import { requestContext } from "../http/context.ts";
 import { VERSION } from "../version.ts";
-import { HeartbeatBody, HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
+import { respondHeartbeat } from "./heartbeat-route.ts";
+import { HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
 import { reportSysinfo } from "./registry.ts";
 import type { DeviceRuntime } from "./runtime.ts";
 import { groupViewDeviceGroups, groupViewPeers, groupViewUsers } from "./visibility.ts";
@@ -31,11 +32,15 @@ export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
         },
       },
     )
-    .post("/api/heartbeat", ({ request, body }) => rt.heartbeats.beat(requestContext(deps, request), body), {
-      body: HeartbeatBody,
+    // Served by a native route in production (heartbeat-route.ts); this one documents it and serves app.handle().
+    .post("/api/heartbeat", ({ request, body }) => respondHeartbeat(deps, rt, request, body), {
       parse: "json",
       response: { 200: HeartbeatReply, 400: Problem },
-      detail: { tags: ["device"], summary: "Heartbeat", description: "Presence and live connections. Reply: sysinfo (upload it again), disconnect (connection ids to close)." },
+      detail: {
+        tags: ["device"],
+        summary: "Heartbeat",
+        description: "Body {id, uuid, modified_at, ver, conns?: int[]}. Reply: sysinfo (upload it again), disconnect (connection ids to close).",
+      },
     })
     // Pre-2025 clients only; a value that changes at every server start makes them upload again.
     .post("/api/sysinfo_ver", () => text(BOOT), { detail: { tags: ["device"], summary: "System info version (old clients)" } })

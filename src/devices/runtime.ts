@@ -1,5 +1,6 @@
 // Per-process device machinery: presence (flushed in batches), heartbeat statements, registration limits.
 import type { Database } from "bun:sqlite";
+import { banChecker } from "../bans/service.ts";
 import type { Config } from "../config/schema.ts";
 import { Heartbeats } from "./heartbeat.ts";
 import { Presence } from "./presence.ts";
@@ -13,5 +14,6 @@ export interface DeviceRuntime {
 
 export function createDeviceRuntime(config: Config, sqlite: Database): DeviceRuntime {
   const presence = new Presence(sqlite);
-  return { presence, heartbeats: new Heartbeats(sqlite, presence), guard: new RegistrationGuard(config.devices.registrations_per_ip_per_hour) };
+  const heartbeats = new Heartbeats(sqlite, presence, banChecker(sqlite, Date.now));
+  return { presence, heartbeats, guard: new RegistrationGuard(config.devices.registrations_per_ip_per_hour) };
 }

@@ -3,7 +3,8 @@ import type { Config } from "../config/schema.ts";
 import type { Logger } from "../log.ts";
 import { clientIpOf, startOf } from "./request-info.ts";
 
-export type AccessLog = (request: Request, status: number) => void;
+/** `path`, when the caller knows it, spares parsing the URL (the heartbeat's hot path). */
+export type AccessLog = (request: Request, status: number, path?: string) => void;
 
 export function accessLog(config: Config, log: Logger): AccessLog {
   if (!config.log.requests) return () => {};
@@ -11,12 +12,14 @@ export function accessLog(config: Config, log: Logger): AccessLog {
   const json = config.log.format === "json";
   // Every device posts these every few seconds: at info level they would drown everything else.
   const chatty = new Set(["/api/heartbeat", "/api/sysinfo", "/api/sysinfo_ver"]);
-  return (request, status) => {
+  const debugOn = () => log.level >= 4;
+  return (request, status, knownPath) => {
+    const path = knownPath ?? new URL(request.url).pathname;
+    const level = chatty.has(path) && status < 400 ? "debug" : "info";
+    if (level === "debug" && !debugOn()) return;
     const start = startOf(request);
     const ms = start === undefined ? 0 : Math.round((performance.now() - start) * 10) / 10;
-    const path = new URL(request.url).pathname;
     const ip = clientIpOf(request) ?? "-";
-    const level = chatty.has(path) && status < 400 ? "debug" : "info";
     if (json) http[level]("request", { method: request.method, path, status, ms, ip });
     else http[level](`${request.method} ${path} ${status} ${ms}ms ${ip}`);
   };

@@ -3,19 +3,11 @@ import { Elysia } from "elysia";
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../log.ts";
 import { accessLog } from "./access-log.ts";
-import { chunkedParser, declaredTooLarge, tooLarge } from "./body-limit.ts";
-import { compileCidrs, resolveClientIp } from "./client-ip.ts";
+import { chunkedParser } from "./body-limit.ts";
 import { corsPolicy } from "./cors.ts";
-import { setRequestInfo } from "./request-info.ts";
+import type { Gate } from "./gate.ts";
 
-const banned = () =>
-  new Response(JSON.stringify({ error: "Your IP address is banned from this server" }), {
-    status: 403,
-    headers: { "content-type": "application/json; charset=utf-8" },
-  });
-
-export function pipeline(config: Config, log: Logger, isBanned: (ip: string) => boolean) {
-  const trusted = compileCidrs(config.server.trusted_proxies);
+export function pipeline(config: Config, log: Logger, gate: Gate) {
   const limit = config.server.body_limit;
   const cors = corsPolicy(config.server.cors_origins);
   const logRequest = accessLog(config, log);
@@ -28,13 +20,10 @@ export function pipeline(config: Config, log: Logger, isBanned: (ip: string) => 
   };
   return new Elysia({ name: "rdconsole/pipeline" })
     .onRequest(({ request, server, set }) => {
-      const socketIp = server?.requestIP(request)?.address;
-      const ip = resolveClientIp(socketIp, request.headers.get("x-forwarded-for"), trusted);
-      setRequestInfo(request, ip);
+      const stop = gate.admit(request, server);
       const preflight = cors(request, set.headers);
-      if (ip && isBanned(ip)) return early(request, banned(), set.headers);
+      if (stop) return early(request, stop, set.headers);
       if (preflight) return early(request, preflight, {});
-      if (declaredTooLarge(request, limit)) return early(request, tooLarge(limit), set.headers);
     })
     .onParse({ as: "global" }, chunkedParser(limit))
     .onAfterResponse({ as: "global" }, ({ request, set, responseValue }) => {

@@ -1,0 +1,54 @@
+// POST /api/heartbeat is the busiest endpoint (every device, every 3-15 s), so it is served as a
+// native Bun route: the gate, a hand-checked body, the service, no framework in between. The
+// Elysia route (docs, in-process tests) calls the same function, without the gate it already ran.
+import type { Server } from "bun";
+import type { AppDeps } from "../deps.ts";
+import type { AccessLog } from "../http/access-log.ts";
+import { readCapped } from "../http/body-limit.ts";
+import { requestContext } from "../http/context.ts";
+import { bannedResponse, json, type Gate } from "../http/gate.ts";
+import { BANNED, type HeartbeatBody } from "./heartbeat.ts";
+import type { DeviceRuntime } from "./runtime.ts";
+
+const isInt = (v: unknown) => Number.isInteger(v);
+
+/** The error for a body that is not a heartbeat, or null. Mirrors HeartbeatBody in model.ts. */
+export function heartbeatProblem(b: unknown): string | null {
+  if (!b || typeof b !== "object" || Array.isArray(b)) return "invalid body: Expected object";
+  const o = b as Record<string, unknown>;
+  if (typeof o.id !== "string" || o.id.length < 1 || o.id.length > 100) return 'invalid body: missing or invalid "id"';
+  if (typeof o.uuid !== "string" || o.uuid.length < 1 || o.uuid.length > 200) return 'invalid body: missing or invalid "uuid"';
+  if (o.conns !== undefined && (!Array.isArray(o.conns) || o.conns.length > 1000 || !o.conns.every(isInt))) return 'invalid body: "conns" must be a list of at most 1000 integers';
+  for (const k of ["modified_at", "ver"]) if (o[k] !== undefined && typeof o[k] !== "number") return `invalid body: "${k}" must be a number`;
+  return null;
+}
+
+const HEADERS = { "content-type": "application/json; charset=utf-8" };
+
+/** Check and beat a parsed body. */
+export function respondHeartbeat(deps: AppDeps, rt: DeviceRuntime, request: Request, body: unknown): Response {
+  const problem = heartbeatProblem(body);
+  if (problem) return json(400, { error: problem });
+  const reply = rt.heartbeats.beat(requestContext(deps, request), body as HeartbeatBody);
+  if (reply === BANNED) return bannedResponse();
+  return new Response(reply.sysinfo === undefined && reply.disconnect === undefined ? "{}" : JSON.stringify(reply), { headers: HEADERS });
+}
+
+const malformed = () => json(400, { error: "malformed request body (expected JSON)" });
+
+export function nativeHeartbeat(deps: AppDeps, rt: DeviceRuntime, gate: Gate, log: AccessLog) {
+  const limit = deps.config.server.body_limit;
+  return async (request: Request, server: Server<unknown>): Promise<Response> => {
+    let response = gate.admit(request, server, false);
+    if (!response) {
+      try {
+        const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, limit);
+        response = respondHeartbeat(deps, rt, request, JSON.parse(text));
+      } catch (e) {
+        response = (e as { status?: number }).status === 413 ? json(413, { error: (e as Error).message }) : malformed();
+      }
+    }
+    log(request, response.status, "/api/heartbeat");
+    return response;
+  };
+}

@@ -1,0 +1,74 @@
+// Benchmark: heartbeats of registered devices against the compiled binary, compared in the same run
+// with a raw Bun.serve that reads the same body and answers {}. wrk on loopback, 50 connections,
+// 10 s, 1,000 device ids; server on core 0, wrk on core 1.
+//
+//   bun run bench:heartbeat        (needs wrk: apt-get install wrk; TEST_RDCONSOLE_BIN to reuse a build)
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const DEVICES = 1000;
+const root = join(import.meta.dir, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "rdc-bench-hb-"));
+if (!Bun.which("wrk")) throw new Error("wrk is not installed (apt-get install wrk)");
+const pin = (core: number) => (Bun.which("taskset") ? ["taskset", "-c", String(core)] : []);
+
+let bin = process.env.TEST_RDCONSOLE_BIN;
+if (!bin) {
+  bin = join(dir, "rdconsole");
+  if (!Bun.spawnSync(["bun", join(root, ".ci", "build.ts"), "--outfile", bin], { stdout: "ignore" }).success) throw new Error("build failed");
+}
+
+async function start(cmd: string[], env: Record<string, string | undefined>) {
+  const p = Bun.spawn(cmd, { env, stdout: "pipe", stderr: "pipe" });
+  let out = "";
+  const decoder = new TextDecoder();
+  for (const stream of [p.stdout, p.stderr]) void (async () => { for await (const c of stream) out += decoder.decode(c); })();
+  for (let i = 0; i < 400 && !/listening on/.test(out); i++) await Bun.sleep(25);
+  const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
+  if (!url) throw new Error(`did not start:\n${out}`);
+  return { p, url };
+}
+
+function wrk(url: string): { rps: number; p99: number } {
+  const script = join(dir, "beat.lua");
+  writeFileSync(
+    script,
+    `local n = 0
+request = function()
+  n = n + 1
+  local id = 100000000 + (n % ${DEVICES})
+  return wrk.format("POST", "/api/heartbeat", { ["Content-Type"] = "application/json" }, '{"id":"' .. id .. '","modified_at":0,"uuid":"dQ==","ver":1004090}')
+end`,
+  );
+  const r = Bun.spawnSync([...pin(1), "wrk", "-t1", "-c50", "-d10s", "--latency", "-s", script, url]);
+  const out = r.stdout.toString();
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
+  const toMs = (v: string, unit: string) => Number(v) * (unit === "us" ? 0.001 : unit === "s" ? 1000 : 1);
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  if (errors) throw new Error(`wrk saw ${errors[1]} error responses:\n${out}`);
+  return { rps, p99: p99 ? toMs(p99[1]!, p99[2]!) : Number.NaN };
+}
+
+try {
+  const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "warn", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000" };
+  const app = await start([...pin(0), bin, "serve", "--host", "127.0.0.1", "--port", "0"], { ...env, RDCONSOLE_LOG_LEVEL: "info" });
+  for (let i = 0; i < DEVICES; i += 50)
+    await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${app.url}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hostname: `h${i + j}`, id: String(100000000 + i + j), os: "linux / x", uuid: "dQ==", version: "1.4.9" }) })));
+  wrk(app.url); // warm-up
+  const ours = wrk(app.url);
+  app.p.kill("SIGTERM");
+  await app.p.exited;
+
+  const raw = await start([...pin(0), "bun", join(import.meta.dir, "raw-server.ts")], process.env);
+  wrk(raw.url);
+  const base = wrk(raw.url);
+  raw.p.kill();
+
+  console.log(`raw Bun.serve: ${base.rps.toFixed(0)} req/s, p99 ${base.p99.toFixed(2)} ms`);
+  console.log(`rdconsole:     ${ours.rps.toFixed(0)} req/s, p99 ${ours.p99.toFixed(2)} ms`);
+  console.log(`ratio: ${((ours.rps / base.rps) * 100).toFixed(0)}% of raw (target >= 70%), p99 target <= 10 ms`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
