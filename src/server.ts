@@ -39,7 +39,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.error("presence flush failed", e); // kept in memory: the next flush retries
     }
   };
-  const flusher = setInterval(() => flushPresence(), config.devices.flush_ms);
+  let flushing = false;
+  const flusher = setInterval(() => {
+    if (flushing) return;
+    flushing = true;
+    devices.presence
+      .flushInChunks()
+      .catch((e) => log.error("presence flush failed", e)) // kept in memory: the next flush retries
+      .finally(() => (flushing = false));
+  }, config.devices.flush_ms);
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {

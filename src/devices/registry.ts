@@ -45,8 +45,22 @@ export function cleanSysinfo(body: Record<string, unknown>): Sysinfo {
 export class RegistrationGuard {
   readonly perIp: WindowCounter;
   private lastLimitAudit = 0;
+  private counted: { n: number; at: number } | null = null;
   constructor(perHour: number) {
     this.perIp = new WindowCounter(perHour, 3_600_000);
+  }
+
+  /**
+   * Registered devices, for the devices.max cap: counted at most once a minute and then kept up to
+   * date by registrations (count(*) walks every row: at 100,000 devices that is per registration).
+   */
+  deviceCount(ctx: ServiceContext, now: number): number {
+    if (!this.counted || now - this.counted.at > 60_000) this.counted = { n: ctx.db.select({ n: sql<number>`count(*)` }).from(devices).get()!.n, at: now };
+    return this.counted.n;
+  }
+
+  registered(): void {
+    if (this.counted) this.counted.n++;
   }
   /** At most one "device limit reached" audit row and log line per hour. */
   shouldReportLimit(now: number): boolean {
@@ -80,8 +94,7 @@ export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, bod
     const policy = tx.config.devices.registration;
     if (policy === "closed") return "NOT_REGISTERED";
     if (tx.ip && !guard.perIp.take(abuseSubject(tx.ip), now)) return "TRY_LATER";
-    const count = tx.db.select({ n: sql<number>`count(*)` }).from(devices).get()!.n;
-    if (count >= tx.config.devices.max) {
+    if (guard.deviceCount(tx, now) >= tx.config.devices.max) {
       if (guard.shouldReportLimit(now)) {
         tx.log.error(`device limit reached (devices.max = ${tx.config.devices.max}): new devices are refused`);
         emitAudit(tx, "device.limit_reached", { type: "device", name: rdId }, { max: tx.config.devices.max });
@@ -94,6 +107,7 @@ export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, bod
       .values({ rdId, uuid, sysinfo: info, sysinfoAt: now, lastSeenAt: now, lastIp: tx.ip ?? null, enabled: !approval, pending: approval, createdAt: now, updatedAt: now })
       .returning()
       .get();
+    guard.registered();
     emitAudit(tx, "device.register", target(row), { hostname: info.hostname, os: info.os, pending: approval });
     applyPresets(tx, row, body, info);
     return "SYSINFO_UPDATED";

@@ -1,28 +1,25 @@
 // "At most N per window per key" for unauthenticated traffic (e.g. new-device registrations per IP),
-// with bounded memory.
+// with bounded memory and constant time per hit: a fixed window per key (a timestamp list cost
+// O(hits) per call, quadratic over a mass enrolment from one address).
 import { BoundedMap } from "./bounded-map.ts";
 
 export class WindowCounter {
-  private readonly hits: BoundedMap<number[]>;
+  private readonly windows: BoundedMap<{ start: number; count: number }>;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
     maxKeys = 20_000,
   ) {
-    this.hits = new BoundedMap(maxKeys);
+    this.windows = new BoundedMap(maxKeys);
   }
 
   /** Counts a hit; false when the key is already at the limit (the hit is not counted then). */
   take(key: string, now: number): boolean {
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return false;
-    }
-    recent.push(now);
-    this.hits.delete(key);
-    this.hits.set(key, recent);
+    let w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) this.windows.set(key, (w = { start: now, count: 0 }));
+    if (w.count >= this.limit) return false;
+    w.count++;
     return true;
   }
 }
