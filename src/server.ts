@@ -39,14 +39,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.error("presence flush failed", e); // kept in memory: the next flush retries
     }
   };
-  let flushing = false;
+  let flushing: Promise<unknown> | null = null;
   const flusher = setInterval(() => {
-    if (flushing) return;
-    flushing = true;
-    devices.presence
+    flushing ??= devices.presence
       .flushInChunks()
       .catch((e) => log.error("presence flush failed", e)) // kept in memory: the next flush retries
-      .finally(() => (flushing = false));
+      .finally(() => (flushing = null));
   }, config.devices.flush_ms);
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
@@ -68,6 +66,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       clearInterval(flusher);
+      await flushing; // a chunked flush in progress finishes first; then everything left is written
       flushPresence(true);
       database.close();
       lock.release();

@@ -5,7 +5,7 @@ import type { Database } from "bun:sqlite";
 import { cidrMatcher } from "../bans/service.ts";
 import type { ServiceContext } from "../context.ts";
 import type { Presence } from "./presence.ts";
-import { reportMismatch, type DeviceRow } from "./registry.ts";
+import type { RegistrationGuard } from "./registry.ts";
 
 export interface HeartbeatBody {
   id: string;
@@ -29,13 +29,14 @@ interface Found {
   sysinfo_at: number | null;
   /** Active bans, newline-separated (or null): read in the same statement, one read lock per beat. */
   bans: string | null;
+  /** Queued disconnects, comma-separated (or null). */
+  queued: string | null;
 }
 
 export const BANNED = Symbol("banned");
 
 export class Heartbeats {
   private readonly find;
-  private readonly queued;
   private readonly dequeue;
 
   private readonly matchBans = cidrMatcher();
@@ -44,12 +45,12 @@ export class Heartbeats {
     sqlite: Database,
     private readonly presence: Presence,
     private readonly isBanned: (ip: string) => boolean,
+    private readonly guard: RegistrationGuard,
   ) {
     // Each statement on a WAL database takes a read lock (~3-4 µs here): the ban list rides along.
     this.find = sqlite.prepare<Found, [number, string]>(
-      "SELECT id, guid, rd_id, uuid, enabled, sysinfo_at, (SELECT group_concat(cidr, char(10)) FROM bans WHERE expires_at IS NULL OR expires_at > ?) AS bans FROM devices WHERE rd_id = ?",
+      "SELECT id, guid, rd_id, uuid, enabled, sysinfo_at, (SELECT group_concat(cidr, char(10)) FROM bans WHERE expires_at IS NULL OR expires_at > ?) AS bans, (SELECT group_concat(conn_id) FROM device_disconnects WHERE device_id = devices.id) AS queued FROM devices WHERE rd_id = ?",
     );
-    this.queued = sqlite.prepare<{ conn_id: number }, [number]>("SELECT conn_id FROM device_disconnects WHERE device_id = ?");
     this.dequeue = sqlite.prepare<unknown, [number, number]>("DELETE FROM device_disconnects WHERE device_id = ? AND conn_id = ?");
   }
 
@@ -61,7 +62,7 @@ export class Heartbeats {
     if (!d) return ctx.config.devices.registration === "closed" ? {} : { sysinfo: true };
     if (d.uuid === "") return { sysinfo: true }; // pre-registered: the first sysinfo binds the uuid
     if (d.uuid !== body.uuid) {
-      reportMismatch(ctx, { id: d.id, guid: d.guid, rdId: d.rd_id } as DeviceRow);
+      this.guard.reportMismatch(ctx, { id: d.id, guid: d.guid, rdId: d.rd_id });
       return {};
     }
     const now = ctx.now();
@@ -69,23 +70,23 @@ export class Heartbeats {
     this.presence.beat(d.id, now, ctx.ip ?? null, conns);
     const reply: HeartbeatReply = {};
     if (d.sysinfo_at === null || now - d.sysinfo_at > ctx.config.devices.sysinfo_max_age_hours * 3_600_000) reply.sysinfo = true;
-    if (conns.length) {
-      // A disabled (or not yet approved) device may not be used: every live connection is cut.
-      const cut = d.enabled ? this.pendingCuts(d.id, conns) : conns;
-      if (cut.length) reply.disconnect = cut;
-    }
+    // A disabled (or not yet approved) device may not be used: every live connection is cut.
+    const cut = d.enabled ? this.pendingCuts(d.id, d.queued, conns) : conns;
+    if (cut.length) reply.disconnect = cut;
     return reply;
   }
 
-  /** Queued connection ids the device still reports; the ones it no longer reports are done. */
-  private pendingCuts(deviceId: number, conns: number[]): number[] {
-    const queued = this.queued.all(deviceId);
-    if (!queued.length) return [];
+  /**
+   * Queued connection ids the device still reports. The ones it no longer reports (an idle beat
+   * reports none) are done and dropped: ids are per-process counters a restarted client reuses.
+   */
+  private pendingCuts(deviceId: number, queued: string | null, conns: number[]): number[] {
+    if (queued === null) return [];
     const live = new Set(conns);
     const cut: number[] = [];
-    for (const { conn_id } of queued) {
-      if (live.has(conn_id)) cut.push(conn_id);
-      else this.dequeue.run(deviceId, conn_id);
+    for (const c of queued.split(",").map(Number)) {
+      if (live.has(c)) cut.push(c);
+      else this.dequeue.run(deviceId, c);
     }
     return cut;
   }

@@ -89,7 +89,13 @@ export class Presence {
     const rows = this.take(false);
     for (let i = 0; i < rows.length; i += CHUNK) {
       if (i > 0) await new Promise((r) => setImmediate(r));
-      this.write(rows.slice(i, i + CHUNK), now);
+      try {
+        this.write(rows.slice(i, i + CHUNK), now);
+      } catch (e) {
+        // write() kept its own chunk; keep the ones not reached either
+        for (const [id, b] of rows.slice(i + CHUNK)) if (!this.pending.has(id)) this.pending.set(id, b);
+        throw e;
+      }
     }
     return rows.length;
   }

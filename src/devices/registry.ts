@@ -6,6 +6,7 @@ import { withTransaction, type ServiceContext } from "../context.ts";
 import { addressBooks, deviceGroups, devices, type Sysinfo } from "../db/schema.ts";
 import { invalid } from "../errors.ts";
 import { abuseSubject } from "../net/cidr.ts";
+import { BoundedMap } from "../net/bounded-map.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import { findUserRow } from "../users/service.ts";
 import { insertPeer } from "../addressbook/peers.ts";
@@ -62,6 +63,21 @@ export class RegistrationGuard {
   registered(): void {
     if (this.counted) this.counted.n++;
   }
+
+  // One audit row per device and hour (a cloned machine would otherwise write one every few seconds),
+  // and at most 60 a minute in all: these come from unauthenticated requests.
+  private readonly mismatchReported = new BoundedMap<number>(20_000);
+  private readonly mismatchBudget = new WindowCounter(60, 60_000);
+
+  reportMismatch(ctx: ServiceContext, device: { id: number; guid: string; rdId: string }): void {
+    const now = ctx.now();
+    const key = String(device.id);
+    if (now - (this.mismatchReported.get(key) ?? 0) < 3_600_000) return;
+    this.mismatchReported.set(key, now);
+    if (!this.mismatchBudget.take("all", now)) return;
+    emitAudit(ctx, "device.uuid_mismatch", target(device), { ip: ctx.ip });
+    ctx.log.warn(`device ${device.rdId}: uuid differs from the registered one (ip ${ctx.ip ?? "?"}); use "rdconsole device rekey" if the machine was reinstalled`);
+  }
   /** At most one "device limit reached" audit row and log line per hour. */
   shouldReportLimit(now: number): boolean {
     if (now - this.lastLimitAudit < 3_600_000) return false;
@@ -85,7 +101,7 @@ export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, bod
     const existing = findDevice(tx, rdId);
     if (existing) {
       if (existing.uuid !== "" && existing.uuid !== uuid) {
-        reportMismatch(tx, existing);
+        guard.reportMismatch(tx, existing);
         return "UUID_MISMATCH";
       }
       tx.db.update(devices).set({ uuid, sysinfo: info, sysinfoAt: now, lastSeenAt: now, lastIp: tx.ip ?? null, updatedAt: now }).where(eq(devices.id, existing.id)).run();
@@ -112,17 +128,6 @@ export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, bod
     applyPresets(tx, row, body, info);
     return "SYSINFO_UPDATED";
   });
-}
-
-// One audit row per device and hour: a cloned machine would otherwise write one every few seconds.
-const mismatchReported = new Map<number, number>();
-export function reportMismatch(ctx: ServiceContext, device: DeviceRow): void {
-  const now = ctx.now();
-  if (now - (mismatchReported.get(device.id) ?? 0) < 3_600_000) return;
-  if (mismatchReported.size > 10_000) mismatchReported.clear();
-  mismatchReported.set(device.id, now);
-  emitAudit(ctx, "device.uuid_mismatch", target(device), { ip: ctx.ip });
-  ctx.log.warn(`device ${device.rdId}: uuid differs from the registered one (ip ${ctx.ip ?? "?"}); use "rdconsole device rekey" if the machine was reinstalled`);
 }
 
 /** "windows / Windows 10 Pro" → "Windows", as the client names platforms (flutter/lib/consts.dart). */

@@ -14,6 +14,7 @@ export interface DeviceRuntime {
 
 export function createDeviceRuntime(config: Config, sqlite: Database): DeviceRuntime {
   const presence = new Presence(sqlite);
-  const heartbeats = new Heartbeats(sqlite, presence, banChecker(sqlite, Date.now));
-  return { presence, heartbeats, guard: new RegistrationGuard(config.devices.registrations_per_ip_per_hour) };
+  const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour);
+  const heartbeats = new Heartbeats(sqlite, presence, banChecker(sqlite, Date.now), guard);
+  return { presence, heartbeats, guard };
 }
