@@ -42,8 +42,8 @@ export function nativeHeartbeat(deps: AppDeps, rt: DeviceRuntime, gate: Gate, lo
     let response = gate.admit(request, server, false);
     if (!response) {
       try {
-        const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, limit);
-        response = respondHeartbeat(deps, rt, request, JSON.parse(text));
+        const body = request.headers.has("content-length") ? await request.json() : JSON.parse(await readCapped(request, limit));
+        response = respondHeartbeat(deps, rt, request, body);
       } catch (e) {
         response = (e as { status?: number }).status === 413 ? json(413, { error: (e as Error).message }) : malformed();
       }
