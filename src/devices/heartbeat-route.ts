@@ -5,8 +5,9 @@ import type { Server } from "bun";
 import type { AppDeps } from "../deps.ts";
 import type { AccessLog } from "../http/access-log.ts";
 import { readCapped } from "../http/body-limit.ts";
-import { requestContext } from "../http/context.ts";
+import { anonymous, requestContext } from "../http/context.ts";
 import { bannedResponse, json, type Gate } from "../http/gate.ts";
+import { setRequestInfo } from "../http/request-info.ts";
 import { BANNED, type HeartbeatBody } from "./heartbeat.ts";
 import type { DeviceRuntime } from "./runtime.ts";
 
@@ -25,11 +26,12 @@ export function heartbeatProblem(b: unknown): string | null {
 
 const HEADERS = { "content-type": "application/json; charset=utf-8" };
 
-/** Check and beat a parsed body. */
-export function respondHeartbeat(deps: AppDeps, rt: DeviceRuntime, request: Request, body: unknown): Response {
+/** Check and beat a parsed body. `ip`: given by the native route, which records no request info. */
+export function respondHeartbeat(deps: AppDeps, rt: DeviceRuntime, request: Request, body: unknown, ip?: string): Response {
   const problem = heartbeatProblem(body);
   if (problem) return json(400, { error: problem });
-  const reply = rt.heartbeats.beat(requestContext(deps, request), body as HeartbeatBody);
+  const ctx = ip === undefined ? requestContext(deps, request) : { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
+  const reply = rt.heartbeats.beat(ctx, body as HeartbeatBody);
   if (reply === BANNED) return bannedResponse();
   return new Response(reply.sysinfo === undefined && reply.disconnect === undefined ? "{}" : JSON.stringify(reply), { headers: HEADERS });
 }
@@ -39,15 +41,18 @@ const malformed = () => json(400, { error: "malformed request body (expected JSO
 export function nativeHeartbeat(deps: AppDeps, rt: DeviceRuntime, gate: Gate, log: AccessLog) {
   const limit = deps.config.server.body_limit;
   return async (request: Request, server: Server<unknown>): Promise<Response> => {
-    let response = gate.admit(request, server, false);
+    const checked = gate.check(request, server, false);
+    let response = checked instanceof Response ? checked : undefined;
     if (!response) {
       try {
         const body = request.headers.has("content-length") ? await request.json() : JSON.parse(await readCapped(request, limit));
-        response = respondHeartbeat(deps, rt, request, body);
+        response = respondHeartbeat(deps, rt, request, body, (checked as { ip: string | undefined }).ip ?? "");
       } catch (e) {
         response = (e as { status?: number }).status === 413 ? json(413, { error: (e as Error).message }) : malformed();
       }
     }
+    // Request info is recorded only for what gets logged at info level (errors): most beats log nothing.
+    if (response.status >= 400 && !(checked instanceof Response)) setRequestInfo(request, checked.ip);
     log(request, response.status, "/api/heartbeat");
     return response;
   };

@@ -7,6 +7,8 @@ import { compileCidrs, resolveClientIp } from "./client-ip.ts";
 import { setRequestInfo } from "./request-info.ts";
 
 export interface Gate {
+  /** The client IP, or the response that stops the request here; records nothing (the heartbeat's hot path). */
+  check(request: Request, server: Server<unknown> | null | undefined, checkBan: boolean): { ip: string | undefined } | Response;
   /**
    * Records the request's client IP and start time; returns a response when it must stop here.
    * `checkBan: false` for a caller that checks bans itself (the heartbeat, in its one query).
@@ -23,6 +25,12 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
   const trusted = compileCidrs(config.server.trusted_proxies);
   const limit = config.server.body_limit;
   return {
+    check(request, server, checkBan) {
+      const ip = resolveClientIp(server?.requestIP(request)?.address, request.headers.get("x-forwarded-for"), trusted);
+      if (checkBan && ip && isBanned(ip)) return bannedResponse();
+      if (declaredTooLarge(request, limit)) return tooLarge(limit);
+      return { ip };
+    },
     admit(request, server, checkBan = true) {
       const ip = resolveClientIp(server?.requestIP(request)?.address, request.headers.get("x-forwarded-for"), trusted);
       setRequestInfo(request, ip);
