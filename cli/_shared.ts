@@ -37,7 +37,7 @@ export async function withData<T>(args: ConfigArgValues, fn: (ctx: ServiceContex
   ensureDataDir(config.data.dir);
   adoptDataDirOwner(config.data.dir);
   checkWritable(config.data.dir);
-  const { db, close } = openDb(config.data.dir);
+  const { db, close } = openDb(config.data.dir, undefined, config.data.mmap_size);
   const ctx: ServiceContext = { db, config, log: createLogger({ ...config.log, level: "warn" }), actor: cliActor(), now: Date.now };
   try {
     return await fn(ctx);

@@ -24,7 +24,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const lock = acquireLock(dir);
   let database: ReturnType<typeof openDb>;
   try {
-    database = openDb(dir);
+    database = openDb(dir, undefined, config.data.mmap_size);
   } catch (e) {
     lock.release();
     throw e;

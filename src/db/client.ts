@@ -16,7 +16,7 @@ export interface OpenDb {
 
 export const DB_FILE = "rdconsole.db";
 
-export function openDb(dataDir: string, file = DB_FILE): OpenDb {
+export function openDb(dataDir: string, file = DB_FILE, mmapSize = 64 * 1024 * 1024): OpenDb {
   const path = join(dataDir, file);
   const created = !existsSync(path);
   const sqlite = new Database(path, { create: true, strict: true });
@@ -25,6 +25,10 @@ export function openDb(dataDir: string, file = DB_FILE): OpenDb {
   sqlite.run("PRAGMA busy_timeout = 5000");
   sqlite.run("PRAGMA journal_mode = WAL");
   sqlite.run("PRAGMA synchronous = NORMAL");
+  // Reads through a memory map instead of a read() per page: with 100,000 devices the table is far
+  // larger than SQLite's 2 MB page cache, and every heartbeat looks one up (fleet benchmark: p50 37 ms
+  // → 8 ms at 64 MiB, for ~55 MB more RSS of mapped, reclaimable file pages).
+  sqlite.run(`PRAGMA mmap_size = ${Math.floor(mmapSize)}`);
   try {
     migrate(sqlite);
   } catch (e) {

@@ -66,10 +66,14 @@ describe("migrations", () => {
     expect(sqlite.query("SELECT name FROM sqlite_master WHERE name = 'b'").all()).toEqual([]);
   });
 
-  test("foreign keys are on after migrating", () => {
+  test("foreign keys are on after migrating; WAL; the memory map is as configured", () => {
     const { sqlite, close } = openDb(tempDir());
     expect(sqlite.query("PRAGMA foreign_keys").get()).toEqual({ foreign_keys: 1 });
     expect(sqlite.query("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+    expect(sqlite.query("PRAGMA mmap_size").get()).toEqual({ mmap_size: 64 * 1024 * 1024 });
     close();
+    const off = openDb(tempDir(), undefined, 0);
+    expect(off.sqlite.query("PRAGMA mmap_size").get()).toEqual({ mmap_size: 0 });
+    off.close();
   });
 });
