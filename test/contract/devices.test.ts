@@ -75,3 +75,12 @@ describe("T8 group view", () => {
     expect((await call(env.app, "GET", "/api/peers?current=1&pageSize=100&accessible=&status=1", { headers: { authorization: "Bearer nope" } })).status).toBe(401);
   });
 });
+
+test("POST /api/sysinfo_ver (pre-2025 clients, empty body) → a plain-text version, stable within one server run", async () => {
+  const a = await call(env.app, "POST", "/api/sysinfo_ver", { raw: "", headers: { "content-length": "0" } });
+  const b = await call(env.app, "POST", "/api/sysinfo_ver", { raw: "" });
+  expect(a.status).toBe(200);
+  expect(a.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+  expect(a.text).toMatch(/^\d+\.\d+\.\d+-\d+$/);
+  expect(b.text).toBe(a.text);
+});
