@@ -32,13 +32,18 @@ export function cliActor(): Actor {
   return { type: "cli", name: `cli:${osUser}` };
 }
 
+let commits = 0;
+
+/** How many transactions this process has committed: in-memory caches re-check the database when it moves. */
+export const localCommits = () => commits;
+
 /**
  * Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints). Bun's SQLite is
  * synchronous: do async work such as password hashing before calling this.
  */
 export function withTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => T): T {
   const db = ctx.db as Db;
-  return db.transaction(
+  const result = db.transaction(
     (tx) => {
       const result = fn({ ...ctx, db: tx });
       // An async fn would commit before its awaits ran: refuse it (and roll back).
@@ -47,4 +52,6 @@ export function withTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext)
     },
     { behavior: "immediate" },
   );
+  commits++;
+  return result;
 }

@@ -16,7 +16,7 @@ export const configSchema = {
   },
   data: {
     dir: str({ default: "./data", doc: "Directory of the SQLite database and other state; created 0700. Relative paths in this file are resolved against the file's directory.", pattern: /\S/, hint: "expected a directory path" }),
-    mmap_size: size({ default: 64 * 1024 * 1024, min: 0, max: 16 * 1024 * 1024 * 1024, doc: 'How much of the database file SQLite reads through a memory map ("0" = plain reads). Faster lookups with a large fleet; mapped pages count in RSS.' }),
+    mmap_size: size({ default: 0, min: 0, max: 16 * 1024 * 1024 * 1024, doc: 'How much of the database file SQLite reads through a memory map ("0" = plain reads). Can speed up large listings; mapped pages count in RSS. Heartbeats read devices from memory and do not need it.' }),
   },
   log: {
     level: oneOf(LOG_LEVELS, { default: "info", doc: `Log level: ${LOG_LEVELS.join(", ")}.` }),

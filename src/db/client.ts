@@ -16,7 +16,7 @@ export interface OpenDb {
 
 export const DB_FILE = "rdconsole.db";
 
-export function openDb(dataDir: string, file = DB_FILE, mmapSize = 64 * 1024 * 1024): OpenDb {
+export function openDb(dataDir: string, file = DB_FILE, mmapSize = 0): OpenDb {
   const path = join(dataDir, file);
   const created = !existsSync(path);
   const sqlite = new Database(path, { create: true, strict: true });
@@ -25,9 +25,8 @@ export function openDb(dataDir: string, file = DB_FILE, mmapSize = 64 * 1024 * 1
   sqlite.run("PRAGMA busy_timeout = 5000");
   sqlite.run("PRAGMA journal_mode = WAL");
   sqlite.run("PRAGMA synchronous = NORMAL");
-  // Reads through a memory map instead of a read() per page: with 100,000 devices the table is far
-  // larger than SQLite's 2 MB page cache, and every heartbeat looks one up (fleet benchmark: p50 37 ms
-  // → 8 ms at 64 MiB, for ~55 MB more RSS of mapped, reclaimable file pages).
+  // Off by default (data.mmap_size): heartbeats read devices from memory (src/devices/known.ts),
+  // and at 64 MiB the fleet benchmark showed ~60 MB more RSS for no latency gain.
   sqlite.run(`PRAGMA mmap_size = ${Math.floor(mmapSize)}`);
   try {
     migrate(sqlite);

@@ -1,19 +1,32 @@
 // Presence is soft state (STACK.md): heartbeats update memory; one transaction writes the batch
-// every devices.flush_ms and on shutdown. Only registered devices get here, so the map is bounded.
+// every devices.flush_ms and on shutdown. Only registered devices get here, so it is bounded.
+// Each device's presence lives in its known-device entry (known.ts): one object per device, not
+// three (with 100,000 devices the live heap, and so the GC's sawtooth and RSS, is mostly these).
 import type { Database } from "bun:sqlite";
 
-interface Beat {
-  at: number;
+/** A device's latest beat and what was last written for it. */
+export interface PresenceSlot {
+  readonly id: number;
+  seenAt: number;
   ip: string | null;
-  conns: number[];
+  conns: readonly number[];
+  writtenAt: number;
+  writtenIp: string | null;
+  /** JSON of the conns last written. */
+  writtenConns: string;
+  dirty: boolean;
 }
+
+export const NO_CONNS: readonly number[] = Object.freeze([]);
+
+export const emptySlot = (id: number) => ({ id, seenAt: 0, ip: null, conns: NO_CONNS, writtenAt: 0, writtenIp: null, writtenConns: "", dirty: false });
+
+type Row = [slot: PresenceSlot, at: number, ip: string | null, conns: string];
 
 const CHUNK = 500;
 
 export class Presence {
-  private pending = new Map<number, Beat>();
-  /** What was last written per device, to skip writes that change only the time by a little. */
-  private readonly written = new Map<number, { at: number; ip: string | null; conns: string }>();
+  private pending: PresenceSlot[] = [];
   private readonly update;
   private readonly expireCuts;
 
@@ -25,50 +38,66 @@ export class Presence {
     private readonly sqlite: Database,
     private readonly resolutionMs = 10_000,
   ) {
-    this.update = sqlite.prepare("UPDATE devices SET last_seen_at = ?, last_ip = ?, conns = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)");
+    this.update = sqlite.prepare("UPDATE device_presence SET last_seen_at = ?, last_ip = ?, conns = ? WHERE device_id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)");
     // A queued cut the device never acted on (it went offline, say) is dropped after 10 minutes.
     this.expireCuts = sqlite.prepare("DELETE FROM device_disconnects WHERE created_at < ?");
   }
 
-  beat(deviceId: number, at: number, ip: string | null, conns: number[]): void {
-    this.pending.set(deviceId, { at, ip, conns });
-  }
-
-  /** The latest unflushed beat of a device, if any. */
-  peek(deviceId: number): Beat | undefined {
-    return this.pending.get(deviceId);
-  }
-
-  get size(): number {
-    return this.pending.size;
-  }
-
-  /** Takes the pending beats worth writing; the rest stay pending. */
-  private take(all: boolean): [number, Beat, string][] {
-    const batch = this.pending;
-    this.pending = new Map();
-    const rows: [number, Beat, string][] = [];
-    for (const [id, b] of batch) {
-      const conns = JSON.stringify(b.conns);
-      const last = this.written.get(id);
-      if (all || !last || last.conns !== conns || last.ip !== b.ip || b.at - last.at >= this.resolutionMs) rows.push([id, b, conns]);
-      else this.pending.set(id, b); // not worth a write yet; kept for a later flush
+  beat(slot: PresenceSlot, at: number, ip: string | null, conns: readonly number[]): void {
+    slot.seenAt = at;
+    slot.ip = ip;
+    slot.conns = conns.length ? conns : NO_CONNS;
+    if (!slot.dirty) {
+      slot.dirty = true;
+      this.pending.push(slot);
     }
-    return rows;
   }
 
-  private write(rows: [number, Beat, string][], now: number): void {
+  /** Devices with a beat not written yet. */
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Takes the pending beats worth writing, in row order; the rest stay pending. */
+  private take(all: boolean): Row[] {
+    const batch = this.pending;
+    this.pending = [];
+    const rows: Row[] = [];
+    for (const s of batch) {
+      const conns = s.conns === NO_CONNS ? "[]" : JSON.stringify(s.conns);
+      if (all || s.writtenConns !== conns || s.writtenIp !== s.ip || s.seenAt - s.writtenAt >= this.resolutionMs) {
+        s.dirty = false;
+        rows.push([s, s.seenAt, s.ip, conns]);
+      } else this.pending.push(s); // not worth a write yet; kept for a later flush
+    }
+    // In row order, chunks cover disjoint pages: each page is written once per flush, not once per chunk.
+    return rows.sort((a, b) => a[0].id - b[0].id);
+  }
+
+  /** Puts rows that could not be written back, unless a newer beat already did. */
+  private keep(rows: Row[]): void {
+    for (const [s] of rows)
+      if (!s.dirty) {
+        s.dirty = true;
+        this.pending.push(s);
+      }
+  }
+
+  private write(rows: Row[], now: number): void {
     try {
       this.sqlite.transaction(() => {
-        for (const [id, b, conns] of rows) this.update.run(b.at, b.ip, conns, id, b.at);
+        for (const [s, at, ip, conns] of rows) this.update.run(at, ip, conns, s.id, at);
         this.expireCuts.run(now - 600_000);
       }).immediate();
     } catch (e) {
-      for (const [id, b] of rows) if (!this.pending.has(id)) this.pending.set(id, b); // keep for the next flush
+      this.keep(rows);
       throw e;
     }
-    if (this.written.size > 1_000_000) this.written.clear();
-    for (const [id, b, conns] of rows) this.written.set(id, { at: b.at, ip: b.ip, conns });
+    for (const [s, at, ip, conns] of rows) {
+      s.writtenAt = at;
+      s.writtenIp = ip;
+      s.writtenConns = conns;
+    }
   }
 
   /**
@@ -92,8 +121,7 @@ export class Presence {
       try {
         this.write(rows.slice(i, i + CHUNK), now);
       } catch (e) {
-        // write() kept its own chunk; keep the ones not reached either
-        for (const [id, b] of rows.slice(i + CHUNK)) if (!this.pending.has(id)) this.pending.set(id, b);
+        this.keep(rows.slice(i + CHUNK)); // write() kept its own chunk; keep the ones not reached either
         throw e;
       }
     }

@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
-import { addressBooks, deviceGroups, devices, type Sysinfo } from "../db/schema.ts";
+import { addressBooks, deviceGroups, devicePresence, devices, type Sysinfo } from "../db/schema.ts";
 import { invalid } from "../errors.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { BoundedMap } from "../net/bounded-map.ts";
@@ -92,7 +92,9 @@ export function findDevice(ctx: ServiceContext, rdId: string): DeviceRow | undef
   return ctx.db.select().from(devices).where(eq(devices.rdId, rdId)).get();
 }
 
-export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, body: Record<string, unknown>): SysinfoOutcome {
+/** `rt.known` forgets the device: its cached sysinfo time is not watched by the cache's triggers. */
+export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuard; known: { forget(rdId: string): void } }, body: Record<string, unknown>): SysinfoOutcome {
+  const { guard } = rt;
   const rdId = checkDeviceId(body.id);
   const uuid = checkUuid(body.uuid);
   const info = cleanSysinfo(body);
@@ -104,7 +106,9 @@ export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, bod
         guard.reportMismatch(tx, existing);
         return "UUID_MISMATCH";
       }
-      tx.db.update(devices).set({ uuid, sysinfo: info, sysinfoAt: now, lastSeenAt: now, lastIp: tx.ip ?? null, updatedAt: now }).where(eq(devices.id, existing.id)).run();
+      tx.db.update(devices).set({ uuid, sysinfo: info, sysinfoAt: now, updatedAt: now }).where(eq(devices.id, existing.id)).run();
+      seen(tx, existing.id, now);
+      rt.known.forget(rdId);
       return "SYSINFO_UPDATED";
     }
     const policy = tx.config.devices.registration;
@@ -120,14 +124,20 @@ export function reportSysinfo(ctx: ServiceContext, guard: RegistrationGuard, bod
     const approval = policy === "approval";
     const row = tx.db
       .insert(devices)
-      .values({ rdId, uuid, sysinfo: info, sysinfoAt: now, lastSeenAt: now, lastIp: tx.ip ?? null, enabled: !approval, pending: approval, createdAt: now, updatedAt: now })
+      .values({ rdId, uuid, sysinfo: info, sysinfoAt: now, enabled: !approval, pending: approval, createdAt: now, updatedAt: now })
       .returning()
       .get();
+    seen(tx, row.id, now);
     guard.registered();
     emitAudit(tx, "device.register", target(row), { hostname: info.hostname, os: info.os, pending: approval });
     applyPresets(tx, row, body, info);
     return "SYSINFO_UPDATED";
   });
+}
+
+/** A sysinfo upload is contact too: last seen and IP, written at once (the row is the trigger's). */
+function seen(ctx: ServiceContext, deviceId: number, now: number): void {
+  ctx.db.update(devicePresence).set({ lastSeenAt: now, lastIp: ctx.ip ?? null }).where(eq(devicePresence.deviceId, deviceId)).run();
 }
 
 /** "windows / Windows 10 Pro" → "Windows", as the client names platforms (flutter/lib/consts.dart). */

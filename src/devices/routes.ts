@@ -21,7 +21,7 @@ export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
     .post(
       "/api/sysinfo",
       // client: src/hbbs_http/sync.rs (rustdesk@7423dced) compares the body with "SYSINFO_UPDATED" byte for byte.
-      ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt.guard, body as Record<string, unknown>)),
+      ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt, body as Record<string, unknown>)),
       {
         body: SysinfoBody,
         parse: "json",

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
-import { deviceDisconnects, deviceGroups, devices, users } from "../db/schema.ts";
+import { deviceDisconnects, deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
 import { invalid, notFound } from "../errors.ts";
 import { requireDeviceGroup } from "../devicegroups/service.ts";
 import { findUserRow } from "../users/service.ts";
@@ -45,11 +45,16 @@ export function requireDevice(ctx: ServiceContext, rdId: string): DeviceRow {
 }
 
 export function listDevices(ctx: ServiceContext, f: DeviceFilter = {}): DeviceView[] {
+  return queryDevices(ctx, f);
+}
+
+function queryDevices(ctx: ServiceContext, f: DeviceFilter, only?: number): DeviceView[] {
   const now = ctx.now();
   const onlineSince = now - ctx.config.devices.offline_after_seconds * 1000;
   const conds: (SQL | undefined)[] = [];
-  if (f.online) conds.push(sql`${devices.lastSeenAt} >= ${onlineSince}`);
-  if (f.offlineDays !== undefined) conds.push(or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, now - f.offlineDays * DAY)));
+  if (only !== undefined) conds.push(eq(devices.id, only));
+  if (f.online) conds.push(sql`${devicePresence.lastSeenAt} >= ${onlineSince}`);
+  if (f.offlineDays !== undefined) conds.push(or(isNull(devicePresence.lastSeenAt), lt(devicePresence.lastSeenAt, now - f.offlineDays * DAY)));
   if (f.group) conds.push(eq(devices.groupId, requireDeviceGroup(ctx, f.group).id));
   if (f.user) {
     const u = findUserRow(ctx, f.user);
@@ -61,14 +66,15 @@ export function listDevices(ctx: ServiceContext, f: DeviceFilter = {}): DeviceVi
     conds.push(sql`(${devices.rdId} like ${p} escape '\\' or ${devices.alias} like ${p} escape '\\' or json_extract(${devices.sysinfo}, '$.hostname') like ${p} escape '\\' or ${devices.note} like ${p} escape '\\')`);
   }
   return ctx.db
-    .select({ d: devices, owner: users.name, group: deviceGroups.name })
+    .select({ d: devices, p: devicePresence, owner: users.name, group: deviceGroups.name })
     .from(devices)
+    .leftJoin(devicePresence, eq(devicePresence.deviceId, devices.id))
     .leftJoin(users, eq(users.id, devices.ownerId))
     .leftJoin(deviceGroups, eq(deviceGroups.id, devices.groupId))
     .where(and(...conds))
     .orderBy(asc(devices.id))
     .all()
-    .map(({ d, owner, group }) => ({
+    .map(({ d, p, owner, group }) => ({
       guid: d.guid,
       id: d.rdId,
       uuid: d.uuid,
@@ -76,20 +82,19 @@ export function listDevices(ctx: ServiceContext, f: DeviceFilter = {}): DeviceVi
       note: d.note,
       enabled: d.enabled,
       pending: d.pending,
-      online: d.lastSeenAt !== null && d.lastSeenAt >= onlineSince,
+      online: p?.lastSeenAt != null && p.lastSeenAt >= onlineSince,
       owner: owner ?? "",
       group: group ?? "",
       sysinfo: d.sysinfo,
-      lastSeenAt: d.lastSeenAt,
-      lastIp: d.lastIp,
-      conns: d.conns,
+      lastSeenAt: p?.lastSeenAt ?? null,
+      lastIp: p?.lastIp ?? null,
+      conns: p?.conns ?? [],
       createdAt: d.createdAt,
     }));
 }
 
 export function getDevice(ctx: ServiceContext, rdId: string): DeviceView {
-  const d = requireDevice(ctx, rdId);
-  return listDevices(ctx).find((v) => v.guid === d.guid)!;
+  return queryDevices(ctx, {}, requireDevice(ctx, rdId).id)[0]!;
 }
 
 export function setDevice(ctx: ServiceContext, rdId: string, input: { owner?: string; group?: string; note?: string; alias?: string }): void {
@@ -163,7 +168,13 @@ export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean)
   if (!Number.isInteger(days) || days < 1) throw invalid("--offline-days takes a whole number of days, at least 1");
   const cutoff = ctx.now() - days * DAY;
   return withTransaction(ctx, (tx) => {
-    const stale = tx.db.select().from(devices).where(sql`coalesce(${devices.lastSeenAt}, ${devices.createdAt}) < ${cutoff}`).all();
+    const stale = tx.db
+      .select({ d: devices })
+      .from(devices)
+      .leftJoin(devicePresence, eq(devicePresence.deviceId, devices.id))
+      .where(sql`coalesce(${devicePresence.lastSeenAt}, ${devices.createdAt}) < ${cutoff}`)
+      .all()
+      .map((r) => r.d);
     if (!dryRun && stale.length) {
       tx.db.delete(devices).where(inArray(devices.id, stale.map((d) => d.id))).run();
       for (const d of stale) emitAudit(tx, "device.delete", target(d), { pruned: true, offline_days: days });
@@ -176,14 +187,21 @@ export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean)
 export function deviceSessions(ctx: ServiceContext, rdId: string): { conns: number[]; queued: number[]; lastSeenAt: number | null } {
   const d = requireDevice(ctx, rdId);
   const queued = ctx.db.select({ c: deviceDisconnects.connId }).from(deviceDisconnects).where(eq(deviceDisconnects.deviceId, d.id)).all().map((r) => r.c);
-  return { conns: d.conns, queued, lastSeenAt: d.lastSeenAt };
+  const p = presenceOf(ctx, d.id);
+  return { conns: p.conns, queued, lastSeenAt: p.lastSeenAt };
+}
+
+function presenceOf(ctx: ServiceContext, deviceId: number): { conns: number[]; lastSeenAt: number | null } {
+  const p = ctx.db.select().from(devicePresence).where(eq(devicePresence.deviceId, deviceId)).get();
+  return { conns: p?.conns ?? [], lastSeenAt: p?.lastSeenAt ?? null };
 }
 
 /** Queues cuts; only connection ids the device itself reported are ever sent to it. */
 export function disconnectDevice(ctx: ServiceContext, rdId: string, which: number | "all"): number[] {
   return withTransaction(ctx, (tx) => {
     const d = requireDevice(tx, rdId);
-    const ids = which === "all" ? d.conns : d.conns.includes(which) ? [which] : [];
+    const { conns } = presenceOf(tx, d.id);
+    const ids = which === "all" ? conns : conns.includes(which) ? [which] : [];
     if (!ids.length) throw invalid(which === "all" ? `device ${rdId} reports no live connection` : `device ${rdId} does not report connection ${which}`);
     for (const c of ids) tx.db.insert(deviceDisconnects).values({ deviceId: d.id, connId: c, createdAt: tx.now() }).onConflictDoNothing().run();
     emitAudit(tx, "device.disconnect", target(d), { conns: ids });

@@ -6,7 +6,7 @@ export const compileCidrs = (list: readonly string[]): Cidr[] => list.map((s) =>
 
 /** "::ffff:10.0.0.1" → "10.0.0.1"; other addresses unchanged. */
 export function displayIp(ip: string): string {
-  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;
+  return ip.startsWith("::") && /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;
 }
 
 export function resolveClientIp(socketIp: string | undefined, forwardedFor: string | null, trusted: readonly Cidr[]): string | undefined {

@@ -24,15 +24,18 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 export function createGate(config: Config, isBanned: (ip: string) => boolean): Gate {
   const trusted = compileCidrs(config.server.trusted_proxies);
   const limit = config.server.body_limit;
+  // X-Forwarded-For only matters behind a trusted proxy; not reading it spares the heartbeat's hot path.
+  const clientIp = (request: Request, server: Server<unknown> | null | undefined) =>
+    resolveClientIp(server?.requestIP(request)?.address, trusted.length ? request.headers.get("x-forwarded-for") : null, trusted);
   return {
     check(request, server, checkBan) {
-      const ip = resolveClientIp(server?.requestIP(request)?.address, request.headers.get("x-forwarded-for"), trusted);
+      const ip = clientIp(request, server);
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
       if (declaredTooLarge(request, limit)) return tooLarge(limit);
       return { ip };
     },
     admit(request, server, checkBan = true) {
-      const ip = resolveClientIp(server?.requestIP(request)?.address, request.headers.get("x-forwarded-for"), trusted);
+      const ip = clientIp(request, server);
       setRequestInfo(request, ip);
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
       if (declaredTooLarge(request, limit)) return tooLarge(limit);

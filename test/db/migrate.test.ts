@@ -70,10 +70,28 @@ describe("migrations", () => {
     const { sqlite, close } = openDb(tempDir());
     expect(sqlite.query("PRAGMA foreign_keys").get()).toEqual({ foreign_keys: 1 });
     expect(sqlite.query("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
-    expect(sqlite.query("PRAGMA mmap_size").get()).toEqual({ mmap_size: 64 * 1024 * 1024 });
+    expect(sqlite.query("PRAGMA mmap_size").get()).toEqual({ mmap_size: 0 });
     close();
-    const off = openDb(tempDir(), undefined, 0);
-    expect(off.sqlite.query("PRAGMA mmap_size").get()).toEqual({ mmap_size: 0 });
-    off.close();
+    const on = openDb(tempDir(), undefined, 64 * 1024 * 1024);
+    expect(on.sqlite.query("PRAGMA mmap_size").get()).toEqual({ mmap_size: 64 * 1024 * 1024 });
+    on.close();
+  });
+
+  test("0006 moves presence to device_presence, keeping it, and gives new devices a presence row", () => {
+    const sqlite = new Database(":memory:");
+    const all = embeddedMigrations();
+    const at = all.findIndex((m) => m.tag.startsWith("0006_"));
+    migrate(sqlite, all.slice(0, at));
+    sqlite.run("INSERT INTO devices (guid, rd_id, uuid, last_seen_at, last_ip, conns, created_at, updated_at) VALUES ('g1', '111', 'u', 5000, '10.0.0.9', '[4]', 1, 1), ('g2', '222', 'u', NULL, NULL, '[]', 1, 1)");
+    migrate(sqlite, all);
+    expect(sqlite.query("SELECT d.rd_id, p.last_seen_at, p.last_ip, p.conns FROM device_presence p JOIN devices d ON d.id = p.device_id ORDER BY d.rd_id").all()).toEqual([
+      { rd_id: "111", last_seen_at: 5000, last_ip: "10.0.0.9", conns: "[4]" },
+      { rd_id: "222", last_seen_at: null, last_ip: null, conns: "[]" },
+    ]);
+    sqlite.run("INSERT INTO devices (guid, rd_id, uuid, created_at, updated_at) VALUES ('g3', '333', 'u', 1, 1)");
+    expect(sqlite.query("SELECT count(*) AS n FROM device_presence").get()).toEqual({ n: 3 });
+    sqlite.run("PRAGMA foreign_keys = ON");
+    sqlite.run("DELETE FROM devices WHERE rd_id = '111'");
+    expect(sqlite.query("SELECT count(*) AS n FROM device_presence").get()).toEqual({ n: 2 });
   });
 });

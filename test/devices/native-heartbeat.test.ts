@@ -21,7 +21,7 @@ test("the native route answers like the Elysia one", async () => {
   expect(await send("/api/sysinfo", '{"hostname":"h","id":"777000777","uuid":"dQ=="}')).toEqual([200, "SYSINFO_UPDATED"]);
   expect(await send("/api/heartbeat", '{"conns":[1],"id":"777000777","modified_at":0,"uuid":"dQ==","ver":1004090}')).toEqual([200, "{}"]);
   env.devicesFlush();
-  expect(env.db.select().from((await import("../../src/db/schema.ts")).devices).get()).toMatchObject({ conns: [1], lastIp: "198.51.100.1" });
+  expect(env.db.select().from((await import("../../src/db/schema.ts")).devicePresence).get()).toMatchObject({ conns: [1], lastIp: "198.51.100.1" });
 });
 
 test("bad input, oversize bodies and banned clients get their JSON errors", async () => {

@@ -1,6 +1,7 @@
 // Unauthenticated audit growth, presence flushing interrupted, and queued cuts an idle beat ends.
 import { expect, test } from "bun:test";
-import { consoleAudit, devices } from "../../src/db/schema.ts";
+import { consoleAudit, devicePresence, devices } from "../../src/db/schema.ts";
+import { emptySlot } from "../../src/devices/presence.ts";
 import { disconnectDevice } from "../../src/devices/service.ts";
 import { testEnv } from "../helpers/env.ts";
 import { call } from "../helpers/http.ts";
@@ -39,10 +40,11 @@ test("a chunked flush that fails keeps every row it did not write; awaited, noth
   for (let i = 0; i < 1200; i++) await call(env.app, "POST", "/api/sysinfo", { raw: JSON.stringify({ id: String(700000 + i), uuid: "dQ==" }), headers: RUST });
   const presence = env.devices.presence;
   const ids = env.db.select({ id: devices.id }).from(devices).all().map((d) => d.id);
-  for (const id of ids) presence.beat(id, env.ctx.now() + 60_000, "10.0.0.1", [1]);
+  const slots = ids.map(emptySlot);
+  for (const slot of slots) presence.beat(slot, env.ctx.now() + 60_000, "10.0.0.1", [1]);
   expect(await presence.flushInChunks(env.ctx.now() + 60_000)).toBe(1200);
-  expect(env.db.select().from(devices).all().every((d) => d.conns.length === 1)).toBe(true);
-  for (const id of ids) presence.beat(id, env.ctx.now() + 120_000, "10.0.0.2", [2]);
+  expect(env.db.select().from(devicePresence).all().every((d) => d.conns.length === 1)).toBe(true);
+  for (const slot of slots) presence.beat(slot, env.ctx.now() + 120_000, "10.0.0.2", [2]);
   const running = presence.flushInChunks(env.ctx.now() + 120_000);
   env.close(); // the database goes away after the first chunk
   await expect(running).rejects.toThrow();

@@ -104,6 +104,33 @@ test("CLI user create + 2fa enable --no-confirm, then the client's password + TO
   expect((await post("/api/currentUser", JSON.stringify(DEVICE), bearer(access_token))).status).toBe(401);
 });
 
+test("CLI changes while the server runs reach the next heartbeat: disconnect, disable, ban, delete", async () => {
+  const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const beat = async (conns?: number[]) => {
+    const r = await post("/api/heartbeat", { ...(conns ? { conns } : {}), id: "313131313", modified_at: 0, uuid: "dQ==", ver: 1004090 });
+    return `${r.status} ${await r.text()}`;
+  };
+  // The server keeps known devices in memory and re-checks the database at least every 50 ms.
+  const settle = () => Bun.sleep(120);
+  expect(await (await post("/api/sysinfo", { hostname: "pc", id: "313131313", os: "linux / x", uuid: "dQ==", version: "1.4.9" })).text()).toBe("SYSINFO_UPDATED");
+  expect(await beat([7])).toBe("200 {}");
+  await Bun.sleep(1200); // the presence flush: the CLI only cuts connections the device reported
+  expect(run(["device", "disconnect", "313131313", "7"]).code).toBe(0);
+  await settle();
+  expect(await beat([7])).toBe('200 {"disconnect":[7]}');
+  expect(run(["device", "disable", "313131313"]).code).toBe(0);
+  await settle();
+  expect(await beat([8])).toBe('200 {"disconnect":[8]}');
+  const banned = run(["ban", "add", "127.0.0.1"]);
+  expect(banned.code).toBe(0);
+  await settle();
+  expect(await beat()).toBe('403 {"error":"Your IP address is banned from this server"}');
+  expect(run(["ban", "remove", /id (\d+)/.exec(banned.stdout)![1]!]).code).toBe(0);
+  expect(run(["device", "delete", "313131313", "--yes"]).code).toBe(0);
+  await settle();
+  expect(await beat()).toBe('200 {"sysinfo":true}');
+});
+
 test("a second serve on the same data dir is refused with a clear message", () => {
   const second = run(["serve", "--host", "127.0.0.1", "--port", "0"]);
   expect(second.code).toBe(1);

@@ -1,3 +1,28 @@
+CREATE TRIGGER `bans_heartbeat_delete` AFTER DELETE ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
+CREATE TRIGGER `bans_heartbeat_insert` AFTER INSERT ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
+CREATE TRIGGER `bans_heartbeat_update` AFTER UPDATE ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
+CREATE TRIGGER `device_disconnects_heartbeat_delete` AFTER DELETE ON `device_disconnects`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
+CREATE TRIGGER `device_disconnects_heartbeat_insert` AFTER INSERT ON `device_disconnects`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
+CREATE TRIGGER `devices_heartbeat_delete` AFTER DELETE ON `devices`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
+CREATE TRIGGER `devices_heartbeat_update` AFTER UPDATE OF `rd_id`, `uuid`, `enabled` ON `devices`
+WHEN OLD.`rd_id` IS NOT NEW.`rd_id` OR OLD.`uuid` IS NOT NEW.`uuid` OR OLD.`enabled` IS NOT NEW.`enabled`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
+CREATE TRIGGER `devices_presence_row` AFTER INSERT ON `devices`
+BEGIN INSERT INTO `device_presence` (`device_id`) VALUES (NEW.`id`); END;
+
 CREATE TABLE __rdconsole_migrations (tag TEXT PRIMARY KEY, hash TEXT NOT NULL, applied_at INTEGER NOT NULL);
 
 CREATE TABLE `ab_peers` (
@@ -94,6 +119,14 @@ CREATE TABLE `device_groups` (
 	`updated_at` integer NOT NULL
 );
 
+CREATE TABLE `device_presence` (
+	`device_id` integer PRIMARY KEY NOT NULL,
+	`last_seen_at` integer,
+	`last_ip` text,
+	`conns` text DEFAULT '[]' NOT NULL,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
+);
+
 CREATE TABLE `devices` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,
@@ -107,9 +140,6 @@ CREATE TABLE `devices` (
 	`pending` integer DEFAULT false NOT NULL,
 	`sysinfo` text DEFAULT '{}' NOT NULL,
 	`sysinfo_at` integer,
-	`last_seen_at` integer,
-	`last_ip` text,
-	`conns` text DEFAULT '[]' NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
@@ -161,6 +191,11 @@ CREATE TABLE `sessions` (
 	`last_used_at` integer NOT NULL,
 	`expires_at` integer NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+
+CREATE TABLE `state_versions` (
+	`name` text PRIMARY KEY NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL
 );
 
 CREATE TABLE `user_devices` (
@@ -249,8 +284,6 @@ CREATE UNIQUE INDEX `device_groups_name_nocase` ON `device_groups` ("name" colla
 CREATE INDEX `devices_group` ON `devices` (`group_id`);
 
 CREATE UNIQUE INDEX `devices_guid_unique` ON `devices` (`guid`);
-
-CREATE INDEX `devices_last_seen` ON `devices` (`last_seen_at`);
 
 CREATE INDEX `devices_owner` ON `devices` (`owner_id`);
 
