@@ -7,6 +7,7 @@ import { abPeers, type PeerExtra } from "../db/schema.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { READ, requireBook, touchBook, WRITE, type BookRow } from "./access.ts";
 import { offsetOf, type Page } from "./page.ts";
+import { registeredPeers, type RegisteredInfo } from "./registered.ts";
 import { checkTagName, ensureTags } from "./tags.ts";
 
 export type PeerRow = typeof abPeers.$inferSelect;
@@ -75,7 +76,7 @@ function columnsOf(input: PeerInput, book: BookRow, existing?: PeerRow): Partial
 }
 
 /** The peer as the client parses it: strings (never null) and a tags array (client-contract §6.2). */
-export function peerPayload(p: PeerRow, personal: boolean): Record<string, unknown> {
+export function peerPayload(p: PeerRow, personal: boolean, registered?: RegisteredInfo): Record<string, unknown> {
   return {
     id: p.peerId,
     ...(personal ? { hash: p.hash } : { password: p.password }),
@@ -86,6 +87,7 @@ export function peerPayload(p: PeerRow, personal: boolean): Record<string, unkno
     tags: p.tags,
     note: p.note,
     ...p.extra,
+    ...registered,
   };
 }
 
@@ -95,7 +97,8 @@ export function peersPage(ctx: ServiceContext, guid: string, page: Page) {
   const book = requireBook(ctx, guid, READ);
   const total = ctx.db.select({ n: sql<number>`count(*)` }).from(abPeers).where(eq(abPeers.abId, book.id)).get()!.n;
   const rows = ctx.db.select().from(abPeers).where(eq(abPeers.abId, book.id)).orderBy(asc(abPeers.id)).limit(page.pageSize).offset(offsetOf(page)).all();
-  return { total, data: rows.map((p) => peerPayload(p, book.personal)) };
+  const registered = registeredPeers(ctx, rows.map((p) => p.peerId));
+  return { total, data: rows.map((p) => peerPayload(p, book.personal, registered.get(p.peerId))) };
 }
 
 export function peersOf(ctx: ServiceContext, book: BookRow): PeerRow[] {

@@ -11,6 +11,7 @@ import { WindowCounter } from "../net/window-counter.ts";
 import { findUserRow } from "../users/service.ts";
 import { insertPeer } from "../addressbook/peers.ts";
 import { touchBook } from "../addressbook/access.ts";
+import { platformOf } from "./platform.ts";
 
 export type DeviceRow = typeof devices.$inferSelect;
 
@@ -140,15 +141,6 @@ function seen(ctx: ServiceContext, deviceId: number, now: number): void {
   ctx.db.update(devicePresence).set({ lastSeenAt: now, lastIp: ctx.ip ?? null }).where(eq(devicePresence.deviceId, deviceId)).run();
 }
 
-/** "windows / Windows 10 Pro" → "Windows", as the client names platforms (flutter/lib/consts.dart). */
-export function platformOf(os: string | undefined): string {
-  const head = (os ?? "").split(" / ")[0]!.trim().toLowerCase();
-  if (head === "windows") return "Windows";
-  if (head === "macos") return "Mac OS";
-  if (head === "android") return "Android";
-  if (head === "linux" || (os ?? "").toLowerCase().includes("linux")) return "Linux";
-  return "";
-}
 
 function applyPresets(ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo): void {
   const set: Partial<DeviceRow> = {};
