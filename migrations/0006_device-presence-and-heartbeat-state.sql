@@ -21,7 +21,7 @@ ALTER TABLE `devices` DROP COLUMN `conns`;
 CREATE TRIGGER `devices_presence_row` AFTER INSERT ON `devices`
 BEGIN INSERT INTO `device_presence` (`device_id`) VALUES (NEW.`id`); END;
 --> statement-breakpoint
-INSERT INTO `state_versions` (`name`, `n`) VALUES ('heartbeat', 0);
+INSERT INTO `state_versions` (`name`, `n`) VALUES ('heartbeat', 0), ('bans', 0);
 --> statement-breakpoint
 CREATE TRIGGER `devices_heartbeat_update` AFTER UPDATE OF `rd_id`, `uuid`, `enabled` ON `devices`
 WHEN OLD.`rd_id` IS NOT NEW.`rd_id` OR OLD.`uuid` IS NOT NEW.`uuid` OR OLD.`enabled` IS NOT NEW.`enabled`
@@ -30,17 +30,14 @@ BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
 CREATE TRIGGER `devices_heartbeat_delete` AFTER DELETE ON `devices`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
 --> statement-breakpoint
-CREATE TRIGGER `bans_heartbeat_insert` AFTER INSERT ON `bans`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+CREATE TRIGGER `bans_version_insert` AFTER INSERT ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 --> statement-breakpoint
-CREATE TRIGGER `bans_heartbeat_update` AFTER UPDATE ON `bans`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+CREATE TRIGGER `bans_version_update` AFTER UPDATE ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 --> statement-breakpoint
-CREATE TRIGGER `bans_heartbeat_delete` AFTER DELETE ON `bans`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+CREATE TRIGGER `bans_version_delete` AFTER DELETE ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 --> statement-breakpoint
 CREATE TRIGGER `device_disconnects_heartbeat_insert` AFTER INSERT ON `device_disconnects`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
---> statement-breakpoint
-CREATE TRIGGER `device_disconnects_heartbeat_delete` AFTER DELETE ON `device_disconnects`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;

@@ -1,9 +1,9 @@
 // Address-book peers that are devices registered here. The pull marks them `same_server: true`
 // with the server's username, hostname and platform, which the client then stops overwriting from
 // its recent sessions. client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) lines 1690-1712.
-// Only for devices the user may see in the group view: an ID typed into an address book must not
-// reveal the name and login of any machine on the server.
-import { and, inArray } from "drizzle-orm";
+// Only for enabled devices the user may see in the group view: an ID typed into an address book
+// must not reveal the name and login of any machine on the server.
+import { and, eq, inArray } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { devices } from "../db/schema.ts";
 import { platformOf } from "../devices/platform.ts";
@@ -22,7 +22,7 @@ export function registeredPeers(ctx: ServiceContext, peerIds: readonly string[])
   const rows = ctx.db
     .select({ rdId: devices.rdId, sysinfo: devices.sysinfo })
     .from(devices)
-    .where(and(inArray(devices.rdId, [...peerIds]), visibleDevices(scopeOf(ctx))))
+    .where(and(inArray(devices.rdId, [...peerIds]), eq(devices.enabled, true), eq(devices.pending, false), visibleDevices(scopeOf(ctx))))
     .all();
   for (const { rdId, sysinfo } of rows) {
     const info: RegisteredInfo = { same_server: true };

@@ -1,10 +1,12 @@
 // Registered devices as a heartbeat needs them, kept in memory: under load one SQLite statement
 // costs ~16 µs (the read lock and a cold cache), more than the rest of a beat together.
 // Triggers (migration 0006) bump state_versions 'heartbeat' on every change a beat depends on —
-// rd_id, uuid, enabled, deletes, bans, queued cuts — whoever makes it, this process or the CLI.
-// The cache is dropped when the counter moves, checked after any local commit and at least every
-// CHECK_MS of the server's clock. sysinfo_at is not watched (a large fleet uploads sysinfo all the time): the sysinfo
-// upload forgets its own device instead.
+// rd_id, uuid, enabled, deletes, queued cuts — and 'bans' on ban changes, whoever makes them, this
+// process or the CLI. The counters are read after any local commit and at least every CHECK_MS of
+// the server's clock; when one moved, the devices or the ban list are read again. These are admin
+// actions: a full drop costs one query per device's next beat, as before the cache. sysinfo_at is
+// not watched (a large fleet uploads sysinfo all the time): the upload forgets its own device, and
+// a heartbeat that completes a queued cut forgets its own.
 import type { Database } from "bun:sqlite";
 import { localCommits } from "../context.ts";
 import { emptySlot, type PresenceSlot } from "./presence.ts";
@@ -16,10 +18,14 @@ interface DeviceRow {
   sysinfo_at: number | null;
   /** Queued disconnects, comma-separated (or null). */
   queued: string | null;
+  /** What device_presence holds, so a re-read entry does not count as changed. */
+  last_seen_at: number | null;
+  last_ip: string | null;
+  conns: string | null;
 }
 
 /** The device as a beat needs it, and its presence (written by presence.ts). */
-export type KnownDevice = DeviceRow & PresenceSlot;
+export type KnownDevice = Pick<DeviceRow, "uuid" | "enabled" | "sysinfo_at" | "queued"> & PresenceSlot;
 
 const CHECK_MS = 50;
 
@@ -27,6 +33,7 @@ export class KnownDevices {
   private readonly devices = new Map<string, KnownDevice>();
   private bans: { cidrs: string[]; until: number } | null = null;
   private version: number | null = null;
+  private bansVersion: number | null = null;
   private commitsSeen = -1;
   private checkedAt = 0;
   private readonly readVersion;
@@ -34,24 +41,30 @@ export class KnownDevices {
   private readonly readBans;
 
   constructor(sqlite: Database) {
-    this.readVersion = sqlite.prepare<{ n: number }, []>("SELECT n FROM state_versions WHERE name = 'heartbeat'");
+    this.readVersion = sqlite.prepare<{ devices: number | null; bans: number | null }, []>(
+      "SELECT (SELECT n FROM state_versions WHERE name = 'heartbeat') AS devices, (SELECT n FROM state_versions WHERE name = 'bans') AS bans",
+    );
     this.find = sqlite.prepare<DeviceRow, [string]>(
-      "SELECT id, uuid, enabled, sysinfo_at, (SELECT group_concat(conn_id) FROM device_disconnects WHERE device_id = devices.id) AS queued FROM devices WHERE rd_id = ?",
+      "SELECT d.id, d.uuid, d.enabled, d.sysinfo_at, (SELECT group_concat(conn_id) FROM device_disconnects WHERE device_id = d.id) AS queued, p.last_seen_at, p.last_ip, p.conns FROM devices d LEFT JOIN device_presence p ON p.device_id = d.id WHERE d.rd_id = ?",
     );
     this.readBans = sqlite.prepare<{ cidr: string; expires_at: number | null }, [number]>("SELECT cidr, expires_at FROM bans WHERE expires_at IS NULL OR expires_at > ?");
   }
 
-  /** Drops everything if the database changed under the cache; call once per beat, before reading. */
+  /** Drops what changed in the database under the cache; call once per beat, before reading. */
   sync(now: number): void {
     const commits = localCommits();
     if (commits === this.commitsSeen && now - this.checkedAt < CHECK_MS && now >= this.checkedAt) return;
     this.commitsSeen = commits;
     this.checkedAt = now;
-    const v = this.readVersion.get()?.n ?? null;
-    if (v === this.version && v !== null) return;
-    this.version = v;
+    const v = this.readVersion.get() ?? { devices: null, bans: null };
+    if (v.bans !== this.bansVersion || v.bans === null) {
+      this.bansVersion = v.bans;
+      this.bans = null;
+    }
+    if (v.devices === this.version && v.devices !== null) return;
+    this.version = v.devices;
+    for (const d of this.devices.values()) d.retired = true;
     this.devices.clear();
-    this.bans = null;
   }
 
   /** The device registered under `rdId`, or undefined. Unknown ids are not cached (they are not bounded). */
@@ -60,13 +73,19 @@ export class KnownDevices {
     if (d === undefined) {
       const row = this.find.get(rdId);
       if (row === null) return undefined;
-      d = { ...emptySlot(row.id), uuid: row.uuid, enabled: row.enabled, sysinfo_at: row.sysinfo_at, queued: row.queued };
-      this.devices.set(rdId, d);
+      const slot = { ...emptySlot(row.id), uuid: row.uuid, enabled: row.enabled, sysinfo_at: row.sysinfo_at, queued: row.queued };
+      slot.writtenAt = row.last_seen_at ?? 0;
+      slot.writtenIp = row.last_ip;
+      slot.writtenConns = row.conns ?? "";
+      this.devices.set(rdId, (d = slot));
     }
     return d;
   }
 
   forget(rdId: string): void {
+    const d = this.devices.get(rdId);
+    if (d === undefined) return;
+    d.retired = true;
     this.devices.delete(rdId);
   }
 

@@ -15,11 +15,13 @@ export interface PresenceSlot {
   /** JSON of the conns last written. */
   writtenConns: string;
   dirty: boolean;
+  /** Dropped from the known-device cache: written once more if it has an unwritten beat, then let go. */
+  retired: boolean;
 }
 
 export const NO_CONNS: readonly number[] = Object.freeze([]);
 
-export const emptySlot = (id: number) => ({ id, seenAt: 0, ip: null, conns: NO_CONNS, writtenAt: 0, writtenIp: null, writtenConns: "", dirty: false });
+export const emptySlot = (id: number): PresenceSlot => ({ id, seenAt: 0, ip: null, conns: NO_CONNS, writtenAt: 0, writtenIp: null, writtenConns: "", dirty: false, retired: false });
 
 type Row = [slot: PresenceSlot, at: number, ip: string | null, conns: string];
 
@@ -65,7 +67,7 @@ export class Presence {
     const rows: Row[] = [];
     for (const s of batch) {
       const conns = s.conns === NO_CONNS ? "[]" : JSON.stringify(s.conns);
-      if (all || s.writtenConns !== conns || s.writtenIp !== s.ip || s.seenAt - s.writtenAt >= this.resolutionMs) {
+      if (all || s.retired || s.writtenConns !== conns || s.writtenIp !== s.ip || s.seenAt - s.writtenAt >= this.resolutionMs) {
         s.dirty = false;
         rows.push([s, s.seenAt, s.ip, conns]);
       } else this.pending.push(s); // not worth a write yet; kept for a later flush

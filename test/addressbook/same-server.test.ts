@@ -52,3 +52,11 @@ test("a user who cannot see them gets only what the address book holds", async (
     ],
   });
 });
+
+test("a disabled device is not vouched for", async () => {
+  const { disableDevice, enableDevice } = await import("../../src/devices/service.ts");
+  disableDevice(env.ctx, "444555666");
+  const data = (JSON.parse(await pull("bob")) as { data: Record<string, unknown>[] }).data;
+  expect(data.map((p) => [p.id, p.same_server ?? null])).toEqual([["111222333", true], ["444555666", null], ["777888999", null]]);
+  enableDevice(env.ctx, "444555666");
+});

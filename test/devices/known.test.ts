@@ -98,3 +98,35 @@ test("stale sysinfo is asked for once more after an upload only if still stale",
   expect(await beat("904")).toBe("200 {}");
   close();
 });
+
+test("slots dropped from the cache are written once if they must be, then let go; a re-read device is not rewritten", async () => {
+  const { env, beat, register, close } = setup();
+  const ids = Array.from({ length: 20 }, (_, i) => String(910 + i));
+  for (const id of ids) await register(id);
+  for (const id of ids) await beat(id);
+  env.devicesFlush();
+  expect(env.devices.presence.size).toBe(0);
+  env.advance(1_000);
+  for (const id of ids) await beat(id); // pending, not worth a write yet (same IP, under 10 s)
+  expect(env.devices.presence.flush(env.ctx.now())).toBe(0);
+  expect(env.devices.presence.size).toBe(20);
+  // An admin change drops the cache: the 20 pending slots are retired, each written once.
+  disableDevice(env.ctx, "910");
+  await beat("911");
+  expect(env.devices.presence.flush(env.ctx.now())).toBe(20);
+  expect(env.devices.presence.size).toBe(1); // 911's new slot: its beat is not worth a write yet
+  // Devices read again carry what device_presence holds: an unchanged beat is not a write.
+  env.advance(1_000);
+  for (const id of ids.slice(1)) await beat(id);
+  expect(env.devices.presence.flush(env.ctx.now())).toBe(0);
+  // sysinfo uploads forget their device: its old slot goes, the new one is written when due.
+  for (const id of ids.slice(1)) await register(id);
+  expect(env.devices.presence.flush(env.ctx.now())).toBe(19);
+  env.advance(1_000);
+  for (const id of ids.slice(1)) await beat(id);
+  env.advance(10_000);
+  for (const id of ids.slice(1)) await beat(id);
+  expect(env.devices.presence.flush(env.ctx.now())).toBe(19);
+  expect(env.devices.presence.size).toBe(0);
+  close();
+});

@@ -1,14 +1,11 @@
-CREATE TRIGGER `bans_heartbeat_delete` AFTER DELETE ON `bans`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+CREATE TRIGGER `bans_version_delete` AFTER DELETE ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 
-CREATE TRIGGER `bans_heartbeat_insert` AFTER INSERT ON `bans`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+CREATE TRIGGER `bans_version_insert` AFTER INSERT ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 
-CREATE TRIGGER `bans_heartbeat_update` AFTER UPDATE ON `bans`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
-
-CREATE TRIGGER `device_disconnects_heartbeat_delete` AFTER DELETE ON `device_disconnects`
-BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+CREATE TRIGGER `bans_version_update` AFTER UPDATE ON `bans`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 
 CREATE TRIGGER `device_disconnects_heartbeat_insert` AFTER INSERT ON `device_disconnects`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
