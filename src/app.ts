@@ -1,6 +1,7 @@
 // Composes the feature plugins in one explicit list. No listen() here: tests call app.handle().
 import { Elysia } from "elysia";
 import { addressBookRoutes } from "./addressbook/routes.ts";
+import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { createAuthRuntime } from "./auth/runtime.ts";
 import { banChecker } from "./bans/service.ts";
@@ -38,7 +39,8 @@ export function createApp(deps: AppDeps) {
     .use(systemRoutes(config, deps.sqlite))
     .use(authRoutes(deps, auth))
     .use(addressBookRoutes(deps))
-    .use(deviceRoutes(deps, devices));
+    .use(deviceRoutes(deps, devices))
+    .use(auditRoutes(deps, devices));
   return app;
 }
 

@@ -4,6 +4,7 @@ import { createApp } from "./app.ts";
 import type { Config } from "./config/schema.ts";
 import { cliActor, type ServiceContext } from "./context.ts";
 import { openDb } from "./db/client.ts";
+import { purgeExpired } from "./audit/retention.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
@@ -46,9 +47,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       .catch((e) => log.error("presence flush failed", e)) // kept in memory: the next flush retries
       .finally(() => (flushing = null));
   }, config.devices.flush_ms);
+  // Retention hourly, the nonces of device audit posts every minute; never two at once.
+  let purging: Promise<unknown> | null = null;
+  const purge = (only?: string[]) => () => {
+    purging ??= purgeExpired(database.sqlite, config, Date.now(), only)
+      .catch((e) => log.error("audit purge failed", e))
+      .finally(() => (purging = null));
+  };
+  const purgers = [setInterval(purge(), 3_600_000), setInterval(purge(["audit_nonces"]), 60_000)];
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {
+    for (const timer of [flusher, ...purgers]) clearInterval(timer);
     database.close();
     lock.release();
     throw new Error(`cannot listen on ${config.server.host}:${config.server.port}: ${(e as Error).message}`);
@@ -66,6 +76,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       clearInterval(flusher);
+      for (const p of purgers) clearInterval(p);
+      await purging;
       await flushing; // a chunked flush in progress finishes first; then everything left is written
       flushPresence(true);
       database.close();

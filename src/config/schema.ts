@@ -49,6 +49,13 @@ export const configSchema = {
     sysinfo_max_age_hours: int({ default: 24, min: 1, max: 8760, doc: "Ask a device to upload its system info again when the stored copy is older than this." }),
     flush_ms: int({ default: 1000, min: 50, max: 60_000, doc: "Presence (last seen, IP, live connections) is kept in memory and written in one transaction this often, and on shutdown." }),
   },
+  audit: {
+    device_posts_per_minute: int({ default: 600, min: 1, max: 1_000_000, doc: "Audit posts (connection, file, alarm) accepted from one device per minute; more get 429." }),
+    conn_days: int({ default: 365, min: 0, max: 36_500, doc: "Days connection records are kept (0 = forever); purged hourly in small batches." }),
+    file_days: int({ default: 365, min: 0, max: 36_500, doc: "Days file-transfer records are kept (0 = forever)." }),
+    alarm_days: int({ default: 365, min: 0, max: 36_500, doc: "Days alarm records are kept (0 = forever)." }),
+    console_days: int({ default: 0, min: 0, max: 36_500, doc: "Days console-audit rows (admin and login actions) are kept (0 = forever)." }),
+  },
   lockout: {
     ip_failures: int({ default: 10, min: 1, max: 10000, doc: "Failed logins or codes from one IP within window_minutes before that IP is locked out." }),
     account_failures: int({ default: 5, min: 1, max: 10000, doc: "Failed logins or codes for one account within window_minutes before the account is locked out." }),

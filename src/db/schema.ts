@@ -390,3 +390,87 @@ export const stateVersions = sqliteTable("state_versions", {
   name: text("name").primaryKey(),
   n: integer("n").notNull().default(0),
 });
+
+/**
+ * One incoming connection to a device, merged from its audit events (client-contract §9.1): "new"
+ * (socket opened), authorised (peer, type, auth) and "close"; plus the controller's note (§9.2, §9.4).
+ * Kept when the device is deleted (rd_id, no foreign key): the trail outlives the device.
+ */
+export const connAudit = sqliteTable(
+  "conn_audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    rdId: text("rd_id").notNull(),
+    connId: integer("conn_id").notNull(),
+    /** u64 as decimal text: it can exceed 2^63, and JSON numbers lose precision past 2^53. */
+    sessionId: text("session_id").notNull().default("0"),
+    peerId: text("peer_id"),
+    peerName: text("peer_name"),
+    /** 0 remote, 1 file transfer, 2 port forward / RDP, 3 view camera, 4 terminal. */
+    connType: integer("conn_type"),
+    /** 1 click-approve, 2 temporary password, 3 permanent password, 4 switch sides. */
+    primaryAuth: integer("primary_auth"),
+    /** 1 TOTP, 2 trusted device. */
+    twoFactor: integer("two_factor"),
+    ip: text("ip"),
+    connAuditRef: text("conn_audit_ref"),
+    note: text("note").notNull().default(""),
+    openedAt: integer("opened_at").notNull(),
+    authorizedAt: integer("authorized_at"),
+    closedAt: integer("closed_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("conn_audit_conn").on(t.rdId, t.connId), index("conn_audit_session").on(t.rdId, t.sessionId), index("conn_audit_opened").on(t.openedAt)],
+);
+
+/** A file transfer (client-contract §9.5). `info` decoded; `infoRaw` kept when it would not decode. */
+export const fileAudit = sqliteTable(
+  "file_audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    rdId: text("rd_id").notNull(),
+    connId: integer("conn_id"),
+    peerId: text("peer_id"),
+    peerName: text("peer_name"),
+    /** 0: this device sent (the controller downloaded); 1: this device received. */
+    direction: integer("direction").notNull(),
+    path: text("path").notNull().default(""),
+    isFile: integer("is_file", { mode: "boolean" }).notNull().default(false),
+    files: text("files", { mode: "json" }).$type<[string, number][]>().notNull().default([]),
+    fileCount: integer("file_count"),
+    ip: text("ip"),
+    infoRaw: text("info_raw"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("file_audit_created").on(t.createdAt), index("file_audit_device").on(t.rdId)],
+);
+
+/** An alarm a device raised (client-contract §9.6). */
+export const alarmAudit = sqliteTable(
+  "alarm_audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    rdId: text("rd_id").notNull(),
+    connId: integer("conn_id"),
+    typ: integer("typ").notNull(),
+    info: text("info", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    infoRaw: text("info_raw"),
+    ip: text("ip"),
+    connAuditRef: text("conn_audit_ref"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("alarm_audit_created").on(t.createdAt), index("alarm_audit_device").on(t.rdId)],
+);
+
+/** Nonces of accepted device audit posts: a retried post is answered 200 and not stored twice. */
+export const auditNonces = sqliteTable(
+  "audit_nonces",
+  {
+    nonce: text("nonce").primaryKey(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("audit_nonces_created").on(t.createdAt)],
+);

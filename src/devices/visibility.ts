@@ -96,3 +96,8 @@ export function groupViewDeviceGroups(ctx: ServiceContext, page: Page) {
   const rows = ctx.db.select({ name: deviceGroups.name }).from(deviceGroups).where(where).orderBy(asc(deviceGroups.id)).limit(page.pageSize).offset(offsetOf(page)).all();
   return { total, data: rows };
 }
+
+/** Whether the actor may see the device registered under `rdId` (false when there is none). */
+export function canSeeDevice(ctx: ServiceContext, rdId: string): boolean {
+  return ctx.db.select({ id: devices.id }).from(devices).where(and(eq(devices.rdId, rdId), visibleDevices(scopeOf(ctx)))).get() !== undefined;
+}

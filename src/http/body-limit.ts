@@ -44,8 +44,14 @@ export function chunkedParser(limit: number) {
   };
 }
 
+const rawBodies = new WeakMap<Request, string>();
+
+/** The text of a body read here (chunked), for a route that parses it itself (the audit posts). */
+export const rawBodyOf = (request: Request): string | undefined => rawBodies.get(request);
+
 async function readChunkedJson(request: Request, contentType: string, limit: number): Promise<unknown> {
   const text = await readCapped(request, limit);
+  rawBodies.set(request, text);
   if (!contentType.startsWith("application/json")) return text;
   if (text.trim() === "") return undefined;
   try {

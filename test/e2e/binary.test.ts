@@ -131,6 +131,27 @@ test("CLI changes while the server runs reach the next heartbeat: disconnect, di
   expect(await beat()).toBe('200 {"sysinfo":true}');
 });
 
+test("audit tail --follow, a separate process, prints an alarm the running server stored within 2 s", async () => {
+  const post = (path: string, body: string) => fetch(`${base}${path}`, { method: "POST", body, headers: { "content-type": "application/json" } });
+  expect(await (await post("/api/sysinfo", '{"hostname":"kiosk","id":"515151515","os":"linux / x","uuid":"dQ==","version":"1.4.9"}')).text()).toBe("SYSINFO_UPDATED");
+  const tail = Bun.spawn([bin, "audit", "tail", "--type", "alarm", "--follow", "--json"], { cwd, env: env(), stdout: "pipe", stderr: "pipe" });
+  let out = "";
+  void (async () => {
+    for await (const chunk of tail.stdout) out += new TextDecoder().decode(chunk);
+  })();
+  try {
+    await Bun.sleep(700); // tail is up and has read the log once
+    const r = await post("/api/audit/alarm", '{"conn_id":2,"id":"515151515","info":"{\\"ip\\":\\"198.51.100.77\\"}","nonce":"e2e-nonce-1","typ":0,"uuid":"dQ=="}');
+    expect([r.status, await r.text()]).toEqual([200, ""]);
+    const deadline = Date.now() + 2000;
+    while (!out.includes("198.51.100.77") && Date.now() < deadline) await Bun.sleep(50);
+    expect(JSON.parse(out.trim().split("\n").at(-1)!)).toMatchObject({ type: "alarm", device: "515151515", action: "IP whitelist reject", details: { typ: 0, ip: "198.51.100.77" } });
+  } finally {
+    tail.kill();
+    await tail.exited;
+  }
+});
+
 test("a second serve on the same data dir is refused with a clear message", () => {
   const second = run(["serve", "--host", "127.0.0.1", "--port", "0"]);
   expect(second.code).toBe(1);

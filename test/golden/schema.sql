@@ -74,6 +74,24 @@ CREATE TABLE `address_books` (
 	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 
+CREATE TABLE `alarm_audit` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`rd_id` text NOT NULL,
+	`conn_id` integer,
+	`typ` integer NOT NULL,
+	`info` text DEFAULT '{}' NOT NULL,
+	`info_raw` text,
+	`ip` text,
+	`conn_audit_ref` text,
+	`created_at` integer NOT NULL
+);
+
+CREATE TABLE `audit_nonces` (
+	`nonce` text PRIMARY KEY NOT NULL,
+	`created_at` integer NOT NULL
+);
+
 CREATE TABLE `bans` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,
@@ -82,6 +100,26 @@ CREATE TABLE `bans` (
 	`created_by` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`expires_at` integer
+);
+
+CREATE TABLE `conn_audit` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`rd_id` text NOT NULL,
+	`conn_id` integer NOT NULL,
+	`session_id` text DEFAULT '0' NOT NULL,
+	`peer_id` text,
+	`peer_name` text,
+	`conn_type` integer,
+	`primary_auth` integer,
+	`two_factor` integer,
+	`ip` text,
+	`conn_audit_ref` text,
+	`note` text DEFAULT '' NOT NULL,
+	`opened_at` integer NOT NULL,
+	`authorized_at` integer,
+	`closed_at` integer,
+	`updated_at` integer NOT NULL
 );
 
 CREATE TABLE `console_audit` (
@@ -141,6 +179,23 @@ CREATE TABLE `devices` (
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`group_id`) REFERENCES `device_groups`(`id`) ON UPDATE no action ON DELETE set null
+);
+
+CREATE TABLE `file_audit` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`rd_id` text NOT NULL,
+	`conn_id` integer,
+	`peer_id` text,
+	`peer_name` text,
+	`direction` integer NOT NULL,
+	`path` text DEFAULT '' NOT NULL,
+	`is_file` integer DEFAULT false NOT NULL,
+	`files` text DEFAULT '[]' NOT NULL,
+	`file_count` integer,
+	`ip` text,
+	`info_raw` text,
+	`created_at` integer NOT NULL
 );
 
 CREATE TABLE `group_access` (
@@ -264,9 +319,25 @@ CREATE UNIQUE INDEX `address_books_personal_owner` ON `address_books` (`owner_id
 
 CREATE UNIQUE INDEX `address_books_shared_name_nocase` ON `address_books` ("name" collate nocase) WHERE "address_books"."personal" = 0;
 
+CREATE INDEX `alarm_audit_created` ON `alarm_audit` (`created_at`);
+
+CREATE INDEX `alarm_audit_device` ON `alarm_audit` (`rd_id`);
+
+CREATE UNIQUE INDEX `alarm_audit_guid_unique` ON `alarm_audit` (`guid`);
+
+CREATE INDEX `audit_nonces_created` ON `audit_nonces` (`created_at`);
+
 CREATE INDEX `bans_expires_at` ON `bans` (`expires_at`);
 
 CREATE UNIQUE INDEX `bans_guid_unique` ON `bans` (`guid`);
+
+CREATE INDEX `conn_audit_conn` ON `conn_audit` (`rd_id`,`conn_id`);
+
+CREATE UNIQUE INDEX `conn_audit_guid_unique` ON `conn_audit` (`guid`);
+
+CREATE INDEX `conn_audit_opened` ON `conn_audit` (`opened_at`);
+
+CREATE INDEX `conn_audit_session` ON `conn_audit` (`rd_id`,`session_id`);
 
 CREATE INDEX `console_audit_action` ON `console_audit` (`action`);
 
@@ -285,6 +356,12 @@ CREATE UNIQUE INDEX `devices_guid_unique` ON `devices` (`guid`);
 CREATE INDEX `devices_owner` ON `devices` (`owner_id`);
 
 CREATE UNIQUE INDEX `devices_rd_id_unique` ON `devices` (`rd_id`);
+
+CREATE INDEX `file_audit_created` ON `file_audit` (`created_at`);
+
+CREATE INDEX `file_audit_device` ON `file_audit` (`rd_id`);
+
+CREATE UNIQUE INDEX `file_audit_guid_unique` ON `file_audit` (`guid`);
 
 CREATE UNIQUE INDEX `group_access_device_group` ON `group_access` (`group_id`,`device_group_id`) WHERE "group_access"."device_group_id" is not null;
 

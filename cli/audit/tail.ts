@@ -1,0 +1,59 @@
+import { defineCommand } from "citty";
+import { cursorOf, LOG_TYPES, readLog, type LogEntry, type LogFilter, type LogType } from "../../src/audit/read.ts";
+import { CliError, io } from "../_io.ts";
+import { action, configArgs, withData } from "../_shared.ts";
+import { duration } from "../_values.ts";
+
+const time = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+
+/** One line: time, log, device, what happened, who, and the details worth a glance. */
+export function entryLine(e: LogEntry): string {
+  const d = e.details;
+  const extra =
+    e.type === "conn"
+      ? [d.conn_type, d.auth, d.two_factor ? `2FA ${d.two_factor}` : null, d.ip, d.duration_s !== null ? `${d.duration_s} s` : null, d.note ? `note: ${d.note}` : null]
+      : e.type === "file"
+        ? [d.path, d.count !== null ? `${d.count} file(s)` : null, d.ip]
+        : e.type === "alarm"
+          ? [d.ip, d.name]
+          : [`${d.actor} → ${d.target_type ?? ""} ${d.target ?? ""}`.trim(), d.ip];
+  return [time(e.at), e.type.padEnd(7), (e.device ?? "-").padEnd(12), e.action, e.peer ?? "", extra.filter((x) => x !== null && x !== undefined && x !== "").join(", ")]
+    .filter((x) => x !== "")
+    .join("  ");
+}
+
+export default defineCommand({
+  meta: { name: "tail", description: "The latest audit entries; --follow prints new ones as they land (also from a running server)" },
+  args: {
+    type: { type: "string", description: `Which log: ${LOG_TYPES.join(", ")} (default conn)`, valueHint: "log" },
+    device: { type: "string", description: "Only this device (RustDesk ID)", valueHint: "id" },
+    user: { type: "string", description: "console: actions by this user; other logs: this user's devices", valueHint: "name" },
+    since: { type: "string", description: "Only entries newer than this: 30m, 12h, 7d", valueHint: "duration" },
+    limit: { type: "string", description: "How many of the latest entries (default 50)", valueHint: "n" },
+    follow: { type: "boolean", alias: "f", description: "Keep printing new entries until interrupted" },
+    json: { type: "boolean", description: "One JSON object per line" },
+    ...configArgs,
+  },
+  run: action(async (args) => {
+    const type = (args.type ?? "conn") as LogType;
+    if (!LOG_TYPES.includes(type)) throw new CliError(`--type is one of ${LOG_TYPES.join(", ")}, not "${args.type}"`);
+    if (args.limit !== undefined && !/^\d+$/.test(args.limit)) throw new CliError("--limit takes a whole number");
+    const since = args.since === undefined ? null : duration("since", args.since);
+    const print = (e: LogEntry) => io.out(args.json ? `${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n` : `${entryLine(e)}\n`);
+    await withData(args, async (ctx) => {
+      const filter: LogFilter = { type, device: args.device, user: args.user, since: since === null ? undefined : ctx.now() - since, limit: args.limit === undefined ? 50 : Number(args.limit) };
+      let last = readLog(ctx, filter);
+      last.forEach(print);
+      // After what was printed; with nothing printed, after the newest entry of the log, matching or not.
+      const newest = last.at(-1) ?? readLog(ctx, { type, limit: 1 }).at(-1);
+      let cursor = newest ? cursorOf(newest) : { at: 0, id: 0 };
+      // Polls the database: the rows come from the server, another process on the same data dir.
+      while (args.follow) {
+        await Bun.sleep(500);
+        last = readLog(ctx, { ...filter, since: undefined, after: cursor, limit: 10_000 });
+        last.forEach(print);
+        if (last.length) cursor = cursorOf(last.at(-1)!);
+      }
+    });
+  }),
+});

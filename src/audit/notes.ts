@@ -1,0 +1,35 @@
+// The controller's side of connection audit (client-contract §9.3, §9.4): a logged-in user looks up
+// the record of the session they are in, then sets its note when the session ends. Both only for
+// devices the user may see; an unseen device looks exactly like a record not written yet (null),
+// so the lookup says nothing about what exists.
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { connAudit } from "../db/schema.ts";
+import { canSeeDevice } from "../devices/visibility.ts";
+import { invalid, notFound } from "../errors.ts";
+
+const U64 = /^\d{1,20}$/;
+
+/** GET /api/audit/conn/active: the authorised record's guid, or null (the client retries). */
+export function activeConnGuid(ctx: ServiceContext, q: { id?: string; session_id?: string; conn_type?: string }): string | null {
+  if (!q.id || q.id.length > 100) throw invalid('missing or invalid "id"');
+  if (!q.session_id || !U64.test(q.session_id) || BigInt(q.session_id) > 18446744073709551615n) throw invalid('"session_id" must be an unsigned 64-bit integer');
+  const connType = q.conn_type === undefined || q.conn_type === "" ? undefined : Number(q.conn_type);
+  if (connType !== undefined && !(Number.isInteger(connType) && connType >= 0 && connType <= 255)) throw invalid('"conn_type" must be a small integer');
+  const row = ctx.db
+    .select({ guid: connAudit.guid })
+    .from(connAudit)
+    .where(and(eq(connAudit.rdId, q.id), eq(connAudit.sessionId, String(BigInt(q.session_id))), isNotNull(connAudit.peerId), connType === undefined ? undefined : eq(connAudit.connType, connType)))
+    .orderBy(desc(connAudit.id))
+    .get();
+  return row && canSeeDevice(ctx, q.id) ? row.guid : null;
+}
+
+/** PUT /api/audit: the note at the end of a session. */
+export function setConnNote(ctx: ServiceContext, input: { guid: string; note: string }): void {
+  withTransaction(ctx, (tx) => {
+    const row = tx.db.select({ id: connAudit.id, rdId: connAudit.rdId }).from(connAudit).where(eq(connAudit.guid, input.guid)).get();
+    if (!row || !canSeeDevice(tx, row.rdId)) throw notFound("no such connection record");
+    tx.db.update(connAudit).set({ note: input.note.slice(0, 2000), updatedAt: tx.now() }).where(eq(connAudit.id, row.id)).run();
+  });
+}

@@ -1,0 +1,137 @@
+// Reading the audit logs (CLI `audit tail`, later the admin API): one entry shape for the four
+// logs, newest last, with a cursor so a follower sees each change once. Connection records change
+// in place (authorised, closed, noted): they are followed by updated_at, the others by id.
+import { and, desc, eq, gt, gte, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { ServiceContext } from "../context.ts";
+import { alarmAudit, connAudit, consoleAudit, devices, fileAudit, users } from "../db/schema.ts";
+import { notFound } from "../errors.ts";
+
+export const LOG_TYPES = ["conn", "file", "alarm", "console"] as const;
+export type LogType = (typeof LOG_TYPES)[number];
+
+export interface LogEntry {
+  type: LogType;
+  id: number;
+  guid: string;
+  /** When the entry (or, for a connection, its last change) happened. */
+  at: number;
+  device?: string;
+  peer?: string;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** Where a follower is: the last (at, id) it printed. */
+export interface Cursor {
+  at: number;
+  id: number;
+}
+
+export interface LogFilter {
+  type: LogType;
+  device?: string;
+  /** console: the actor; device logs: devices this user owns. */
+  user?: string;
+  since?: number;
+  after?: Cursor;
+  /** The newest `limit` entries (default 50). */
+  limit?: number;
+}
+
+const CONN_TYPES = ["remote", "file transfer", "port forward", "camera", "terminal"];
+const AUTH = ["", "click-approve", "temporary password", "permanent password", "switch sides"];
+
+function ownedBy(ctx: ServiceContext, user: string, rdId: AnyColumn): SQL {
+  const u = ctx.db.select({ id: users.id }).from(users).where(eq(users.name, user)).get();
+  if (!u) throw notFound(`user "${user}" not found`);
+  return inArray(rdId, sql`(select ${devices.rdId} from ${devices} where ${devices.ownerId} = ${u.id})`);
+}
+
+export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
+  const limit = Math.min(f.limit ?? 50, 100_000);
+  const newest = <T>(rows: T[]) => rows.reverse();
+  if (f.type === "conn") {
+    const t = connAudit;
+    const where = and(
+      f.device ? eq(t.rdId, f.device) : undefined,
+      f.user ? ownedBy(ctx, f.user, t.rdId) : undefined,
+      f.since !== undefined ? gte(t.updatedAt, f.since) : undefined,
+      f.after ? or(gt(t.updatedAt, f.after.at), and(eq(t.updatedAt, f.after.at), gt(t.id, f.after.id))) : undefined,
+    );
+    const rows = newest(ctx.db.select().from(t).where(where).orderBy(desc(t.updatedAt), desc(t.id)).limit(limit).all());
+    return rows.map((r) => ({
+      type: "conn",
+      id: r.id,
+      guid: r.guid,
+      at: r.updatedAt,
+      device: r.rdId,
+      peer: r.peerId ? `${r.peerId}${r.peerName ? ` (${r.peerName})` : ""}` : undefined,
+      action: r.closedAt !== null ? "closed" : r.authorizedAt !== null ? "authorised" : "opened",
+      details: {
+        conn_id: r.connId,
+        session_id: r.sessionId,
+        conn_type: r.connType === null ? null : (CONN_TYPES[r.connType] ?? r.connType),
+        auth: r.primaryAuth === null ? null : (AUTH[r.primaryAuth] ?? r.primaryAuth),
+        two_factor: r.twoFactor === null ? null : r.twoFactor === 1 ? "totp" : r.twoFactor === 2 ? "trusted device" : r.twoFactor,
+        ip: r.ip,
+        opened_at: r.openedAt,
+        closed_at: r.closedAt,
+        duration_s: r.closedAt === null ? null : Math.round((r.closedAt - (r.authorizedAt ?? r.openedAt)) / 1000),
+        note: r.note,
+      },
+    }));
+  }
+  const byId = (created: SQL | undefined, id: AnyColumn) => and(created, f.after ? gt(id, f.after.id) : undefined);
+  if (f.type === "file") {
+    const t = fileAudit;
+    const where = byId(and(f.device ? eq(t.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, t.rdId) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
+    return newest(ctx.db.select().from(t).where(where).orderBy(desc(t.id)).limit(limit).all()).map((r) => ({
+      type: "file",
+      id: r.id,
+      guid: r.guid,
+      at: r.createdAt,
+      device: r.rdId,
+      peer: r.peerId ? `${r.peerId}${r.peerName ? ` (${r.peerName})` : ""}` : undefined,
+      action: r.direction === 0 ? "sent" : "received",
+      details: { path: r.path, is_file: r.isFile, files: r.files, count: r.fileCount, ip: r.ip, ...(r.infoRaw !== null ? { info_raw: r.infoRaw } : {}) },
+    }));
+  }
+  if (f.type === "alarm") {
+    const t = alarmAudit;
+    const where = byId(and(f.device ? eq(t.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, t.rdId) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
+    return newest(ctx.db.select().from(t).where(where).orderBy(desc(t.id)).limit(limit).all()).map((r) => ({
+      type: "alarm",
+      id: r.id,
+      guid: r.guid,
+      at: r.createdAt,
+      device: r.rdId,
+      action: ALARMS[r.typ] ?? `alarm ${r.typ}`,
+      details: { typ: r.typ, ...r.info, ...(r.infoRaw !== null ? { info_raw: r.infoRaw } : {}), conn_audit_ref: r.connAuditRef },
+    }));
+  }
+  const t = consoleAudit;
+  const where = byId(and(f.device ? and(eq(t.targetType, "device"), eq(t.targetName, f.device)) : undefined, f.user ? eq(t.actorName, f.user) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
+  return newest(ctx.db.select().from(t).where(where).orderBy(desc(t.id)).limit(limit).all()).map((r) => ({
+    type: "console",
+    id: r.id,
+    guid: r.guid,
+    at: r.createdAt,
+    device: r.targetType === "device" ? (r.targetName ?? undefined) : undefined,
+    action: r.action,
+    details: { actor: r.actorName, actor_type: r.actorType, target: r.targetName ?? r.targetGuid, target_type: r.targetType, ip: r.ip, ...r.details },
+  }));
+}
+
+/** client-contract §9.6 */
+const ALARMS: Record<number, string> = {
+  0: "IP whitelist reject",
+  1: "over 30 failed attempts",
+  2: "over 6 failed attempts in a minute",
+  6: "IPv6 prefix attempts exceeded",
+  7: "terminal login backoff",
+  8: "terminal login concurrency",
+  9: "session scope violation",
+  10: "ID whitelist reject",
+};
+
+export const cursorOf = (e: LogEntry): Cursor => ({ at: e.at, id: e.id });

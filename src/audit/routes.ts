@@ -1,0 +1,79 @@
+// Audit endpoints (client-contract §9): device posts (no token), the controller's note lookup and
+// note, and the retired plugin-sign call.
+import { Elysia, t } from "elysia";
+import type { AppDeps } from "../deps.ts";
+import type { DeviceRuntime } from "../devices/runtime.ts";
+import { ServiceError } from "../errors.ts";
+import { authMacro } from "../http/auth.ts";
+import { rawBodyOf } from "../http/body-limit.ts";
+import { requestContext } from "../http/context.ts";
+import { WindowCounter } from "../net/window-counter.ts";
+import { parseAuditJson, postAlarmAudit, postConnAudit, postFileAudit, type AuditBody, type DeviceCheck } from "./device.ts";
+import { activeConnGuid, setConnNote } from "./notes.ts";
+
+// client: src/server/connection.rs (rustdesk master) counts a post as done only on 2xx with an empty body.
+const done = () => new Response(null, { status: 200 });
+
+/** `parsed`: Elysia's text of the body, or what the global parser made of a chunked one (its text is kept). */
+function auditBody(request: Request, parsed: unknown): AuditBody {
+  const text = typeof parsed === "string" ? parsed : (rawBodyOf(request) ?? "");
+  let body: unknown;
+  try {
+    body = parseAuditJson(text);
+  } catch {
+    throw new ServiceError("INVALID_INPUT", "malformed request body (expected JSON)");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new ServiceError("INVALID_INPUT", "invalid body: Expected object");
+  return body as AuditBody;
+}
+
+export function auditRoutes(deps: AppDeps, rt: DeviceRuntime) {
+  const perDevice = new WindowCounter(deps.config.audit.device_posts_per_minute, 60_000);
+  // A registered device whose uuid matches, within its post budget; read from the heartbeat's cache.
+  const isDevice: DeviceCheck = (id, uuid) => {
+    const now = deps.now();
+    rt.known.sync(now);
+    const d = rt.known.get(id);
+    if (d === undefined || d.uuid === "" || d.uuid !== uuid) return false;
+    if (!perDevice.take(id, now)) throw new ServiceError("TOO_MANY_REQUESTS", "too many audit posts from this device; retry later");
+    return true;
+  };
+  const device = (post: (ctx: ReturnType<typeof requestContext>, body: AuditBody, isDevice: DeviceCheck) => void) => ({ request, body }: { request: Request; body: unknown }) => {
+    post(requestContext(deps, request), auditBody(request, body), isDevice);
+    return done();
+  };
+  // As text: JSON.parse would round session_id (a u64) before parseAuditJson sees it.
+  const deviceDoc = (summary: string, description: string) => ({ parse: "text" as const, detail: { tags: ["device"], summary, description } });
+  return new Elysia({ name: "rdconsole/audit" })
+    .use(authMacro(deps))
+    .post("/api/audit/conn", device(postConnAudit), deviceDoc("Connection audit", "Events new / authorised (peer, type, primary_auth, two_factor) / close, merged into one record; or the controller's {id, note, session_id}. 200 with an empty body; a repeated nonce is not stored twice."))
+    .post("/api/audit/file", device(postFileAudit), deviceDoc("File-transfer audit", "{id, uuid, peer_id, conn_id, type 0 sent / 1 received, path, is_file, info: JSON string}. 200 with an empty body."))
+    .post("/api/audit/alarm", device(postAlarmAudit), deviceDoc("Alarm audit", "{id, uuid, typ, info: JSON string, conn_id, conn_audit_ref?}. 200 with an empty body."))
+    .get(
+      "/api/audit/conn/active",
+      // client: flutter/lib/models/model.dart (rustdesk master) casts the body `as String?`: a bare JSON string or null.
+      ({ request, actor, query }) =>
+        new Response(JSON.stringify(activeConnGuid(requestContext(deps, request, actor), query)), { headers: { "content-type": "application/json; charset=utf-8" } }),
+      {
+        auth: true,
+        query: t.Object({ id: t.Optional(t.String()), session_id: t.Optional(t.String()), conn_type: t.Optional(t.String()) }, { additionalProperties: true }),
+        detail: { tags: ["client: audit"], summary: "The guid of the caller's connection record", description: 'A bare JSON string, or null until the device has reported the connection (the client retries). id, session_id (u64), conn_type.' },
+      },
+    )
+    .put(
+      "/api/audit",
+      ({ request, actor, body }) => {
+        setConnNote(requestContext(deps, request, actor), body);
+        return done();
+      },
+      {
+        auth: true,
+        body: t.Object({ guid: t.String({ minLength: 1, maxLength: 100 }), note: t.String({ maxLength: 10_000 }) }),
+        detail: { tags: ["client: audit"], summary: "Note on a connection record", description: "{guid, note}; only for devices the caller may see." },
+      },
+    )
+    .post("/lic/web/api/plugin-sign", () => new Response(JSON.stringify({ error: "plugin signing is not supported by this server" }), { status: 404, headers: { "content-type": "application/json; charset=utf-8" } }), {
+      parse: "text",
+      detail: { tags: ["device"], summary: "Plugin signing (not supported)" },
+    });
+}

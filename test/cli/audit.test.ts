@@ -1,0 +1,45 @@
+// audit tail: one line per entry, or JSON lines; filters by log, device, owner, time.
+import { expect, test } from "bun:test";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config/load.ts";
+import { openDb } from "../../src/db/client.ts";
+import { createLogger } from "../../src/log.ts";
+import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/env.ts";
+import { call } from "../helpers/http.ts";
+
+test("tail of each log, with filters; bad options are one-line errors", async () => {
+  const dir = tempDir();
+  const file = join(dir, "rdconsole.toml");
+  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
+  const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, "--config", file], input);
+  await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" });
+  const { config } = loadConfig({ configPath: file, env: {} });
+  const { db, sqlite, close } = openDb(config.data.dir);
+  const app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now });
+  const post = async (path: string, body: unknown) => (await call(app, "POST", path, { body })).status;
+  for (const id of ["111111111", "222222222"]) await post("/api/sysinfo", { hostname: `host-${id}`, id, uuid: "dQ==" });
+  await cli(["device", "set", "111111111", "--owner", "alice"]);
+  expect(await post("/api/audit/conn", { action: "new", conn_id: 1, id: "111111111", ip: "203.0.113.7", nonce: "n1", session_id: 0, uuid: "dQ==" })).toBe(200);
+  expect(await post("/api/audit/conn", { conn_id: 1, id: "111111111", nonce: "n2", peer: ["987654321", "Bob"], primary_auth: 2, session_id: 5, type: 0, uuid: "dQ==" })).toBe(200);
+  expect(await post("/api/audit/conn", { action: "new", conn_id: 1, id: "222222222", ip: "203.0.113.8", nonce: "n3", session_id: 0, uuid: "dQ==" })).toBe(200);
+  expect(await post("/api/audit/file", { conn_id: 1, id: "111111111", info: JSON.stringify({ files: [["a.txt", 3]], ip: "203.0.113.7", name: "Bob", num: 1 }), is_file: false, nonce: "n4", path: "/home/a", peer_id: "987654321", type: 1, uuid: "dQ==" })).toBe(200);
+
+  const lines = (r: { stdout: string }) => r.stdout.trimEnd().split("\n");
+  const conn = lines(await cli(["audit", "tail"]));
+  expect(conn).toHaveLength(2);
+  expect(conn[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}conn {5}111111111 {5}authorised {2}987654321 \(Bob\) {2}remote, temporary password, 203\.0\.113\.7$/);
+  expect(conn[1]).toMatch(/ {2}conn {5}222222222 {5}opened {2}203\.0\.113\.8$/);
+  expect(lines(await cli(["audit", "tail", "--user", "alice"]))).toHaveLength(1);
+  expect(lines(await cli(["audit", "tail", "--device", "222222222"]))).toHaveLength(1);
+  expect(lines(await cli(["audit", "tail", "--type", "file"]))[0]).toMatch(/ {2}file {5}111111111 {5}received {2}987654321 \(Bob\) {2}\/home\/a, 1 file\(s\), 203\.0\.113\.7$/);
+  const console = (await cli(["audit", "tail", "--type", "console", "--json", "--limit", "100"])).stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { action: string; details: { actor: string } });
+  expect(console.map((e) => e.action)).toEqual(["user.create", "device.register", "device.register", "device.update"]);
+  expect(console[3]!.details.actor).toMatch(/^cli:/);
+  expect(await cli(["audit", "tail", "--since", "1h", "--type", "alarm"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  expect(await cli(["audit", "tail", "--type", "mail"])).toEqual({ code: 1, stdout: "", stderr: 'error: --type is one of conn, file, alarm, console, not "mail"\n' });
+  expect((await cli(["audit", "tail", "--user", "nobody"])).stderr).toBe('error: user "nobody" not found\n');
+  close();
+});
