@@ -38,7 +38,7 @@ export interface LogFilter {
   limit?: number;
 }
 
-const CONN_TYPES = ["remote", "file transfer", "port forward", "camera", "terminal"];
+export const CONN_TYPES = ["remote", "file transfer", "port forward", "camera", "terminal"];
 const AUTH = ["", "click-approve", "temporary password", "permanent password", "switch sides"];
 
 function ownedBy(ctx: ServiceContext, user: string, rdId: AnyColumn): SQL {

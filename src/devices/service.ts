@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
-import { deviceDisconnects, deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
+import { connAudit, deviceDisconnects, deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
 import { invalid, notFound } from "../errors.ts";
 import { requireDeviceGroup } from "../devicegroups/service.ts";
 import { findUserRow } from "../users/service.ts";
@@ -183,12 +183,30 @@ export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean)
   });
 }
 
-/** Live connection ids the device reported in its last (flushed) heartbeat, and the queued cuts. */
-export function deviceSessions(ctx: ServiceContext, rdId: string): { conns: number[]; queued: number[]; lastSeenAt: number | null } {
+/** Who is on a live connection, from its open audit record (client-contract §9.1). */
+export interface LiveSession {
+  conn: number;
+  peer: string | null;
+  connType: number | null;
+  since: number | null;
+}
+
+/**
+ * Live connection ids the device reported in its last (flushed) heartbeat, with who is on each
+ * when the device's connection audit says so, and the queued cuts.
+ */
+export function deviceSessions(ctx: ServiceContext, rdId: string): { conns: number[]; sessions: LiveSession[]; queued: number[]; lastSeenAt: number | null } {
   const d = requireDevice(ctx, rdId);
   const queued = ctx.db.select({ c: deviceDisconnects.connId }).from(deviceDisconnects).where(eq(deviceDisconnects.deviceId, d.id)).all().map((r) => r.c);
   const p = presenceOf(ctx, d.id);
-  return { conns: p.conns, queued, lastSeenAt: p.lastSeenAt };
+  const open = p.conns.length
+    ? ctx.db.select().from(connAudit).where(and(eq(connAudit.rdId, rdId), inArray(connAudit.connId, p.conns), isNull(connAudit.closedAt))).orderBy(asc(connAudit.id)).all()
+    : [];
+  const sessions = p.conns.map((conn) => {
+    const r = open.filter((o) => o.connId === conn).at(-1);
+    return { conn, peer: r?.peerId ? `${r.peerId}${r.peerName ? ` (${r.peerName})` : ""}` : null, connType: r?.connType ?? null, since: r ? (r.authorizedAt ?? r.openedAt) : null };
+  });
+  return { conns: p.conns, sessions, queued, lastSeenAt: p.lastSeenAt };
 }
 
 function presenceOf(ctx: ServiceContext, deviceId: number): { conns: number[]; lastSeenAt: number | null } {

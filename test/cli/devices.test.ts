@@ -57,6 +57,11 @@ test("sessions and disconnect go through the heartbeat; only reported ids can be
   expect((await cli(["device", "disconnect", "111111111"])).stderr).toBe("error: give one connection id, or --all\n");
   expect((await cli(["device", "disconnect", "111111111", "6"])).stdout).toBe("disconnect queued for 6\n");
   expect((await cli(["device", "sessions", "111111111"])).stdout).toBe("5\n6  (disconnect queued)\n");
+  // The device's connection audit says who is on a connection.
+  await post("/api/audit/conn", { action: "new", conn_id: 5, id: "111111111", ip: "203.0.113.7", nonce: "s1", session_id: 0, uuid: "dQ==" });
+  await post("/api/audit/conn", { conn_id: 5, id: "111111111", nonce: "s2", peer: ["987654321", "Bob"], session_id: 9, type: 1, uuid: "dQ==" });
+  expect((await cli(["device", "sessions", "111111111"])).stdout).toMatch(/^5 {2}987654321 \(Bob\) {2}file transfer {2}since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n6 {2}\(disconnect queued\)\n$/);
+  expect((await json(["device", "sessions", "111111111"])).sessions).toMatchObject([{ conn: 5, peer: "987654321 (Bob)", conn_type: "file transfer" }, { conn: 6, peer: null, conn_type: null, since: null }]);
   expect(await post("/api/heartbeat", { conns: [5, 6], id: "111111111", modified_at: 0, uuid: "dQ==", ver: 1004090 })).toBe('{"disconnect":[6]}');
   expect((await cli(["device", "disconnect", "111111111", "--all"])).stdout).toBe("disconnect queued for 5, 6\n");
 });
