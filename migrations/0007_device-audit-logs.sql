@@ -24,6 +24,7 @@ CREATE TABLE `conn_audit` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,
 	`rd_id` text NOT NULL,
+	`device_id` integer,
 	`conn_id` integer NOT NULL,
 	`session_id` text DEFAULT '0' NOT NULL,
 	`peer_id` text,
@@ -37,13 +38,17 @@ CREATE TABLE `conn_audit` (
 	`opened_at` integer NOT NULL,
 	`authorized_at` integer,
 	`closed_at` integer,
-	`updated_at` integer NOT NULL
+	`updated_at` integer NOT NULL,
+	`seq` integer NOT NULL,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `conn_audit_guid_unique` ON `conn_audit` (`guid`);--> statement-breakpoint
 CREATE INDEX `conn_audit_conn` ON `conn_audit` (`rd_id`,`conn_id`);--> statement-breakpoint
 CREATE INDEX `conn_audit_session` ON `conn_audit` (`rd_id`,`session_id`);--> statement-breakpoint
 CREATE INDEX `conn_audit_opened` ON `conn_audit` (`opened_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `conn_audit_seq` ON `conn_audit` (`seq`);--> statement-breakpoint
+CREATE INDEX `conn_audit_device` ON `conn_audit` (`device_id`);--> statement-breakpoint
 CREATE TABLE `file_audit` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,

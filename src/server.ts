@@ -47,14 +47,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       .catch((e) => log.error("presence flush failed", e)) // kept in memory: the next flush retries
       .finally(() => (flushing = null));
   }, config.devices.flush_ms);
-  // Retention hourly, the nonces of device audit posts every minute; never two at once.
-  let purging: Promise<unknown> | null = null;
-  const purge = (only?: string[]) => () => {
-    purging ??= purgeExpired(database.sqlite, config, Date.now(), only)
-      .catch((e) => log.error("audit purge failed", e))
-      .finally(() => (purging = null));
+  // Retention hourly, the nonces of device audit posts every minute; each skips a turn while its
+  // previous run is still going (they yield between batches).
+  const running = new Map<string, Promise<unknown>>();
+  const purge = (name: string, only?: string[]) => () => {
+    if (running.has(name)) return;
+    running.set(name, purgeExpired(database.sqlite, config, Date.now(), only).catch((e) => log.error("audit purge failed", e)).finally(() => running.delete(name)));
   };
-  const purgers = [setInterval(purge(), 3_600_000), setInterval(purge(["audit_nonces"]), 60_000)];
+  const purgers = [setInterval(purge("retention"), 3_600_000), setInterval(purge("nonces", ["audit_nonces"]), 60_000)];
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {
@@ -77,7 +77,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       clearInterval(flusher);
       for (const p of purgers) clearInterval(p);
-      await purging;
+      await Promise.all(running.values());
       await flushing; // a chunked flush in progress finishes first; then everything left is written
       flushPresence(true);
       database.close();

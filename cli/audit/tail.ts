@@ -39,20 +39,22 @@ export default defineCommand({
     if (!LOG_TYPES.includes(type)) throw new CliError(`--type is one of ${LOG_TYPES.join(", ")}, not "${args.type}"`);
     if (args.limit !== undefined && !/^\d+$/.test(args.limit)) throw new CliError("--limit takes a whole number");
     const since = args.since === undefined ? null : duration("since", args.since);
-    const print = (e: LogEntry) => io.out(args.json ? `${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n` : `${entryLine(e)}\n`);
+    const print = ({ position: _, ...e }: LogEntry) => io.out(args.json ? `${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n` : `${entryLine({ ...e, position: 0 })}\n`);
     await withData(args, async (ctx) => {
       const filter: LogFilter = { type, device: args.device, user: args.user, since: since === null ? undefined : ctx.now() - since, limit: args.limit === undefined ? 50 : Number(args.limit) };
       let last = readLog(ctx, filter);
       last.forEach(print);
       // After what was printed; with nothing printed, after the newest entry of the log, matching or not.
       const newest = last.at(-1) ?? readLog(ctx, { type, limit: 1 }).at(-1);
-      let cursor = newest ? cursorOf(newest) : { at: 0, id: 0 };
+      let cursor = newest ? cursorOf(newest) : 0;
       // Polls the database: the rows come from the server, another process on the same data dir.
       while (args.follow) {
         await Bun.sleep(500);
-        last = readLog(ctx, { ...filter, since: undefined, after: cursor, limit: 10_000 });
-        last.forEach(print);
-        if (last.length) cursor = cursorOf(last.at(-1)!);
+        do {
+          last = readLog(ctx, { ...filter, since: undefined, after: cursor, limit: 1000 });
+          last.forEach(print);
+          if (last.length) cursor = cursorOf(last.at(-1)!);
+        } while (last.length === 1000);
       }
     });
   }),

@@ -2,7 +2,7 @@
 // registered device whose id and uuid match, de-duplicated by nonce, answered 200 with an empty
 // body (the client retries anything else). The in-session note (§9.2) has no uuid: its session_id,
 // a random u64 both ends share, is the only capability, and it only changes an existing record.
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { alarmAudit, auditNonces, connAudit, fileAudit } from "../db/schema.ts";
 import { invalid, notFound, ServiceError } from "../errors.ts";
@@ -10,8 +10,8 @@ import { invalid, notFound, ServiceError } from "../errors.ts";
 /** A device audit body; `session_id` arrives as decimal text (see parseAuditJson). */
 export type AuditBody = Record<string, unknown>;
 
-/** What the caller checks for us: the device is registered and its uuid matches. */
-export type DeviceCheck = (rdId: string, uuid: string) => boolean;
+/** What the caller checks for us: the device is registered, enabled, and its uuid matches; its row id, or null. */
+export type DeviceCheck = (rdId: string, uuid: string) => number | null;
 
 const U64 = /^\d{1,20}$/;
 const MAX_U64 = 18446744073709551615n;
@@ -41,12 +41,16 @@ function requireString(body: AuditBody, key: string, max: number): string {
   return v;
 }
 
-function checkDevice(body: AuditBody, isDevice: DeviceCheck): string {
-  const id = requireString(body, "id", 100);
+function checkDevice(body: AuditBody, isDevice: DeviceCheck): { rdId: string; deviceId: number } {
+  const rdId = requireString(body, "id", 100);
   const uuid = requireString(body, "uuid", 200);
-  if (!isDevice(id, uuid)) throw new ServiceError("FORBIDDEN", "unknown device");
-  return id;
+  const deviceId = isDevice(rdId, uuid);
+  if (deviceId === null) throw new ServiceError("FORBIDDEN", "unknown device");
+  return { rdId, deviceId };
 }
+
+/** A "new" event's record waits this long for its authorised event; older ones are not merged into. */
+const AUTHORISE_WITHIN_MS = 120_000;
 
 /** Runs `write` unless the nonce was seen; a post without one (1.4.9 and older) is always written. */
 function onceByNonce(ctx: ServiceContext, body: AuditBody, write: (tx: ServiceContext) => void): void {
@@ -63,7 +67,7 @@ function onceByNonce(ctx: ServiceContext, body: AuditBody, write: (tx: ServiceCo
 /** POST /api/audit/conn: the three connection events, or the controller's note. */
 export function postConnAudit(ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck): void {
   if (typeof body.note === "string" && body.uuid === undefined) return attachNote(ctx, body);
-  const rdId = checkDevice(body, isDevice);
+  const { rdId, deviceId } = checkDevice(body, isDevice);
   const connId = int(body.conn_id, -(2 ** 31), 2 ** 31 - 1);
   if (connId === undefined) throw invalid('missing or invalid "conn_id"');
   const sessionId = body.session_id === undefined ? "0" : sessionIdOf(body.session_id);
@@ -72,20 +76,22 @@ export function postConnAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
   if (action === undefined && !Array.isArray(body.peer)) throw invalid('an authorised-connection event needs "peer"');
   onceByNonce(ctx, body, (tx) => {
     const now = tx.now();
-    const open = () =>
+    const seq = nextSeq(tx);
+    // The open record of this connection; conn ids restart with the client, session ids do not.
+    const open = (session: string | null) =>
       tx.db
         .select()
         .from(connAudit)
-        .where(and(eq(connAudit.rdId, rdId), eq(connAudit.connId, connId), isNull(connAudit.closedAt)))
+        .where(and(eq(connAudit.deviceId, deviceId), eq(connAudit.connId, connId), isNull(connAudit.closedAt), session === null ? undefined : eq(connAudit.sessionId, session)))
         .orderBy(desc(connAudit.id))
         .get();
     if (action === "new") {
-      tx.db.insert(connAudit).values({ rdId, connId, sessionId, ip: str(body.ip, 100) ?? null, connAuditRef: str(body.conn_audit_ref, 200) ?? null, openedAt: now, updatedAt: now }).run();
+      tx.db.insert(connAudit).values({ rdId, deviceId, connId, sessionId, ip: str(body.ip, 100) ?? null, connAuditRef: str(body.conn_audit_ref, 200) ?? null, openedAt: now, updatedAt: now, seq }).run();
       return;
     }
     if (action === "close") {
-      const row = open();
-      if (row) tx.db.update(connAudit).set({ closedAt: now, updatedAt: now }).where(eq(connAudit.id, row.id)).run();
+      const row = open(sessionId === "0" ? null : sessionId);
+      if (row) tx.db.update(connAudit).set({ closedAt: now, updatedAt: now, seq }).where(eq(connAudit.id, row.id)).run();
       return;
     }
     const peer = body.peer as unknown[];
@@ -98,11 +104,13 @@ export function postConnAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
       twoFactor: int(body.two_factor, 0, 255) ?? null,
       authorizedAt: now,
       updatedAt: now,
+      seq,
     };
-    const row = open();
-    // The "new" event may have been lost (1.4.9 and older post once and ignore failures).
-    if (row && row.authorizedAt === null) tx.db.update(connAudit).set(authorised).where(eq(connAudit.id, row.id)).run();
-    else tx.db.insert(connAudit).values({ rdId, connId, openedAt: now, ...authorised }).run();
+    const row = open("0");
+    // The "new" event may have been lost (1.4.9 and older post once and ignore failures), or be a
+    // leftover of a client that restarted and reuses conn ids: only a recent one is this connection.
+    if (row && row.authorizedAt === null && now - row.openedAt <= AUTHORISE_WITHIN_MS) tx.db.update(connAudit).set(authorised).where(eq(connAudit.id, row.id)).run();
+    else tx.db.insert(connAudit).values({ rdId, deviceId, connId, openedAt: now, ...authorised }).run();
   });
 }
 
@@ -111,17 +119,19 @@ function attachNote(ctx: ServiceContext, body: AuditBody): void {
   const sessionId = sessionIdOf(body.session_id);
   const note = (body.note as string).slice(0, 2000);
   if (sessionId === "0") throw invalid('"session_id" must be the session\'s');
+  const find = (c: ServiceContext) =>
+    c.db.select({ id: connAudit.id }).from(connAudit).where(and(eq(connAudit.rdId, rdId), eq(connAudit.sessionId, sessionId))).orderBy(desc(connAudit.id)).get();
+  // Looked up before taking the write lock: most guesses find nothing.
+  if (!find(ctx)) throw notFound("no connection with this session id");
   withTransaction(ctx, (tx) => {
-    const row = tx.db
-      .select({ id: connAudit.id })
-      .from(connAudit)
-      .where(and(eq(connAudit.rdId, rdId), eq(connAudit.sessionId, sessionId)))
-      .orderBy(desc(connAudit.id))
-      .get();
+    const row = find(tx);
     if (!row) throw notFound("no connection with this session id");
-    tx.db.update(connAudit).set({ note, updatedAt: tx.now() }).where(eq(connAudit.id, row.id)).run();
+    tx.db.update(connAudit).set({ note, updatedAt: tx.now(), seq: nextSeq(tx) }).where(eq(connAudit.id, row.id)).run();
   });
 }
+
+/** Past every record's seq; writers are serialised by the IMMEDIATE transaction. */
+export const nextSeq = (tx: ServiceContext) => tx.db.select({ m: sql<number>`coalesce(max(${connAudit.seq}), 0)` }).from(connAudit).get()!.m + 1;
 
 interface FileInfo {
   files?: unknown;
@@ -143,13 +153,13 @@ function decodeInfo(v: unknown): Record<string, unknown> | undefined {
 
 /** POST /api/audit/file */
 export function postFileAudit(ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck): void {
-  const rdId = checkDevice(body, isDevice);
+  const { rdId } = checkDevice(body, isDevice);
   const direction = int(body.type, 0, 1);
   if (direction === undefined) throw invalid('"type" must be 0 (sent) or 1 (received)');
   if (body.info !== undefined && typeof body.info !== "string") throw invalid('"info" must be a JSON-encoded string');
   const info = decodeInfo(body.info) as FileInfo | undefined;
   const files = Array.isArray(info?.files)
-    ? info.files.filter((f): f is [string, number] => Array.isArray(f) && typeof f[0] === "string" && typeof f[1] === "number").slice(0, 100).map(([n, s]) => [n.slice(0, 1000), s] as [string, number])
+    ? info.files.filter((f): f is [string, number] => Array.isArray(f) && typeof f[0] === "string" && typeof f[1] === "number").slice(0, 10).map(([n, s]) => [n.slice(0, 260), s] as [string, number])
     : [];
   onceByNonce(ctx, body, (tx) =>
     tx.db
@@ -160,12 +170,12 @@ export function postFileAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
         peerId: str(body.peer_id, 200) ?? null,
         peerName: str(info?.name, 200) ?? null,
         direction,
-        path: str(body.path, 4000) ?? "",
+        path: str(body.path, 1000) ?? "",
         isFile: body.is_file === true,
         files,
         fileCount: int(info?.num, 0, Number.MAX_SAFE_INTEGER) ?? null,
         ip: str(info?.ip, 100) ?? null,
-        infoRaw: info === undefined && typeof body.info === "string" ? body.info.slice(0, 8000) : null,
+        infoRaw: info === undefined && typeof body.info === "string" ? body.info.slice(0, 1000) : null,
         createdAt: tx.now(),
       })
       .run(),
@@ -174,13 +184,17 @@ export function postFileAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
 
 /** POST /api/audit/alarm */
 export function postAlarmAudit(ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck): void {
-  const rdId = checkDevice(body, isDevice);
+  const { rdId } = checkDevice(body, isDevice);
   const typ = int(body.typ, -128, 127);
   if (typ === undefined) throw invalid('"typ" must be an integer from -128 to 127');
   if (body.info !== undefined && typeof body.info !== "string") throw invalid('"info" must be a JSON-encoded string');
   const info = decodeInfo(body.info);
-  const kept: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(info ?? {}).slice(0, 20)) kept[k.slice(0, 100)] = typeof v === "string" ? v.slice(0, 1000) : typeof v === "number" || typeof v === "boolean" ? v : null;
+  // fromEntries defines keys as data: a "__proto__" key stays a key instead of replacing the prototype.
+  const kept: Record<string, unknown> = Object.fromEntries(
+    Object.entries(info ?? {})
+      .slice(0, 10)
+      .map(([k, v]) => [k.slice(0, 50), typeof v === "string" ? v.slice(0, 300) : typeof v === "number" || typeof v === "boolean" ? v : null]),
+  );
   onceByNonce(ctx, body, (tx) =>
     tx.db
       .insert(alarmAudit)
@@ -189,7 +203,7 @@ export function postAlarmAudit(ctx: ServiceContext, body: AuditBody, isDevice: D
         connId: int(body.conn_id, -(2 ** 31), 2 ** 31 - 1) ?? null,
         typ,
         info: kept,
-        infoRaw: info === undefined && typeof body.info === "string" ? body.info.slice(0, 8000) : null,
+        infoRaw: info === undefined && typeof body.info === "string" ? body.info.slice(0, 1000) : null,
         ip: str(info?.ip, 100) ?? null,
         connAuditRef: str(body.conn_audit_ref, 200) ?? null,
         createdAt: tx.now(),

@@ -1,11 +1,13 @@
 // The controller's side of connection audit (client-contract §9.3, §9.4): a logged-in user looks up
 // the record of the session they are in, then sets its note when the session ends. Both only for
 // devices the user may see; an unseen device looks exactly like a record not written yet (null),
-// so the lookup says nothing about what exists.
+// so the lookup says nothing about what exists. Records of a deleted device stay with it: an ID
+// registered again is another device, and its new owner does not get the old records.
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { connAudit } from "../db/schema.ts";
-import { canSeeDevice } from "../devices/visibility.ts";
+import { visibleDeviceId } from "../devices/visibility.ts";
+import { nextSeq } from "./device.ts";
 import { invalid, notFound } from "../errors.ts";
 
 const U64 = /^\d{1,20}$/;
@@ -17,19 +19,19 @@ export function activeConnGuid(ctx: ServiceContext, q: { id?: string; session_id
   const connType = q.conn_type === undefined || q.conn_type === "" ? undefined : Number(q.conn_type);
   if (connType !== undefined && !(Number.isInteger(connType) && connType >= 0 && connType <= 255)) throw invalid('"conn_type" must be a small integer');
   const row = ctx.db
-    .select({ guid: connAudit.guid })
+    .select({ guid: connAudit.guid, deviceId: connAudit.deviceId })
     .from(connAudit)
     .where(and(eq(connAudit.rdId, q.id), eq(connAudit.sessionId, String(BigInt(q.session_id))), isNotNull(connAudit.peerId), connType === undefined ? undefined : eq(connAudit.connType, connType)))
     .orderBy(desc(connAudit.id))
     .get();
-  return row && canSeeDevice(ctx, q.id) ? row.guid : null;
+  return row && row.deviceId !== null && row.deviceId === visibleDeviceId(ctx, q.id) ? row.guid : null;
 }
 
 /** PUT /api/audit: the note at the end of a session. */
 export function setConnNote(ctx: ServiceContext, input: { guid: string; note: string }): void {
   withTransaction(ctx, (tx) => {
-    const row = tx.db.select({ id: connAudit.id, rdId: connAudit.rdId }).from(connAudit).where(eq(connAudit.guid, input.guid)).get();
-    if (!row || !canSeeDevice(tx, row.rdId)) throw notFound("no such connection record");
-    tx.db.update(connAudit).set({ note: input.note.slice(0, 2000), updatedAt: tx.now() }).where(eq(connAudit.id, row.id)).run();
+    const row = tx.db.select({ id: connAudit.id, rdId: connAudit.rdId, deviceId: connAudit.deviceId }).from(connAudit).where(eq(connAudit.guid, input.guid)).get();
+    if (!row || row.deviceId === null || row.deviceId !== visibleDeviceId(tx, row.rdId)) throw notFound("no such connection record");
+    tx.db.update(connAudit).set({ note: input.note.slice(0, 2000), updatedAt: tx.now(), seq: nextSeq(tx) }).where(eq(connAudit.id, row.id)).run();
   });
 }

@@ -1,7 +1,8 @@
 // Reading the audit logs (CLI `audit tail`, later the admin API): one entry shape for the four
-// logs, newest last, with a cursor so a follower sees each change once. Connection records change
-// in place (authorised, closed, noted): they are followed by updated_at, the others by id.
-import { and, desc, eq, gt, gte, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+// logs, newest last, with a cursor so a follower sees each change once, in order. Connection
+// records change in place (authorised, closed, noted): they are followed by their change sequence
+// (seq), the others by id.
+import { and, asc, desc, eq, gt, gte, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { alarmAudit, connAudit, consoleAudit, devices, fileAudit, users } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
@@ -19,13 +20,12 @@ export interface LogEntry {
   peer?: string;
   action: string;
   details: Record<string, unknown>;
+  /** The follow cursor of this entry: seq for connection records, id for the others. */
+  position: number;
 }
 
-/** Where a follower is: the last (at, id) it printed. */
-export interface Cursor {
-  at: number;
-  id: number;
-}
+/** Where a follower is: the position of the last entry it printed. */
+export type Cursor = number;
 
 export interface LogFilter {
   type: LogType;
@@ -33,8 +33,9 @@ export interface LogFilter {
   /** console: the actor; device logs: devices this user owns. */
   user?: string;
   since?: number;
+  /** The oldest `limit` entries after this position, instead of the newest `limit`. */
   after?: Cursor;
-  /** The newest `limit` entries (default 50). */
+  /** How many entries (default 50). */
   limit?: number;
 }
 
@@ -49,19 +50,23 @@ function ownedBy(ctx: ServiceContext, user: string, rdId: AnyColumn): SQL {
 
 export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   const limit = Math.min(f.limit ?? 50, 100_000);
-  const newest = <T>(rows: T[]) => rows.reverse();
+  // Newest `limit`, printed oldest first; or, for a follower, the next `limit` in order.
+  const order = (pos: AnyColumn) => (f.after === undefined ? desc(pos) : asc(pos));
+  const inOrder = <T>(rows: T[]) => (f.after === undefined ? rows.reverse() : rows);
+  const after = (pos: AnyColumn) => (f.after === undefined ? undefined : gt(pos, f.after));
   if (f.type === "conn") {
     const t = connAudit;
     const where = and(
       f.device ? eq(t.rdId, f.device) : undefined,
       f.user ? ownedBy(ctx, f.user, t.rdId) : undefined,
       f.since !== undefined ? gte(t.updatedAt, f.since) : undefined,
-      f.after ? or(gt(t.updatedAt, f.after.at), and(eq(t.updatedAt, f.after.at), gt(t.id, f.after.id))) : undefined,
+      after(t.seq),
     );
-    const rows = newest(ctx.db.select().from(t).where(where).orderBy(desc(t.updatedAt), desc(t.id)).limit(limit).all());
+    const rows = inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.seq)).limit(limit).all());
     return rows.map((r) => ({
       type: "conn",
       id: r.id,
+      position: r.seq,
       guid: r.guid,
       at: r.updatedAt,
       device: r.rdId,
@@ -81,13 +86,14 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
       },
     }));
   }
-  const byId = (created: SQL | undefined, id: AnyColumn) => and(created, f.after ? gt(id, f.after.id) : undefined);
+  const byId = (created: SQL | undefined, id: AnyColumn) => and(created, after(id));
   if (f.type === "file") {
     const t = fileAudit;
     const where = byId(and(f.device ? eq(t.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, t.rdId) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
-    return newest(ctx.db.select().from(t).where(where).orderBy(desc(t.id)).limit(limit).all()).map((r) => ({
+    return inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.id)).limit(limit).all()).map((r) => ({
       type: "file",
       id: r.id,
+      position: r.id,
       guid: r.guid,
       at: r.createdAt,
       device: r.rdId,
@@ -99,9 +105,10 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   if (f.type === "alarm") {
     const t = alarmAudit;
     const where = byId(and(f.device ? eq(t.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, t.rdId) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
-    return newest(ctx.db.select().from(t).where(where).orderBy(desc(t.id)).limit(limit).all()).map((r) => ({
+    return inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.id)).limit(limit).all()).map((r) => ({
       type: "alarm",
       id: r.id,
+      position: r.id,
       guid: r.guid,
       at: r.createdAt,
       device: r.rdId,
@@ -111,9 +118,10 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   }
   const t = consoleAudit;
   const where = byId(and(f.device ? and(eq(t.targetType, "device"), eq(t.targetName, f.device)) : undefined, f.user ? eq(t.actorName, f.user) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
-  return newest(ctx.db.select().from(t).where(where).orderBy(desc(t.id)).limit(limit).all()).map((r) => ({
+  return inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.id)).limit(limit).all()).map((r) => ({
     type: "console",
     id: r.id,
+    position: r.id,
     guid: r.guid,
     at: r.createdAt,
     device: r.targetType === "device" ? (r.targetName ?? undefined) : undefined,
@@ -134,4 +142,4 @@ const ALARMS: Record<number, string> = {
   10: "ID whitelist reject",
 };
 
-export const cursorOf = (e: LogEntry): Cursor => ({ at: e.at, id: e.id });
+export const cursorOf = (e: LogEntry): Cursor => e.position;

@@ -7,6 +7,7 @@ import { ServiceError } from "../errors.ts";
 import { authMacro } from "../http/auth.ts";
 import { rawBodyOf } from "../http/body-limit.ts";
 import { requestContext } from "../http/context.ts";
+import { abuseSubject } from "../net/cidr.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import { parseAuditJson, postAlarmAudit, postConnAudit, postFileAudit, type AuditBody, type DeviceCheck } from "./device.ts";
 import { activeConnGuid, setConnNote } from "./notes.ts";
@@ -28,18 +29,28 @@ function auditBody(request: Request, parsed: unknown): AuditBody {
 }
 
 export function auditRoutes(deps: AppDeps, rt: DeviceRuntime) {
-  const perDevice = new WindowCounter(deps.config.audit.device_posts_per_minute, 60_000);
-  // A registered device whose uuid matches, within its post budget; read from the heartbeat's cache.
+  // Unauthenticated writes: bounded per device (or per IP, for notes) and in all, so the audit
+  // tables grow at most by audit.posts_per_minute rows of ~1 KB, kept for audit.*_days.
+  const { device_posts_per_minute, posts_per_minute } = deps.config.audit;
+  const perDevice = new WindowCounter(device_posts_per_minute, 60_000);
+  const perIp = new WindowCounter(device_posts_per_minute, 60_000);
+  const overall = new WindowCounter(posts_per_minute, 60_000);
+  const slowDown = () => new ServiceError("TOO_MANY_REQUESTS", "too many audit posts; retry later");
+  // A registered, enabled device whose uuid matches, within its budget; read from the heartbeat's cache.
   const isDevice: DeviceCheck = (id, uuid) => {
     const now = deps.now();
     rt.known.sync(now);
     const d = rt.known.get(id);
-    if (d === undefined || d.uuid === "" || d.uuid !== uuid) return false;
-    if (!perDevice.take(id, now)) throw new ServiceError("TOO_MANY_REQUESTS", "too many audit posts from this device; retry later");
-    return true;
+    if (d === undefined || d.uuid === "" || d.uuid !== uuid || !d.enabled) return null;
+    if (!perDevice.take(id, now) || !overall.take("all", now)) throw slowDown();
+    return d.id;
   };
   const device = (post: (ctx: ReturnType<typeof requestContext>, body: AuditBody, isDevice: DeviceCheck) => void) => ({ request, body }: { request: Request; body: unknown }) => {
-    post(requestContext(deps, request), auditBody(request, body), isDevice);
+    const ctx = requestContext(deps, request);
+    const parsed = auditBody(request, body);
+    // The controller's note carries no device credentials: it is limited by its sender's address.
+    if (parsed.uuid === undefined && (!perIp.take(abuseSubject(ctx.ip ?? "-"), ctx.now()) || !overall.take("all", ctx.now()))) throw slowDown();
+    post(ctx, parsed, isDevice);
     return done();
   };
   // As text: JSON.parse would round session_id (a u64) before parseAuditJson sees it.

@@ -50,7 +50,8 @@ export const configSchema = {
     flush_ms: int({ default: 1000, min: 50, max: 60_000, doc: "Presence (last seen, IP, live connections) is kept in memory and written in one transaction this often, and on shutdown." }),
   },
   audit: {
-    device_posts_per_minute: int({ default: 600, min: 1, max: 1_000_000, doc: "Audit posts (connection, file, alarm) accepted from one device per minute; more get 429." }),
+    device_posts_per_minute: int({ default: 120, min: 1, max: 1_000_000, doc: "Audit posts (connection, file, alarm) accepted from one device per minute, and session notes from one IP; more get 429 (the client retries)." }),
+    posts_per_minute: int({ default: 6000, min: 1, max: 10_000_000, doc: "Audit posts accepted from all devices together per minute: the most the audit tables can grow by." }),
     conn_days: int({ default: 365, min: 0, max: 36_500, doc: "Days connection records are kept (0 = forever); purged hourly in small batches." }),
     file_days: int({ default: 365, min: 0, max: 36_500, doc: "Days file-transfer records are kept (0 = forever)." }),
     alarm_days: int({ default: 365, min: 0, max: 36_500, doc: "Days alarm records are kept (0 = forever)." }),

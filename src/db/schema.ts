@@ -402,6 +402,8 @@ export const connAudit = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     guid: guid(),
     rdId: text("rd_id").notNull(),
+    /** The device as registered then; null once it is deleted (a re-registered ID is another device). */
+    deviceId: integer("device_id").references(() => devices.id, { onDelete: "set null" }),
     connId: integer("conn_id").notNull(),
     /** u64 as decimal text: it can exceed 2^63, and JSON numbers lose precision past 2^53. */
     sessionId: text("session_id").notNull().default("0"),
@@ -420,8 +422,16 @@ export const connAudit = sqliteTable(
     authorizedAt: integer("authorized_at"),
     closedAt: integer("closed_at"),
     updatedAt: integer("updated_at").notNull(),
+    /** Bumped past every other record's at each change: `audit tail --follow` reads changes in order. */
+    seq: integer("seq").notNull(),
   },
-  (t) => [index("conn_audit_conn").on(t.rdId, t.connId), index("conn_audit_session").on(t.rdId, t.sessionId), index("conn_audit_opened").on(t.openedAt)],
+  (t) => [
+    index("conn_audit_conn").on(t.rdId, t.connId),
+    index("conn_audit_session").on(t.rdId, t.sessionId),
+    index("conn_audit_opened").on(t.openedAt),
+    uniqueIndex("conn_audit_seq").on(t.seq),
+    index("conn_audit_device").on(t.deviceId),
+  ],
 );
 
 /** A file transfer (client-contract §9.5). `info` decoded; `infoRaw` kept when it would not decode. */

@@ -97,7 +97,7 @@ export function groupViewDeviceGroups(ctx: ServiceContext, page: Page) {
   return { total, data: rows };
 }
 
-/** Whether the actor may see the device registered under `rdId` (false when there is none). */
-export function canSeeDevice(ctx: ServiceContext, rdId: string): boolean {
-  return ctx.db.select({ id: devices.id }).from(devices).where(and(eq(devices.rdId, rdId), visibleDevices(scopeOf(ctx)))).get() !== undefined;
+/** The row id of the device registered under `rdId` if the actor may see it, else null. */
+export function visibleDeviceId(ctx: ServiceContext, rdId: string): number | null {
+  return ctx.db.select({ id: devices.id }).from(devices).where(and(eq(devices.rdId, rdId), visibleDevices(scopeOf(ctx)))).get()?.id ?? null;
 }

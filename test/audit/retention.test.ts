@@ -9,8 +9,8 @@ test("expired rows are purged in batches; fresh ones and 'forever' types are kep
   const now = env.ctx.now();
   const DAY = 86_400_000;
   env.sqlite.transaction(() => {
-    for (let i = 0; i < 2500; i++) env.db.insert(connAudit).values({ rdId: "1", connId: i, openedAt: now - 31 * DAY, updatedAt: now }).run();
-    env.db.insert(connAudit).values({ rdId: "1", connId: 9999, openedAt: now - 29 * DAY, updatedAt: now }).run();
+    for (let i = 0; i < 2500; i++) env.db.insert(connAudit).values({ rdId: "1", connId: i, openedAt: now - 31 * DAY, updatedAt: now, seq: i + 1 }).run();
+    env.db.insert(connAudit).values({ rdId: "1", connId: 9999, openedAt: now - 29 * DAY, updatedAt: now, seq: 9999 }).run();
     env.db.insert(fileAudit).values({ rdId: "1", direction: 0, createdAt: now - 8 * DAY }).run();
     env.db.insert(fileAudit).values({ rdId: "1", direction: 1, createdAt: now - 6 * DAY }).run();
     env.db.insert(alarmAudit).values({ rdId: "1", typ: 1, createdAt: now - 3000 * DAY }).run();

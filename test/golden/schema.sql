@@ -106,6 +106,7 @@ CREATE TABLE `conn_audit` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,
 	`rd_id` text NOT NULL,
+	`device_id` integer,
 	`conn_id` integer NOT NULL,
 	`session_id` text DEFAULT '0' NOT NULL,
 	`peer_id` text,
@@ -119,7 +120,9 @@ CREATE TABLE `conn_audit` (
 	`opened_at` integer NOT NULL,
 	`authorized_at` integer,
 	`closed_at` integer,
-	`updated_at` integer NOT NULL
+	`updated_at` integer NOT NULL,
+	`seq` integer NOT NULL,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE set null
 );
 
 CREATE TABLE `console_audit` (
@@ -333,9 +336,13 @@ CREATE UNIQUE INDEX `bans_guid_unique` ON `bans` (`guid`);
 
 CREATE INDEX `conn_audit_conn` ON `conn_audit` (`rd_id`,`conn_id`);
 
+CREATE INDEX `conn_audit_device` ON `conn_audit` (`device_id`);
+
 CREATE UNIQUE INDEX `conn_audit_guid_unique` ON `conn_audit` (`guid`);
 
 CREATE INDEX `conn_audit_opened` ON `conn_audit` (`opened_at`);
+
+CREATE UNIQUE INDEX `conn_audit_seq` ON `conn_audit` (`seq`);
 
 CREATE INDEX `conn_audit_session` ON `conn_audit` (`rd_id`,`session_id`);
 
