@@ -48,6 +48,22 @@ function ownedBy(ctx: ServiceContext, user: string, rdId: AnyColumn): SQL {
   return inArray(rdId, sql`(select ${devices.rdId} from ${devices} where ${devices.ownerId} = ${u.id})`);
 }
 
+/** The filter's condition on its log's table, without the follow cursor. */
+function conditionOf(ctx: ServiceContext, f: LogFilter): SQL | undefined {
+  const since = (at: AnyColumn) => (f.since !== undefined ? gte(at, f.since) : undefined);
+  if (f.type === "conn") return and(f.device ? eq(connAudit.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, connAudit.rdId) : undefined, since(connAudit.updatedAt));
+  if (f.type === "file") return and(f.device ? eq(fileAudit.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, fileAudit.rdId) : undefined, since(fileAudit.createdAt));
+  if (f.type === "alarm") return and(f.device ? eq(alarmAudit.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, alarmAudit.rdId) : undefined, since(alarmAudit.createdAt));
+  const t = consoleAudit;
+  return and(f.device ? and(eq(t.targetType, "device"), eq(t.targetName, f.device)) : undefined, f.user ? eq(t.actorName, f.user) : undefined, since(t.createdAt));
+}
+
+/** How many entries match the filter (its cursor and limit aside): the total of an export. */
+export function countLog(ctx: ServiceContext, f: LogFilter): number {
+  const table = { conn: connAudit, file: fileAudit, alarm: alarmAudit, console: consoleAudit }[f.type];
+  return ctx.db.select({ n: sql<number>`count(*)` }).from(table as typeof consoleAudit).where(conditionOf(ctx, f)).get()!.n;
+}
+
 export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   const limit = Math.min(f.limit ?? 50, 100_000);
   // Newest `limit`, printed oldest first; or, for a follower, the next `limit` in order.
@@ -56,12 +72,7 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   const after = (pos: AnyColumn) => (f.after === undefined ? undefined : gt(pos, f.after));
   if (f.type === "conn") {
     const t = connAudit;
-    const where = and(
-      f.device ? eq(t.rdId, f.device) : undefined,
-      f.user ? ownedBy(ctx, f.user, t.rdId) : undefined,
-      f.since !== undefined ? gte(t.updatedAt, f.since) : undefined,
-      after(t.seq),
-    );
+    const where = and(conditionOf(ctx, f), after(t.seq));
     const rows = inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.seq)).limit(limit).all());
     return rows.map((r) => ({
       type: "conn",
@@ -86,10 +97,9 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
       },
     }));
   }
-  const byId = (created: SQL | undefined, id: AnyColumn) => and(created, after(id));
   if (f.type === "file") {
     const t = fileAudit;
-    const where = byId(and(f.device ? eq(t.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, t.rdId) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
+    const where = and(conditionOf(ctx, f), after(t.id));
     return inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.id)).limit(limit).all()).map((r) => ({
       type: "file",
       id: r.id,
@@ -104,7 +114,7 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   }
   if (f.type === "alarm") {
     const t = alarmAudit;
-    const where = byId(and(f.device ? eq(t.rdId, f.device) : undefined, f.user ? ownedBy(ctx, f.user, t.rdId) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
+    const where = and(conditionOf(ctx, f), after(t.id));
     return inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.id)).limit(limit).all()).map((r) => ({
       type: "alarm",
       id: r.id,
@@ -117,7 +127,7 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
     }));
   }
   const t = consoleAudit;
-  const where = byId(and(f.device ? and(eq(t.targetType, "device"), eq(t.targetName, f.device)) : undefined, f.user ? eq(t.actorName, f.user) : undefined, f.since !== undefined ? gte(t.createdAt, f.since) : undefined), t.id);
+  const where = and(conditionOf(ctx, f), after(t.id));
   return inOrder(ctx.db.select().from(t).where(where).orderBy(order(t.id)).limit(limit).all()).map((r) => ({
     type: "console",
     id: r.id,

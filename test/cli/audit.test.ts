@@ -41,5 +41,21 @@ test("tail of each log, with filters; bad options are one-line errors", async ()
   expect(await cli(["audit", "tail", "--since", "1h", "--type", "alarm"])).toEqual({ code: 0, stdout: "", stderr: "" });
   expect(await cli(["audit", "tail", "--type", "mail"])).toEqual({ code: 1, stdout: "", stderr: 'error: --type is one of conn, file, alarm, console, not "mail"\n' });
   expect((await cli(["audit", "tail", "--user", "nobody"])).stderr).toBe('error: user "nobody" not found\n');
+
+  // export: every row, in pages, oldest first; CSV quoted where it must be.
+  const { alarmAudit } = await import("../../src/db/schema.ts");
+  sqlite.transaction(() => {
+    for (let i = 0; i < 2500; i++) db.insert(alarmAudit).values({ rdId: "111111111", typ: 1, info: { ip: `10.0.${i >> 8}.${i & 255}`, name: 'say "hi", ok' }, createdAt: Date.now() }).run();
+  })();
+  const out = join(dir, "alarms.csv");
+  expect(await cli(["audit", "export", "--type", "alarm", "--format", "csv", "--out", out])).toEqual({ code: 0, stdout: "", stderr: `exported 2500 alarm entries to ${out}\n` });
+  const csv = (await Bun.file(out).text()).trimEnd().split("\n");
+  expect(csv).toHaveLength(2501);
+  expect(csv[0]).toBe("time,type,device,action,peer,guid,details");
+  expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,alarm,111111111,over 30 failed attempts,,[0-9a-f-]{36},"\{""typ"":1,""ip"":""10\.0\.0\.0"",""name"":""say \\""hi\\"", ok"",""conn_audit_ref"":null\}"$/);
+  expect(csv.at(-1)).toContain("10.0.9.195");
+  const jsonl = (await cli(["audit", "export"])).stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { device: string; action: string });
+  expect(jsonl.map((e) => [e.device, e.action])).toEqual([["111111111", "authorised"], ["222222222", "opened"]]);
+  expect((await cli(["audit", "export", "--format", "xml"])).stderr).toBe('error: --format is csv or jsonl, not "xml"\n');
   close();
 });

@@ -1,0 +1,59 @@
+import { defineCommand } from "citty";
+import { countLog, LOG_TYPES, readLog, type LogEntry, type LogFilter, type LogType } from "../../src/audit/read.ts";
+import { CliError, io } from "../_io.ts";
+import { action, configArgs, withData } from "../_shared.ts";
+import { duration } from "../_values.ts";
+
+const PAGE = 1000;
+const csvCell = (v: unknown) => {
+  const s = v === undefined || v === null ? "" : typeof v === "string" ? v : JSON.stringify(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+const CSV_HEADER = "time,type,device,action,peer,guid,details\n";
+const csvLine = (e: LogEntry) => `${[new Date(e.at).toISOString(), e.type, e.device, e.action, e.peer, e.guid, e.details].map(csvCell).join(",")}\n`;
+const jsonLine = ({ position: _, ...e }: LogEntry) => `${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n`;
+
+export default defineCommand({
+  meta: { name: "export", description: "Every matching audit entry, oldest first, as CSV or JSON lines (no row cap)" },
+  args: {
+    type: { type: "string", description: `Which log: ${LOG_TYPES.join(", ")} (default conn)`, valueHint: "log" },
+    device: { type: "string", description: "Only this device (RustDesk ID)", valueHint: "id" },
+    user: { type: "string", description: "console: actions by this user; other logs: this user's devices", valueHint: "name" },
+    since: { type: "string", description: "Only entries newer than this: 30m, 12h, 7d", valueHint: "duration" },
+    format: { type: "string", description: "csv or jsonl (default)", valueHint: "format" },
+    out: { type: "string", description: "Write to this file instead of standard output (shows progress on a terminal)", valueHint: "file" },
+    ...configArgs,
+  },
+  run: action(async (args) => {
+    const type = (args.type ?? "conn") as LogType;
+    if (!LOG_TYPES.includes(type)) throw new CliError(`--type is one of ${LOG_TYPES.join(", ")}, not "${args.type}"`);
+    const format = args.format ?? "jsonl";
+    if (format !== "csv" && format !== "jsonl") throw new CliError(`--format is csv or jsonl, not "${format}"`);
+    const since = args.since === undefined ? null : duration("since", args.since);
+    const file = args.out === undefined ? null : Bun.file(args.out).writer();
+    const write = (text: string) => (file ? file.write(text) : io.out(text));
+    const progress = file !== null && Boolean(process.stderr.isTTY);
+    const written = await withData(args, async (ctx) => {
+      const filter: LogFilter = { type, device: args.device, user: args.user, since: since === null ? undefined : ctx.now() - since };
+      const total = countLog(ctx, filter);
+      if (format === "csv") write(CSV_HEADER);
+      let done = 0;
+      let cursor = 0;
+      // In pages along the log's cursor: memory stays flat however big the export.
+      for (;;) {
+        const page = readLog(ctx, { ...filter, after: cursor, limit: PAGE });
+        for (const e of page) write(format === "csv" ? csvLine(e) : jsonLine(e));
+        done += page.length;
+        if (progress) io.err(`\r[${"#".repeat(Math.round((done / Math.max(total, 1)) * 30)).padEnd(30)}] ${done}/${total}`);
+        if (file) await file.flush();
+        if (page.length < PAGE) break;
+        cursor = page.at(-1)!.position;
+      }
+      return done;
+    });
+    if (file) {
+      await file.end();
+      io.err(`${progress ? "\n" : ""}exported ${written} ${type} entr${written === 1 ? "y" : "ies"} to ${args.out}\n`);
+    }
+  }),
+});
