@@ -51,7 +51,7 @@ export const configSchema = {
   },
   audit: {
     device_posts_per_minute: int({ default: 120, min: 1, max: 1_000_000, doc: "Audit posts (connection, file, alarm) accepted from one device per minute, and session notes from one IP; more get 429 (the client retries)." }),
-    posts_per_minute: int({ default: 6000, min: 1, max: 10_000_000, doc: "Audit posts accepted from all devices together per minute: the most the audit tables can grow by." }),
+    posts_per_minute: int({ default: 6000, min: 1, max: 10_000_000, doc: "Audit posts accepted from all devices together per minute (spent per second): the most the audit tables can grow by." }),
     conn_days: int({ default: 365, min: 0, max: 36_500, doc: "Days connection records are kept (0 = forever); purged hourly in small batches." }),
     file_days: int({ default: 365, min: 0, max: 36_500, doc: "Days file-transfer records are kept (0 = forever)." }),
     alarm_days: int({ default: 365, min: 0, max: 36_500, doc: "Days alarm records are kept (0 = forever)." }),

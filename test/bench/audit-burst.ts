@@ -1,0 +1,90 @@
+// Benchmark: heartbeat latency while devices post audit rows as fast as they can. Compiled binary
+// on core 0; two wrk processes on core 1: heartbeats at a fixed pace (1,000 connections, ~7,000/s,
+// as a 100,000-device fleet) and, in the second phase, a burst of ~1,000 alarm posts a second
+// (50 connections, 50 ms apart: ten times what audit.posts_per_minute lets through; BENCH_AUDIT_DELAY=0
+// posts flat out).
+// BENCH_AUDIT_UNLIMITED=1 lifts audit.posts_per_minute, to see what the budget protects against.
+//
+//   bun run bench:audit            (needs wrk; TEST_RDCONSOLE_BIN to reuse a build)
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const DEVICES = 1000;
+const PACE = Number(process.env.BENCH_AUDIT_DELAY ?? 50);
+const root = join(import.meta.dir, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "rdc-bench-audit-"));
+if (!Bun.which("wrk")) throw new Error("wrk is not installed (apt-get install wrk)");
+const pin = (core: number) => (Bun.which("taskset") ? ["taskset", "-c", String(core)] : []);
+
+let bin = process.env.TEST_RDCONSOLE_BIN;
+if (!bin) {
+  bin = join(dir, "rdconsole");
+  if (!Bun.spawnSync(["bun", join(root, ".ci", "build.ts"), "--outfile", bin], { stdout: "ignore" }).success) throw new Error("build failed");
+}
+
+const beats = join(dir, "beat.lua");
+writeFileSync(
+  beats,
+  `local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/api/heartbeat", { ["Content-Type"] = "application/json" }, '{"id":"' .. (100000000 + n % ${DEVICES}) .. '","modified_at":0,"uuid":"dQ==","ver":1004090}')
+end
+delay = function() return math.random(0, 280) end`,
+);
+const alarms = join(dir, "alarm.lua");
+writeFileSync(
+  alarms,
+  `local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/api/audit/alarm", { ["Content-Type"] = "application/json" }, '{"conn_id":1,"id":"' .. (100000000 + n % ${DEVICES}) .. '","info":"{\\\\"ip\\\\":\\\\"198.51.100.9\\\\"}","nonce":"bench-' .. n .. '","typ":1,"uuid":"dQ=="}')
+end
+${PACE > 0 ? `delay = function() return math.random(0, ${2 * PACE}) end` : ""}`,
+);
+
+function wrk(script: string, url: string, connections: number) {
+  return Bun.spawn([...pin(1), "wrk", "-t1", `-c${connections}`, "-d10s", "--latency", "-s", script, url], { stdout: "pipe" });
+}
+/** `refusedOk`: 429s are expected (the audit budget), counted instead of failing the run. */
+async function result(p: ReturnType<typeof wrk>, refusedOk = false) {
+  const out = await new Response(p.stdout).text();
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
+  const refused = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  if (refused && !refusedOk) throw new Error(`wrk saw ${refused} error responses:\n${out}`);
+  const total = Number(/(\d+) requests in/.exec(out)?.[1]);
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), stored: (total - refused) / 10, refused, p99: p99 ? Number(p99[1]) * (p99[2] === "us" ? 0.001 : p99[2] === "s" ? 1000 : 1) : Number.NaN };
+}
+
+try {
+  const env = {
+    ...process.env,
+    RDCONSOLE_CONFIG: "/dev/null",
+    RDCONSOLE_DATA_DIR: join(dir, "data"),
+    RDCONSOLE_LOG_LEVEL: "info",
+    RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000",
+    RDCONSOLE_AUDIT_DEVICE_POSTS_PER_MINUTE: "1000000",
+    ...(process.env.BENCH_AUDIT_UNLIMITED ? { RDCONSOLE_AUDIT_POSTS_PER_MINUTE: "10000000" } : {}),
+  };
+  const server = Bun.spawn([...pin(0), bin, "serve", "--host", "127.0.0.1", "--port", "0"], { env, stdout: "ignore", stderr: "pipe" });
+  let log = "";
+  void (async () => {
+    for await (const c of server.stderr) log += new TextDecoder().decode(c);
+  })();
+  for (let i = 0; i < 400 && !/listening on/.test(log); i++) await Bun.sleep(25);
+  const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(log)?.[1];
+  if (!url) throw new Error(`did not start:\n${log}`);
+  for (let i = 0; i < DEVICES; i += 50)
+    await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${url}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: String(100000000 + i + j), uuid: "dQ==" }) })));
+  await result(wrk(beats, url, 1000)); // warm-up
+  const quiet = await result(wrk(beats, url, 1000));
+  const [busy, burst] = await Promise.all([result(wrk(beats, url, 1000)), result(wrk(alarms, url, 50), true)]);
+  server.kill("SIGTERM");
+  await server.exited;
+  console.log(`heartbeats alone:        ${quiet.rps.toFixed(0)}/s, p99 ${quiet.p99.toFixed(2)} ms`);
+  console.log(`with an audit burst:     ${busy.rps.toFixed(0)}/s, p99 ${busy.p99.toFixed(2)} ms`);
+  console.log(`the burst: ${burst.rps.toFixed(0)} alarm posts/s, ${burst.stored.toFixed(0)}/s stored, ${burst.refused} refused with 429 (p99 ${burst.p99.toFixed(2)} ms)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
