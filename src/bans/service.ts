@@ -1,6 +1,6 @@
 // IP bans (Drawpile-style ban list): addresses or CIDR ranges refused on every endpoint,
 // optionally until a time. Added by admins from the CLI or automatically by the lockout.
-import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import { asc, eq, gt, isNull, or } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { bans } from "../db/schema.ts";
