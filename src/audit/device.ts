@@ -29,7 +29,8 @@ export function parseAuditJson(text: string): unknown {
 const str = (v: unknown, max: number): string | undefined => (typeof v === "string" ? v.slice(0, max) : undefined);
 const int = (v: unknown, min: number, max: number): number | undefined => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : undefined);
 
-function sessionIdOf(v: unknown): string {
+/** A u64 session id (a safe number, or decimal text) in canonical decimal; 400 otherwise. */
+export function sessionIdOf(v: unknown): string {
   const s = typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? String(v) : v;
   if (typeof s !== "string" || !U64.test(s) || BigInt(s) > MAX_U64) throw invalid('"session_id" must be an unsigned 64-bit integer');
   return String(BigInt(s)); // canonical: no leading zeros

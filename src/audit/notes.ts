@@ -7,21 +7,20 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { connAudit } from "../db/schema.ts";
 import { visibleDeviceId } from "../devices/visibility.ts";
-import { nextSeq } from "./device.ts";
+import { nextSeq, sessionIdOf } from "./device.ts";
 import { invalid, notFound } from "../errors.ts";
 
-const U64 = /^\d{1,20}$/;
 
 /** GET /api/audit/conn/active: the authorised record's guid, or null (the client retries). */
 export function activeConnGuid(ctx: ServiceContext, q: { id?: string; session_id?: string; conn_type?: string }): string | null {
   if (!q.id || q.id.length > 100) throw invalid('missing or invalid "id"');
-  if (!q.session_id || !U64.test(q.session_id) || BigInt(q.session_id) > 18446744073709551615n) throw invalid('"session_id" must be an unsigned 64-bit integer');
+  const sessionId = sessionIdOf(q.session_id);
   const connType = q.conn_type === undefined || q.conn_type === "" ? undefined : Number(q.conn_type);
   if (connType !== undefined && !(Number.isInteger(connType) && connType >= 0 && connType <= 255)) throw invalid('"conn_type" must be a small integer');
   const row = ctx.db
     .select({ guid: connAudit.guid, deviceId: connAudit.deviceId })
     .from(connAudit)
-    .where(and(eq(connAudit.rdId, q.id), eq(connAudit.sessionId, String(BigInt(q.session_id))), isNotNull(connAudit.peerId), connType === undefined ? undefined : eq(connAudit.connType, connType)))
+    .where(and(eq(connAudit.rdId, q.id), eq(connAudit.sessionId, sessionId), isNotNull(connAudit.peerId), connType === undefined ? undefined : eq(connAudit.connType, connType)))
     .orderBy(desc(connAudit.id))
     .get();
   return row && row.deviceId !== null && row.deviceId === visibleDeviceId(ctx, q.id) ? row.guid : null;
