@@ -12,6 +12,7 @@ export const main = defineCommand({
     group: () => import("./group/index.ts").then((m) => m.default),
     device: () => import("./device/index.ts").then((m) => m.default),
     audit: () => import("./audit/index.ts").then((m) => m.default),
+    recording: () => import("./recording/index.ts").then((m) => m.default),
     "device-group": () => import("./device-group/index.ts").then((m) => m.default),
     ab: () => import("./ab/index.ts").then((m) => m.default),
     session: () => import("./session/index.ts").then((m) => m.default),

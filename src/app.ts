@@ -16,6 +16,8 @@ import { createGate } from "./http/gate.ts";
 import { errorHandler } from "./http/errors.ts";
 import { methodIndex } from "./http/methods.ts";
 import { pipeline } from "./http/pipeline.ts";
+import { recordingUploads } from "./recordings/route.ts";
+import { recordingRoutes } from "./recordings/routes.ts";
 import { systemRoutes } from "./system/routes.ts";
 
 export type { AppDeps } from "./deps.ts";
@@ -25,13 +27,15 @@ export function createApp(deps: AppDeps) {
   const auth = deps.auth ?? createAuthRuntime(config);
   const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite);
   const gate = createGate(config, banChecker(deps.sqlite, deps.now));
-  const heartbeat = nativeHeartbeat(deps, devices, gate, accessLog(config, log));
+  const access = accessLog(config, log);
+  const heartbeat = nativeHeartbeat(deps, devices, gate, access);
+  const uploads = recordingUploads(deps, devices);
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
   const app = new Elysia({
     name: "rdconsole",
     normalize: false,
-    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat } } },
+    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(gate, access) } } },
   })
     .use(pipeline(config, log, gate))
     .use(errorHandler(log, methods))
@@ -40,7 +44,8 @@ export function createApp(deps: AppDeps) {
     .use(authRoutes(deps, auth))
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
-    .use(auditRoutes(deps, devices));
+    .use(auditRoutes(deps, devices))
+    .use(recordingRoutes(deps, uploads));
   return app;
 }
 

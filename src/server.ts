@@ -5,6 +5,8 @@ import type { Config } from "./config/schema.ts";
 import { cliActor, type ServiceContext } from "./context.ts";
 import { openDb } from "./db/client.ts";
 import { purgeExpired } from "./audit/retention.ts";
+import { purgeRecordings } from "./recordings/service.ts";
+import { RecordingStore } from "./recordings/store.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
@@ -50,9 +52,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // Retention hourly, the nonces of device audit posts every minute; each skips a turn while its
   // previous run is still going (they yield between batches).
   const running = new Map<string, Promise<unknown>>();
+  const ctx: ServiceContext = { db: database.db, config, log, actor: cliActor(), now };
+  const recordingStore = new RecordingStore(dir);
   const purge = (name: string, only?: string[]) => () => {
     if (running.has(name)) return;
-    running.set(name, purgeExpired(database.sqlite, config, Date.now(), only).catch((e) => log.error("audit purge failed", e)).finally(() => running.delete(name)));
+    const work = async () => {
+      await purgeExpired(database.sqlite, config, Date.now(), only);
+      if (!only) await purgeRecordings(ctx, recordingStore);
+    };
+    running.set(name, work().catch((e) => log.error("retention purge failed", e)).finally(() => running.delete(name)));
   };
   const purgers = [setInterval(purge("retention"), 3_600_000), setInterval(purge("nonces", ["audit_nonces"]), 60_000)];
   try {
@@ -66,7 +74,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const server = app.server!;
   const url = `http://${server.hostname?.includes(":") ? `[${server.hostname}]` : server.hostname}:${server.port}`;
   log.info(`${versionLine()} listening on ${url}, data dir ${dir}`);
-  const ctx: ServiceContext = { db: database.db, config, log, actor: cliActor(), now };
   if (!hasActiveAdmin(ctx)) log.warn("no admin user yet; create one with: rdconsole user create admin --admin");
 
   let stopping: Promise<void> | undefined;

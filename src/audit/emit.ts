@@ -56,7 +56,8 @@ export type AuditAction =
   | "device_group.create"
   | "device_group.rename"
   | "device_group.delete"
-  | "group.access";
+  | "group.access"
+  | "recording.delete";
 
 export interface AuditTarget {
   type: string;

@@ -4,6 +4,7 @@ import { chmodSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { drizzle, type BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
 import { migrate } from "./migrate.ts";
+import { cachedClient } from "./statement-cache.ts";
 import * as schema from "./schema.ts";
 
 export type Db = BunSQLiteDatabase<typeof schema>;
@@ -34,7 +35,8 @@ export function openDb(dataDir: string, file = DB_FILE, mmapSize = 0): OpenDb {
     sqlite.close();
     throw e;
   }
-  const db = drizzle({ client: sqlite, schema });
+  // drizzle only calls prepare, exec and transaction on its client (drizzle-orm/bun-sqlite/session.js).
+  const db = drizzle({ client: cachedClient(sqlite) as unknown as Database, schema });
   return {
     db,
     sqlite,

@@ -484,3 +484,27 @@ export const auditNonces = sqliteTable(
   },
   (t) => [index("audit_nonces_created").on(t.createdAt)],
 );
+
+/**
+ * Session recordings uploaded by devices (POST /api/record). The bytes live in the data dir under
+ * recordings/<path>; the row is what quotas, listings and retention read. A recording outlives its
+ * device (device_id set null): it is evidence.
+ */
+export const recordings = sqliteTable(
+  "recordings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    deviceId: integer("device_id").references(() => devices.id, { onDelete: "set null" }),
+    rdId: text("rd_id").notNull(),
+    file: text("file").notNull(),
+    /** Relative to <data dir>/recordings. */
+    path: text("path").notNull().unique(),
+    size: integer("size").notNull().default(0),
+    /** Set by the client's final `tail` upload. */
+    complete: integer("complete", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("recordings_device").on(t.deviceId), index("recordings_updated").on(t.updatedAt)],
+);

@@ -18,7 +18,16 @@ export function declaredTooLarge(request: Request, limit: number): boolean {
 
 /** Reads a body that has no Content-Length, failing once it passes `limit` bytes. */
 export async function readCapped(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
+  return new TextDecoder().decode(await readCappedBytes(request, limit));
+}
+
+/** The body's bytes, failing once they pass `limit` (a declared length is checked by the gate). */
+export async function readCappedBytes(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  if (request.headers.has("content-length")) {
+    if (declaredTooLarge(request, limit)) throw new ServiceError("PAYLOAD_TOO_LARGE", `request body too large (limit ${limit} bytes)`);
+    return new Uint8Array(await request.arrayBuffer());
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body) {
@@ -26,7 +35,7 @@ export async function readCapped(request: Request, limit: number): Promise<strin
     if (size > limit) throw new ServiceError("PAYLOAD_TOO_LARGE", `request body too large (limit ${limit} bytes)`);
     chunks.push(chunk);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /**

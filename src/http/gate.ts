@@ -8,7 +8,7 @@ import { setRequestInfo } from "./request-info.ts";
 
 export interface Gate {
   /** The client IP, or the response that stops the request here; records nothing (the heartbeat's hot path). */
-  check(request: Request, server: Server<unknown> | null | undefined, checkBan: boolean): { ip: string | undefined } | Response;
+  check(request: Request, server: Server<unknown> | null | undefined, checkBan: boolean, bodyLimit?: number): { ip: string | undefined } | Response;
   /**
    * Records the request's client IP and start time; returns a response when it must stop here.
    * `checkBan: false` for a caller that checks bans itself (the heartbeat, in its one query).
@@ -28,10 +28,10 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
   const clientIp = (request: Request, server: Server<unknown> | null | undefined) =>
     resolveClientIp(server?.requestIP(request)?.address, trusted.length ? request.headers.get("x-forwarded-for") : null, trusted);
   return {
-    check(request, server, checkBan) {
+    check(request, server, checkBan, bodyLimit = limit) {
       const ip = clientIp(request, server);
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
-      if (declaredTooLarge(request, limit)) return tooLarge(limit);
+      if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
       return { ip };
     },
     admit(request, server, checkBan = true) {

@@ -225,6 +225,20 @@ CREATE TABLE `login_challenges` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 
+CREATE TABLE `recordings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`device_id` integer,
+	`rd_id` text NOT NULL,
+	`file` text NOT NULL,
+	`path` text NOT NULL,
+	`size` integer DEFAULT 0 NOT NULL,
+	`complete` integer DEFAULT false NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE set null
+);
+
 CREATE TABLE `recovery_codes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer NOT NULL,
@@ -379,6 +393,14 @@ CREATE INDEX `login_challenges_expires_at` ON `login_challenges` (`expires_at`);
 CREATE UNIQUE INDEX `login_challenges_secret_hash_unique` ON `login_challenges` (`secret_hash`);
 
 CREATE INDEX `login_challenges_user` ON `login_challenges` (`user_id`);
+
+CREATE INDEX `recordings_device` ON `recordings` (`device_id`);
+
+CREATE UNIQUE INDEX `recordings_guid_unique` ON `recordings` (`guid`);
+
+CREATE UNIQUE INDEX `recordings_path_unique` ON `recordings` (`path`);
+
+CREATE INDEX `recordings_updated` ON `recordings` (`updated_at`);
 
 CREATE INDEX `recovery_codes_user` ON `recovery_codes` (`user_id`);
 
