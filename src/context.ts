@@ -22,7 +22,15 @@ export interface ServiceContext {
   readonly actor: Actor;
   /** Client IP of the request, when there is one. */
   readonly ip?: string;
+  /** Set inside withTransaction: what runs once it has committed (see afterCommit). */
+  readonly afterCommit?: (() => void)[];
   now(): number;
+}
+
+/** Runs `fn` once the caller's transaction has committed (never if it rolls back); at once outside one. */
+export function afterCommit(ctx: ServiceContext, fn: () => void): void {
+  if (ctx.afterCommit) ctx.afterCommit.push(fn);
+  else fn();
 }
 
 export const systemActor: Actor = { type: "system", name: "system" };
@@ -43,9 +51,10 @@ export const localCommits = () => commits;
  */
 export function withTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => T): T {
   const db = ctx.db as Db;
+  const committed: (() => void)[] = [];
   const result = db.transaction(
     (tx) => {
-      const result = fn({ ...ctx, db: tx });
+      const result = fn({ ...ctx, db: tx, afterCommit: committed });
       // An async fn would commit before its awaits ran: refuse it (and roll back).
       if (result instanceof Promise) throw new Error("withTransaction needs a synchronous function");
       return result;
@@ -53,5 +62,8 @@ export function withTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext)
     { behavior: "immediate" },
   );
   commits++;
+  // A nested transaction (a savepoint) hands its work to the outer one, which may still roll back.
+  if (ctx.afterCommit) ctx.afterCommit.push(...committed);
+  else for (const f of committed) f();
   return result;
 }

@@ -5,6 +5,9 @@ import type { Config } from "./config/schema.ts";
 import { cliActor, type ServiceContext } from "./context.ts";
 import { openDb } from "./db/client.ts";
 import { purgeExpired } from "./audit/retention.ts";
+import { createMailer } from "./mail/mailer.ts";
+import { createDeliverer } from "./notify/deliver.ts";
+import { startNotifier } from "./notify/notifier.ts";
 import { purgeRecordings } from "./recordings/service.ts";
 import { RecordingStore } from "./recordings/store.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
@@ -33,6 +36,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     throw e;
   }
   const now = () => Date.now();
+  const notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   const devices = createDeviceRuntime(config, database.sqlite);
   const app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
   const flushPresence = (all = false) => {
@@ -67,6 +71,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {
     for (const timer of [flusher, ...purgers]) clearInterval(timer);
+    await notifier.stop(0);
     database.close();
     lock.release();
     throw new Error(`cannot listen on ${config.server.host}:${config.server.port}: ${(e as Error).message}`);
@@ -85,6 +90,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       clearInterval(flusher);
       for (const p of purgers) clearInterval(p);
       await Promise.all(running.values());
+      await notifier.stop(2000);
       await flushing; // a chunked flush in progress finishes first; then everything left is written
       flushPresence(true);
       database.close();

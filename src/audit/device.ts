@@ -2,6 +2,8 @@
 // registered device whose id and uuid match, de-duplicated by nonce, answered 200 with an empty
 // body (the client retries anything else). The in-session note (§9.2) has no uuid: its session_id,
 // a random u64 both ends share, is the only capability, and it only changes an existing record.
+import { publish } from "../notify/events.ts";
+import { alarmName } from "./alarms.ts";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { alarmAudit, auditNonces, connAudit, fileAudit } from "../db/schema.ts";
@@ -196,7 +198,9 @@ export function postAlarmAudit(ctx: ServiceContext, body: AuditBody, isDevice: D
       .slice(0, 10)
       .map(([k, v]) => [k.slice(0, 50), typeof v === "string" ? v.slice(0, 300) : typeof v === "number" || typeof v === "boolean" ? v : null]),
   );
-  onceByNonce(ctx, body, (tx) =>
+  onceByNonce(ctx, body, (tx) => {
+    const ip = str(info?.ip, 100) ?? null;
+    publish(tx, { kind: "alarm", title: `Alarm on device ${rdId}: ${alarmName(typ)}${ip ? ` (from ${ip})` : ""}`, data: { device: rdId, alarm: alarmName(typ), typ, ip, info: kept } });
     tx.db
       .insert(alarmAudit)
       .values({
@@ -205,10 +209,10 @@ export function postAlarmAudit(ctx: ServiceContext, body: AuditBody, isDevice: D
         typ,
         info: kept,
         infoRaw: info === undefined && typeof body.info === "string" ? body.info.slice(0, 1000) : null,
-        ip: str(info?.ip, 100) ?? null,
+        ip,
         connAuditRef: str(body.conn_audit_ref, 200) ?? null,
         createdAt: tx.now(),
       })
-      .run(),
-  );
+      .run();
+  });
 }

@@ -2,6 +2,7 @@
 // logs, newest last, with a cursor so a follower sees each change once, in order. Connection
 // records change in place (authorised, closed, noted): they are followed by their change sequence
 // (seq), the others by id.
+import { alarmName } from "./alarms.ts";
 import { and, asc, desc, eq, gt, gte, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { alarmAudit, connAudit, consoleAudit, devices, fileAudit, users } from "../db/schema.ts";
@@ -122,7 +123,7 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
       guid: r.guid,
       at: r.createdAt,
       device: r.rdId,
-      action: ALARMS[r.typ] ?? `alarm ${r.typ}`,
+      action: alarmName(r.typ),
       details: { typ: r.typ, ...r.info, ...(r.infoRaw !== null ? { info_raw: r.infoRaw } : {}), conn_audit_ref: r.connAuditRef },
     }));
   }
@@ -140,16 +141,5 @@ export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   }));
 }
 
-/** client-contract §9.6 */
-const ALARMS: Record<number, string> = {
-  0: "IP whitelist reject",
-  1: "over 30 failed attempts",
-  2: "over 6 failed attempts in a minute",
-  6: "IPv6 prefix attempts exceeded",
-  7: "terminal login backoff",
-  8: "terminal login concurrency",
-  9: "session scope violation",
-  10: "ID whitelist reject",
-};
 
 export const cursorOf = (e: LogEntry): Cursor => e.position;

@@ -1,5 +1,6 @@
 // Failure bookkeeping shared by the password and code steps: lockout check, audit row per failure,
 // lockout audit, and the automatic ban of an IP that keeps coming back.
+import { publish } from "../notify/events.ts";
 import { emitAudit, type AuditAction } from "../audit/emit.ts";
 import { addBan } from "../bans/service.ts";
 import type { ServiceContext } from "../context.ts";
@@ -24,8 +25,12 @@ export function recordFailure(ctx: ServiceContext, rt: AuthRuntime, account: str
   const name = account ?? "(unknown user)";
   emitAudit(anon, action, { type: "user", name }, { reason });
   const outcome = rt.lockout.fail(ctx.now(), ctx.ip, account ?? undefined);
-  if (outcome.lockedIp || outcome.lockedAccount)
-    emitAudit(anon, "auth.lockout", { type: "user", name }, { ip_locked: outcome.lockedIp, account_locked: outcome.lockedAccount, minutes: ctx.config.lockout.minutes });
+  if (outcome.lockedIp || outcome.lockedAccount) {
+    const details = { ip_locked: outcome.lockedIp, account_locked: outcome.lockedAccount, minutes: ctx.config.lockout.minutes };
+    emitAudit(anon, "auth.lockout", { type: "user", name }, details);
+    const what = outcome.lockedAccount ? `account ${name}` : `IP ${ctx.ip ?? "?"}`;
+    publish(ctx, { kind: "lockout", title: `Login lockout: ${what} for ${details.minutes} min after failed logins`, data: { user: account, ip: ctx.ip ?? null, ...details } });
+  }
   if (outcome.banIp && ctx.ip) {
     const system = { ...ctx, actor: { type: "system" as const, name: "lockout" } };
     const subject = abuseSubject(ctx.ip);

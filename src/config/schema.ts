@@ -4,6 +4,11 @@ import { bool, cidrList, int, list, oneOf, size, str, url, type Field } from "./
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug", "trace"] as const;
 
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const webhookList = (what: string) =>
+  list({ default: [], doc: `URLs that get a signed JSON POST for ${what}.`, item: (s) => (URL.canParse(s) && /^https?:$/.test(new URL(s).protocol) ? s : null), itemHint: "not an http:// or https:// URL" });
+const emailList = (what: string) => list({ default: [], doc: `Addresses e-mailed about ${what} (needs [smtp]).`, item: (s) => (EMAIL.test(s) ? s : null), itemHint: "not an e-mail address" });
+
 export const configSchema = {
   server: {
     host: str({ default: "0.0.0.0", doc: "Address to listen on (0.0.0.0 = every IPv4 interface, :: = IPv4 and IPv6).", pattern: /^\S+$/, hint: "expected a host name or IP address" }),
@@ -66,6 +71,19 @@ export const configSchema = {
     max_part: size({ default: 64 * 1024 ** 2, min: 1024 ** 2, max: 128 * 1024 ** 2, doc: "Largest single upload (the client sends what is new since its last part, at least 1 MiB a second)." }),
     days: int({ default: 90, min: 0, max: 36_500, doc: "Days a recording is kept after its last upload (0 = forever); purged hourly." }),
   },
+  notify: {
+    alarm_webhooks: webhookList("alarms a device reports (failed-login bursts, whitelist rejects, …)"),
+    alarm_emails: emailList("alarms"),
+    lockout_webhooks: webhookList("login lockouts (an account or an IP locked out after failed logins)"),
+    lockout_emails: emailList("login lockouts"),
+    device_webhooks: webhookList("new devices (registered, or waiting for approval)"),
+    device_emails: emailList("new devices"),
+    webhook_secret: str({ default: "", secret: true, doc: "Key of the HMAC-SHA256 signature every webhook carries (X-Rdconsole-Signature-256: sha256=<hex of the body>). Required when a webhook is set." }),
+    per_minute: int({ default: 120, min: 1, max: 100_000, doc: "Events notified per minute at most; more are dropped (and logged once a minute)." }),
+    queue_size: int({ default: 1000, min: 1, max: 1_000_000, doc: "Deliveries waiting or being retried at most; past it new ones are dropped." }),
+    retries: int({ default: 5, min: 0, max: 20, doc: "Retries of a failed delivery, 2 s after the first failure and twice as long after each next (at most 5 minutes apart)." }),
+    timeout_seconds: int({ default: 10, min: 1, max: 120, doc: "Time one webhook call may take." }),
+  },
   lockout: {
     ip_failures: int({ default: 10, min: 1, max: 10000, doc: "Failed logins or codes from one IP within window_minutes before that IP is locked out." }),
     account_failures: int({ default: 5, min: 1, max: 10000, doc: "Failed logins or codes for one account within window_minutes before the account is locked out." }),
@@ -90,6 +108,8 @@ export type ConfigSchema = typeof configSchema;
 /** Rules that involve more than one key; each returns a problem or null. */
 export const crossChecks: ((c: Config) => string | null)[] = [
   (c) => (c.smtp.host && !c.smtp.from ? "smtp.from: required when smtp.host is set" : null),
+  (c) => ((c.notify.alarm_webhooks.length || c.notify.lockout_webhooks.length || c.notify.device_webhooks.length) && !c.notify.webhook_secret ? "notify.webhook_secret: required when a webhook is set" : null),
+  (c) => ((c.notify.alarm_emails.length || c.notify.lockout_emails.length || c.notify.device_emails.length) && !c.smtp.host ? "notify: e-mail recipients need smtp.host" : null),
 ];
 type ValueOf<F> = F extends Field<infer T> ? T : never;
 export type Config = {

@@ -1,5 +1,6 @@
 // POST /api/sysinfo as a service: trust on first use of (id, uuid), the registration policy, caps,
 // and the presets a client may carry (preset-user-name, preset-device-group-name, preset-address-book-*).
+import { publish } from "../notify/events.ts";
 import { eq, sql } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
@@ -131,6 +132,11 @@ export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuar
     seen(tx, row.id, now);
     guard.registered();
     emitAudit(tx, "device.register", target(row), { hostname: info.hostname, os: info.os, pending: approval });
+    publish(tx, {
+      kind: "device",
+      title: `New device ${rdId}${info.hostname ? ` (${info.hostname})` : ""}${approval ? " is waiting for approval" : " registered"}`,
+      data: { device: rdId, hostname: info.hostname ?? null, os: info.os ?? null, username: info.username ?? null, ip: tx.ip ?? null, pending: approval },
+    });
     applyPresets(tx, row, body, info);
     return "SYSINFO_UPDATED";
   });

@@ -1,0 +1,15 @@
+// The alarm kinds a client reports (POST /api/audit/alarm, `typ`).
+
+/** client-contract §9.6 */
+const ALARMS: Record<number, string> = {
+  0: "IP whitelist reject",
+  1: "over 30 failed attempts",
+  2: "over 6 failed attempts in a minute",
+  6: "IPv6 prefix attempts exceeded",
+  7: "terminal login backoff",
+  8: "terminal login concurrency",
+  9: "session scope violation",
+  10: "ID whitelist reject",
+};
+
+export const alarmName = (typ: number): string => ALARMS[typ] ?? `alarm ${typ}`;
