@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { existsSync } from "node:fs";
+import { chmodSync, constants, copyFileSync, existsSync, statSync, truncateSync } from "node:fs";
 import { findRecording } from "../../src/recordings/service.ts";
 import { RecordingStore } from "../../src/recordings/store.ts";
 import { CliError, io } from "../_io.ts";
@@ -18,9 +18,19 @@ export default defineCommand({
       const row = findRecording(ctx, args.recording);
       return { source: new RecordingStore(ctx.config.data.dir).pathOf(row.path), size: row.size, out: args.out ?? row.file };
     });
-    if (existsSync(out) && !args.force) throw new CliError(`${out} exists; use --force to overwrite it`);
-    // The file may hold bytes past `size` from a part that was refused after it was written.
-    const written = await Bun.write(out, Bun.file(source).slice(0, size));
+    if (!existsSync(source)) throw new CliError(`the recording's file is missing from the data dir (${source})`);
+    try {
+      // Exclusive unless --force; private like the data dir it comes from.
+      copyFileSync(source, out, args.force ? 0 : constants.COPYFILE_EXCL);
+    } catch (e) {
+      if ((e as { code?: string }).code === "EEXIST") throw new CliError(`${out} exists; use --force to overwrite it`);
+      throw new CliError(`cannot write ${out}: ${(e as Error).message}`);
+    }
+    chmodSync(out, 0o600);
+    // Only the bytes the server accepted (a write that failed part-way may have left more).
+    if (statSync(out).size > size) truncateSync(out, size);
+    const written = statSync(out).size;
+    if (written !== size) throw new CliError(`${out}: only ${written} of the recording's ${size} bytes are on disk`);
     io.out(`${out}: ${written} bytes\n`);
   }),
 });

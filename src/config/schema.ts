@@ -63,11 +63,12 @@ export const configSchema = {
     console_days: int({ default: 0, min: 0, max: 36_500, doc: "Days console-audit rows (admin and login actions) are kept (0 = forever)." }),
   },
   recording: {
-    enabled: bool({ default: true, doc: "Accept session recordings uploaded by devices (POST /api/record; stock clients up to 1.4.x never upload, the uploader is switched off in their source)." }),
+    enabled: bool({ default: false, doc: "Accept session recordings uploaded by devices (POST /api/record). Off by default: stock clients never upload (the uploader is switched off in their source), and the uploader sends no credentials." }),
     device_quota: size({ default: 2 * 1024 ** 3, min: 0, max: 2 ** 50, doc: 'Disk space the recordings of one device may take ("2GiB"); uploads past it are refused.' }),
     total_quota: size({ default: 20 * 1024 ** 3, min: 0, max: 2 ** 50, doc: "Disk space all recordings together may take." }),
     min_free: size({ default: 1024 ** 3, min: 0, max: 2 ** 50, doc: "Free space kept on the data dir's disk: uploads that would leave less are refused." }),
     max_files_per_device: int({ default: 1000, min: 1, max: 1_000_000, doc: "Recordings kept per device; a new one past it is refused until some are deleted." }),
+    max_files: int({ default: 100_000, min: 1, max: 10_000_000, doc: "Recordings kept in all; a new one past it is refused until some are deleted." }),
     max_part: size({ default: 64 * 1024 ** 2, min: 1024 ** 2, max: 128 * 1024 ** 2, doc: "Largest single upload (the client sends what is new since its last part, at least 1 MiB a second)." }),
     days: int({ default: 90, min: 0, max: 36_500, doc: "Days a recording is kept after its last upload (0 = forever); purged hourly." }),
   },

@@ -3,9 +3,9 @@
 // as the write they allow.
 import { and, asc, count, eq, lt, or, sql, sum } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
-import { recordings } from "../db/schema.ts";
-import { invalid, notFound, ServiceError } from "../errors.ts";
+import { afterCommit, withTransaction, type ServiceContext } from "../context.ts";
+import { devices, recordings } from "../db/schema.ts";
+import { conflict, invalid, notFound, ServiceError } from "../errors.ts";
 import { checkFileName, type RecordingStore } from "./store.ts";
 
 // client: src/hbbs_http/record_upload.rs (rustdesk master) MAX_HEADER_LEN: the tail re-sends the first ≤1024 bytes.
@@ -45,14 +45,21 @@ export function uploadRecording(ctx: ServiceContext, store: RecordingStore, devi
   const path = `${device.id}/${file}`;
   const now = ctx.now();
   withTransaction(ctx, (tx) => {
+    // Checked again here: the device may have been deleted or disabled while its body arrived.
+    const current = tx.db.select({ enabled: devices.enabled }).from(devices).where(eq(devices.id, device.id)).get();
+    if (!current?.enabled) throw new ServiceError("FORBIDDEN", "unknown device");
     const row = tx.db.select().from(recordings).where(eq(recordings.path, path)).get();
+    // A finished recording is evidence: only an admin removes it (`recording delete`).
+    if (row?.complete) throw conflict(`recording "${file}" is complete and can no longer be changed`);
     if (type === "new") {
       if (row) {
-        tx.db.update(recordings).set({ size: 0, complete: false, updatedAt: now }).where(eq(recordings.id, row.id)).run();
+        tx.db.update(recordings).set({ size: 0, updatedAt: now }).where(eq(recordings.id, row.id)).run();
       } else {
+        const { max_files_per_device, max_files } = tx.config.recording;
         const kept = tx.db.select({ n: count() }).from(recordings).where(eq(recordings.deviceId, device.id)).get()!.n;
-        if (kept >= tx.config.recording.max_files_per_device)
-          throw new ServiceError("FORBIDDEN", `this device already has ${kept} recordings on the server (recording.max_files_per_device)`);
+        if (kept >= max_files_per_device) throw new ServiceError("FORBIDDEN", `this device already has ${kept} recordings on the server (recording.max_files_per_device)`);
+        const all = tx.db.select({ n: count() }).from(recordings).get()!.n;
+        if (all >= max_files) throw new ServiceError("FORBIDDEN", `the server already keeps ${all} recordings (recording.max_files)`);
         tx.db.insert(recordings).values({ deviceId: device.id, rdId: device.rdId, file, path, createdAt: now, updatedAt: now }).run();
       }
       store.create(path);
@@ -61,14 +68,14 @@ export function uploadRecording(ctx: ServiceContext, store: RecordingStore, devi
     if (!row) throw notFound(`no recording "${file}" from this device; start it with type=new`);
     if (type === "remove") {
       tx.db.delete(recordings).where(eq(recordings.id, row.id)).run();
-      store.remove(path);
+      afterCommit(tx, () => store.remove(path));
       return;
     }
     if (type === "tail") {
       if (offset !== undefined && offset !== 0) throw invalid("a tail is written at offset 0");
       if (body.byteLength > TAIL_MAX) throw invalid(`a tail is at most ${TAIL_MAX} bytes`);
       if (body.byteLength > row.size) throw invalid(`the tail (${body.byteLength} bytes) is longer than the recording (${row.size} bytes)`);
-      store.write(path, 0, body);
+      store.write(path, 0, body, row.size);
       tx.db.update(recordings).set({ complete: true, updatedAt: now }).where(eq(recordings.id, row.id)).run();
       return;
     }
@@ -77,7 +84,7 @@ export function uploadRecording(ctx: ServiceContext, store: RecordingStore, devi
     const size = Math.max(row.size, offset + body.byteLength);
     const growth = size - row.size;
     if (growth > 0) checkRoom(tx, store, device.id, growth);
-    store.write(path, offset, body);
+    store.write(path, offset, body, row.size);
     tx.db.update(recordings).set({ size, updatedAt: now }).where(eq(recordings.id, row.id)).run();
   });
 }
@@ -122,7 +129,7 @@ export function deleteRecording(ctx: ServiceContext, store: RecordingStore, ref:
     const row = findRecording(tx, ref);
     tx.db.delete(recordings).where(eq(recordings.id, row.id)).run();
     emitAudit(tx, "recording.delete", { type: "recording", guid: row.guid, name: row.file }, { device: row.rdId, size: row.size });
-    store.remove(row.path);
+    afterCommit(tx, () => store.remove(row.path));
     return view(row);
   });
 }
@@ -138,9 +145,14 @@ export async function purgeRecordings(ctx: ServiceContext, store: RecordingStore
     for (const row of batch) {
       // Written to since it was selected: kept.
       const gone = withTransaction(ctx, (tx) => tx.db.delete(recordings).where(and(eq(recordings.id, row.id), lt(recordings.updatedAt, cutoff))).returning({ id: recordings.id }).all().length);
-      if (gone) store.remove(row.path);
+      if (!gone) continue;
+      purged++;
+      try {
+        store.remove(row.path);
+      } catch (e) {
+        ctx.log.error(`recording ${row.path} expired but its file could not be removed`, e);
+      }
     }
-    purged += batch.length;
     if (batch.length < 100) return purged;
     await new Promise((r) => setImmediate(r));
   }

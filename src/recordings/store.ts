@@ -1,7 +1,7 @@
 // Recording bytes on disk: <data dir>/recordings/<device row id>/<file>, directories 0700 and
 // files 0600 like the rest of the data dir. Synchronous calls: an upload is checked, written and
 // recorded without yielding, so two uploads never pass the same quota check.
-import { closeSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
+import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { invalid, ServiceError } from "../errors.ts";
 
@@ -38,12 +38,16 @@ export class RecordingStore {
     this.io(() => closeSync(openSync(path, "w", 0o600)));
   }
 
-  write(relative: string, offset: number, bytes: Uint8Array): void {
+  /** Writes at `offset`; if that fails part-way, the file is cut back to `size`, the length it had. */
+  write(relative: string, offset: number, bytes: Uint8Array, size: number): void {
     this.io(() => {
       const fd = openSync(this.pathOf(relative), "r+");
       try {
         let done = 0;
         while (done < bytes.byteLength) done += writeSync(fd, bytes, done, bytes.byteLength - done, offset + done);
+      } catch (e) {
+        ftruncateSync(fd, size);
+        throw e;
       } finally {
         closeSync(fd);
       }

@@ -16,7 +16,7 @@ import { tempDir } from "../helpers/env.ts";
 test("list, get (exact bytes), delete (audited); retention purges what was not written to for recording.days", async () => {
   const dir = tempDir();
   const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n[recording]\ndays = 30\n`);
+  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n[recording]\nenabled = true\ndays = 30\n`);
   const cli = (args: string[]) => runCli([...args, "--config", file]);
   const { config } = loadConfig({ configPath: file, env: {} });
   await cli(["device", "list"]); // creates and migrates the data dir
@@ -67,7 +67,10 @@ test("list, get (exact bytes), delete (audited); retention purges what was not w
 
   // 31 days after the first upload: only it is older than recording.days = 30.
   clock = Date.parse("2026-12-02T10:00:01Z");
+  const expired = store.pathOf((sqlite.query("SELECT path FROM recordings WHERE file = 'incoming_111111111_1_display0_vp9.webm'").get() as { path: string }).path);
+  expect(existsSync(expired)).toBe(true);
   expect(await purgeRecordings(ctx, store)).toBe(1);
+  expect(existsSync(expired)).toBe(false);
   expect((JSON.parse((await cli(["recording", "list", "--json"])).stdout) as { file: string }[]).map((r) => r.file)).toEqual(["incoming_222222222_1_display0_vp9.webm", "same.webm"]);
   close();
 });

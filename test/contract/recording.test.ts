@@ -5,13 +5,16 @@ import { afterAll, expect, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordings } from "../../src/db/schema.ts";
+import { uploadRecording, type UploadQuery } from "../../src/recordings/service.ts";
+import { RecordingStore } from "../../src/recordings/store.ts";
 import { DEVICE, UUID } from "../helpers/client.ts";
+import { call } from "../helpers/http.ts";
 
 const RUST = { "content-type": "application/json" };
 import { testEnv } from "../helpers/env.ts";
 
 // Behind a trusted proxy, so each request can come "from" the address the test chooses.
-const env = testEnv({ "server.trusted_proxies": "127.0.0.1/32", "recording.device_quota": "3MiB", "recording.max_part": "2MiB", "recording.max_files_per_device": "3" });
+const env = testEnv({ "server.trusted_proxies": "127.0.0.1/32", "recording.enabled": "true", "recording.device_quota": "3MiB", "recording.max_part": "2MiB", "recording.max_files_per_device": "3" });
 const server = env.app.listen({ hostname: "127.0.0.1", port: 0 });
 afterAll(() => server.stop(true));
 const base = `http://127.0.0.1:${server.server!.port}`;
@@ -44,6 +47,12 @@ test("T14: new, parts, tail reassemble the exact bytes; every reply is {}", asyn
   expected.set(header, 0);
   expect(Buffer.compare(readFileSync(onDisk(FILE)), Buffer.from(expected))).toBe(0);
   expect(env.db.select().from(recordings).all()).toMatchObject([{ rdId: DEVICE.id, file: FILE, size: expected.length, complete: true }]);
+  // Complete: evidence, changed by no upload (an admin deletes it with `recording delete`).
+  const locked = [409, `{"error":"recording \\"${FILE}\\" is complete and can no longer be changed"}`] as const;
+  expect(await record(`type=part&file=${FILE}&offset=0`, bytes(10, 9))).toEqual(locked);
+  expect(await record(`type=new&file=${FILE}`)).toEqual(locked);
+  expect(await record(`type=remove&file=${FILE}`)).toEqual(locked);
+  expect(Buffer.compare(readFileSync(onDisk(FILE)), Buffer.from(expected))).toBe(0);
 });
 
 test("names that are not a plain file name are refused before anything else", async () => {
@@ -103,8 +112,32 @@ test("quotas: the device's bytes and its number of recordings", async () => {
   expect(await record(`type=new&file=incoming_${DEVICE.id}_6_display0_vp9.webm`)).toEqual([200, "{}"]);
 });
 
-test("recording.enabled = false: a clear 404", async () => {
-  const off = testEnv({ "recording.enabled": "false" });
+test("server-wide limits: total bytes, disk reserve, number of recordings; a device deleted mid-upload", async () => {
+  const small = testEnv({ "recording.enabled": "true", "recording.total_quota": "1MiB", "recording.max_files": "2" });
+  const store = new RecordingStore(small.config.data.dir);
+  for (const id of ["111111111", "222222222"]) await call(small.app, "POST", "/api/sysinfo", { body: { id, uuid: "dQ==" } });
+  const dev = (rdId: string) => ({ id: (small.sqlite.query("SELECT id FROM devices WHERE rd_id = ?").get(rdId) as { id: number }).id, rdId });
+  const up = (rdId: string, q: UploadQuery, body = new Uint8Array(0)) => () => uploadRecording(small.ctx, store, dev(rdId), q, body);
+  up("111111111", { type: "new", file: "a.webm" })();
+  up("111111111", { type: "part", file: "a.webm", offset: "0" }, bytes(700_000, 1))();
+  up("222222222", { type: "new", file: "b.webm" })();
+  expect(up("222222222", { type: "part", file: "b.webm", offset: "0" }, bytes(400_000, 1))).toThrow("the server's recordings would pass their quota of 1 MiB (recording.total_quota)");
+  expect(up("222222222", { type: "new", file: "c.webm" })).toThrow("the server already keeps 2 recordings (recording.max_files)");
+  const reserve = testEnv({ "recording.enabled": "true", "recording.min_free": String(2 ** 50) });
+  await call(reserve.app, "POST", "/api/sysinfo", { body: { id: "333333333", uuid: "dQ==" } });
+  const r3 = { id: (reserve.sqlite.query("SELECT id FROM devices").get() as { id: number }).id, rdId: "333333333" };
+  const store3 = new RecordingStore(reserve.config.data.dir);
+  uploadRecording(reserve.ctx, store3, r3, { type: "new", file: "d.webm" }, new Uint8Array(0));
+  expect(() => uploadRecording(reserve.ctx, store3, r3, { type: "part", file: "d.webm", offset: "0" }, bytes(10, 1))).toThrow("the server keeps 1073741824 MiB of its disk free (recording.min_free)");
+  // Identified, then deleted before its body had arrived: refused, nothing written.
+  const gone = dev("222222222");
+  small.sqlite.run("DELETE FROM devices WHERE id = ?", [gone.id]);
+  expect(() => uploadRecording(small.ctx, store, gone, { type: "part", file: "b.webm", offset: "0" }, bytes(10, 1))).toThrow("unknown device");
+  expect(() => uploadRecording(small.ctx, store, gone, { type: "new", file: "e.webm" }, new Uint8Array(0))).toThrow("unknown device");
+});
+
+test("recording.enabled is off by default: a clear 404", async () => {
+  const off = testEnv();
   const s = off.app.listen({ hostname: "127.0.0.1", port: 0 });
   try {
     const r = await fetch(`http://127.0.0.1:${s.server!.port}/api/record?type=new&file=a.webm`, { method: "POST" });
