@@ -64,6 +64,13 @@ export function withTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext)
   commits++;
   // A nested transaction (a savepoint) hands its work to the outer one, which may still roll back.
   if (ctx.afterCommit) ctx.afterCommit.push(...committed);
-  else for (const f of committed) f();
+  else
+    for (const f of committed) {
+      try {
+        f();
+      } catch (e) {
+        ctx.log.error("work after a commit failed", e); // the change itself is committed: the caller succeeded
+      }
+    }
   return result;
 }

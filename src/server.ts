@@ -2,13 +2,12 @@
 // let in-flight requests finish (bounded), run shutdown hooks, close the database, release the lock.
 import { createApp } from "./app.ts";
 import type { Config } from "./config/schema.ts";
-import { cliActor, type ServiceContext } from "./context.ts";
+import { systemActor, type ServiceContext } from "./context.ts";
 import { openDb } from "./db/client.ts";
-import { purgeExpired } from "./audit/retention.ts";
+import { hourlyRetention, purgeExpired } from "./audit/retention.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createDeliverer } from "./notify/deliver.ts";
 import { startNotifier } from "./notify/notifier.ts";
-import { purgeRecordings } from "./recordings/service.ts";
 import { RecordingStore } from "./recordings/store.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
@@ -36,9 +35,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     throw e;
   }
   const now = () => Date.now();
-  const notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   const devices = createDeviceRuntime(config, database.sqlite);
   const app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
+  const notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   const flushPresence = (all = false) => {
     try {
       devices.presence.flush(Date.now(), all);
@@ -56,13 +55,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // Retention hourly, the nonces of device audit posts every minute; each skips a turn while its
   // previous run is still going (they yield between batches).
   const running = new Map<string, Promise<unknown>>();
-  const ctx: ServiceContext = { db: database.db, config, log, actor: cliActor(), now };
+  const ctx: ServiceContext = { db: database.db, config, log, actor: systemActor, now };
   const recordingStore = new RecordingStore(dir);
   const purge = (name: string, only?: string[]) => () => {
     if (running.has(name)) return;
     const work = async () => {
-      await purgeExpired(database.sqlite, config, Date.now(), only);
-      if (!only) await purgeRecordings(ctx, recordingStore);
+      if (only) await purgeExpired(database.sqlite, config, Date.now(), only);
+      else await hourlyRetention(database.sqlite, ctx, recordingStore);
     };
     running.set(name, work().catch((e) => log.error("retention purge failed", e)).finally(() => running.delete(name)));
   };

@@ -32,8 +32,9 @@ export function personalBook(ctx: ServiceContext, userId: number): BookRow {
   if (existing) return existing;
   return withTransaction(ctx, (tx) => {
     const now = tx.now();
-    tx.db.insert(addressBooks).values({ ownerId: userId, personal: true, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
-    return tx.db.select().from(addressBooks).where(and(eq(addressBooks.ownerId, userId), eq(addressBooks.personal, true))).get()!;
+    const created = tx.db.insert(addressBooks).values({ ownerId: userId, personal: true, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get();
+    if (created) emitAudit(tx, "ab.create", { type: "address_book", guid: created.guid, name: "personal" }, { personal: true, owner_id: userId });
+    return created ?? tx.db.select().from(addressBooks).where(and(eq(addressBooks.ownerId, userId), eq(addressBooks.personal, true))).get()!;
   });
 }
 

@@ -57,7 +57,9 @@ export type AuditAction =
   | "device_group.rename"
   | "device_group.delete"
   | "group.access"
-  | "recording.delete";
+  | "recording.delete"
+  | "retention.purge"
+  | "audit.note";
 
 export interface AuditTarget {
   type: string;

@@ -8,6 +8,7 @@ import { withTransaction, type ServiceContext } from "../context.ts";
 import { connAudit } from "../db/schema.ts";
 import { visibleDeviceId } from "../devices/visibility.ts";
 import { nextSeq, sessionIdOf } from "./device.ts";
+import { emitAudit } from "./emit.ts";
 import { invalid, notFound } from "../errors.ts";
 
 
@@ -31,6 +32,8 @@ export function setConnNote(ctx: ServiceContext, input: { guid: string; note: st
   withTransaction(ctx, (tx) => {
     const row = tx.db.select({ id: connAudit.id, rdId: connAudit.rdId, deviceId: connAudit.deviceId }).from(connAudit).where(eq(connAudit.guid, input.guid)).get();
     if (!row || row.deviceId === null || row.deviceId !== visibleDeviceId(tx, row.rdId)) throw notFound("no such connection record");
-    tx.db.update(connAudit).set({ note: input.note.slice(0, 2000), updatedAt: tx.now(), seq: nextSeq(tx) }).where(eq(connAudit.id, row.id)).run();
+    const note = input.note.slice(0, 2000);
+    tx.db.update(connAudit).set({ note, updatedAt: tx.now(), seq: nextSeq(tx) }).where(eq(connAudit.id, row.id)).run();
+    emitAudit(tx, "audit.note", { type: "conn_audit", guid: input.guid, name: row.rdId }, { note });
   });
 }

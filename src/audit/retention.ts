@@ -3,6 +3,10 @@
 // Nonces (de-duplication of device posts) live 10 minutes; the client retries for at most 2.
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
+import { withTransaction, type ServiceContext } from "../context.ts";
+import { purgeRecordings } from "../recordings/service.ts";
+import type { RecordingStore } from "../recordings/store.ts";
+import { emitAudit } from "./emit.ts";
 
 const BATCH = 1000;
 const DAY = 86_400_000;
@@ -20,16 +24,31 @@ const tables = (c: Config) =>
 
 /** Deletes what has expired at `now`; returns how many rows. `only`: just these tables (the nonces, every minute). */
 export async function purgeExpired(sqlite: Database, config: Config, now: number, only?: readonly string[]): Promise<number> {
-  let deleted = 0;
+  return Object.values(await purgeExpiredByTable(sqlite, config, now, only)).reduce((a, b) => a + b, 0);
+}
+
+/** As purgeExpired, by table (those with deletions only). */
+export async function purgeExpiredByTable(sqlite: Database, config: Config, now: number, only?: readonly string[]): Promise<Record<string, number>> {
+  const deleted: Record<string, number> = {};
   for (const [table, column, keepMs] of tables(config)) {
     if (keepMs === 0 || (only && !only.includes(table))) continue;
     const del = sqlite.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${column} < ? LIMIT ${BATCH})`);
     for (;;) {
       const n = del.run(now - keepMs).changes;
-      deleted += n;
+      if (n) deleted[table] = (deleted[table] ?? 0) + n;
       if (n < BATCH) break;
       await new Promise((r) => setImmediate(r));
     }
   }
   return deleted;
+}
+
+/** The hourly run: every log past its retention, then recordings; what went is itself a console-audit row. */
+export async function hourlyRetention(sqlite: Database, ctx: ServiceContext, store: RecordingStore): Promise<Record<string, number>> {
+  const purged = await purgeExpiredByTable(sqlite, ctx.config, ctx.now());
+  delete purged.audit_nonces; // housekeeping, not evidence
+  const recordings = await purgeRecordings(ctx, store);
+  if (recordings) purged.recordings = recordings;
+  if (Object.keys(purged).length) withTransaction(ctx, (tx) => emitAudit(tx, "retention.purge", { type: "retention", name: "hourly" }, purged));
+  return purged;
 }

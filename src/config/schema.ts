@@ -4,7 +4,7 @@ import { bool, cidrList, int, list, oneOf, size, str, url, type Field } from "./
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug", "trace"] as const;
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+$/;
 const webhookList = (what: string) =>
   list({ default: [], doc: `URLs that get a signed JSON POST for ${what}.`, item: (s) => (URL.canParse(s) && /^https?:$/.test(new URL(s).protocol) ? s : null), itemHint: "not an http:// or https:// URL" });
 const emailList = (what: string) => list({ default: [], doc: `Addresses e-mailed about ${what} (needs [smtp]).`, item: (s) => (EMAIL.test(s) ? s : null), itemHint: "not an e-mail address" });
@@ -80,7 +80,7 @@ export const configSchema = {
     device_webhooks: webhookList("new devices (registered, or waiting for approval)"),
     device_emails: emailList("new devices"),
     webhook_secret: str({ default: "", secret: true, doc: "Key of the HMAC-SHA256 signature every webhook carries (X-Rdconsole-Signature-256: sha256=<hex of the body>). Required when a webhook is set." }),
-    per_minute: int({ default: 120, min: 1, max: 100_000, doc: "Events notified per minute at most; more are dropped (and logged once a minute)." }),
+    per_minute: int({ default: 120, min: 1, max: 100_000, doc: "Events of each kind notified per minute at most; more are dropped (and logged once a minute)." }),
     queue_size: int({ default: 1000, min: 1, max: 1_000_000, doc: "Deliveries waiting or being retried at most; past it new ones are dropped." }),
     retries: int({ default: 5, min: 0, max: 20, doc: "Retries of a failed delivery, 2 s after the first failure and twice as long after each next (at most 5 minutes apart)." }),
     timeout_seconds: int({ default: 10, min: 1, max: 120, doc: "Time one webhook call may take." }),

@@ -171,8 +171,9 @@ function applyPresets(ctx: ServiceContext, device: DeviceRow, body: Record<strin
       const password = typeof body["preset-address-book-password"] === "string" ? String(body["preset-address-book-password"]).slice(0, 200) : undefined;
       const tag = info["preset-address-book-tag"];
       try {
-        ctx.db.transaction((tx) => {
-          insertPeer({ ...ctx, db: tx }, book, {
+        // A savepoint: a refused peer rolls back alone (and anything it published with it).
+        withTransaction(ctx, (tx) => {
+          insertPeer(tx, book, {
             id: device.rdId,
             alias: info["preset-address-book-alias"],
             note: info["preset-address-book-note"],

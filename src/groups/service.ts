@@ -135,7 +135,7 @@ export function setGroupAccess(ctx: ServiceContext, name: string, input: { userG
     }
     if (input.note !== undefined) tx.db.update(userGroups).set({ note: checkText("note", input.note, 2000), updatedAt: tx.now() }).where(eq(userGroups.id, g.id)).run();
     const access = groupAccessOf(tx, name);
-    emitAudit(tx, "group.access", target(g), { can_access_groups: access.userGroups, can_access_device_groups: access.deviceGroups });
+    emitAudit(tx, "group.access", target(g), { can_access_groups: access.userGroups, can_access_device_groups: access.deviceGroups, ...(input.note !== undefined ? { note: input.note } : {}) });
     return access;
   });
 }

@@ -26,17 +26,24 @@ export function webhookBody(event: NotifyEvent, id: string): string {
   return JSON.stringify({ id, event: event.kind, title: event.title, time: new Date(event.at).toISOString(), data: event.data });
 }
 
+// Device-reported text (host names, IPs) may carry line breaks meant to fake lines of the message.
+const oneLine = (v: unknown) => (typeof v === "string" ? v.replace(/[\u0000-\u001f\u007f]+/g, " ") : JSON.stringify(v));
+
 function mailText(event: NotifyEvent): string {
-  const lines = Object.entries(event.data).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
-  return `${event.title}\n\n${lines.join("\n")}\ntime: ${new Date(event.at).toISOString()}\n\n-- rdconsole\n`;
+  const lines = Object.entries(event.data).map(([k, v]) => `${k}: ${oneLine(v)}`);
+  return `${oneLine(event.title)}\n\n${lines.join("\n")}\ntime: ${new Date(event.at).toISOString()}\n\n-- rdconsole\n`;
 }
 
 export interface Deliverer {
-  (event: NotifyEvent, target: Target, id?: string): Promise<void>;
+  /** `signal` aborts a webhook call under way (shutdown). */
+  (event: NotifyEvent, target: Target, id?: string, signal?: AbortSignal): Promise<void>;
 }
 
+/** A target as logs show it: a webhook by its origin only (its path or user part may hold a token). */
+export const shown = (t: Target) => (t.type === "webhook" && URL.canParse(t.to) ? `${new URL(t.to).origin}/…` : t.to);
+
 export function createDeliverer(config: Config, mailer: Mailer): Deliverer {
-  return async (event, target, id = randomUUID()) => {
+  return async (event, target, id = randomUUID(), signal) => {
     if (target.type === "email") {
       await mailer.send({ to: target.to, subject: `[rdconsole] ${event.title}`, text: mailText(event) });
       return;
@@ -46,7 +53,7 @@ export function createDeliverer(config: Config, mailer: Mailer): Deliverer {
       method: "POST",
       body,
       redirect: "manual",
-      signal: AbortSignal.timeout(config.notify.timeout_seconds * 1000),
+      signal: AbortSignal.any([AbortSignal.timeout(config.notify.timeout_seconds * 1000), ...(signal ? [signal] : [])]),
       headers: {
         "content-type": "application/json",
         "user-agent": `rdconsole/${VERSION}`,

@@ -6,7 +6,7 @@ import type { Config } from "../config/schema.ts";
 import type { Logger } from "../log.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import type { Deliverer, Target } from "./deliver.ts";
-import { targetsFor } from "./deliver.ts";
+import { shown, targetsFor } from "./deliver.ts";
 import { subscribe, type NotifyEvent } from "./events.ts";
 
 const PARALLEL = 4;
@@ -35,7 +35,9 @@ export interface Notifier {
 export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o: { retryBaseMs?: number; now?: () => number } = {}): Notifier {
   const base = o.retryBaseMs ?? 2000;
   const now = o.now ?? Date.now;
+  // Per kind: a flood of device alarms must not use up what lockouts get.
   const budget = new WindowCounter(config.notify.per_minute, 60_000);
+  const abort = new AbortController();
   const queue: Job[] = [];
   const waiting = new Set<ReturnType<typeof setTimeout>>();
   const inFlight = new Set<Promise<void>>();
@@ -54,7 +56,7 @@ export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o
   function pump(): void {
     while (!stopped && inFlight.size < PARALLEL && queue.length > 0) {
       const job = queue.shift()!;
-      const run: Promise<void> = deliver(job.event, job.target, job.id).then(
+      const run: Promise<void> = deliver(job.event, job.target, job.id, abort.signal).then(
         () => void stats.delivered++,
         (e: unknown) => retry(job, e),
       ).finally(() => {
@@ -66,14 +68,15 @@ export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o
   }
 
   function retry(job: Job, e: unknown): void {
-    const reason = e instanceof Error ? e.message : String(e);
+    const cause = (e as { cause?: unknown }).cause;
+    const reason = `${e instanceof Error ? e.message : String(e)}${cause instanceof Error ? ` (${cause.message})` : ""}`;
     if (stopped || job.attempt >= config.notify.retries) {
       stats.failed++;
-      log.warn(`${job.event.kind} notification to ${job.target.to} failed after ${job.attempt + 1} attempt(s): ${reason}`);
+      log.warn(`${job.event.kind} notification to ${shown(job.target)} failed after ${job.attempt + 1} attempt(s): ${reason}`);
       return;
     }
     const delay = Math.min(MAX_DELAY_MS, base * 2 ** job.attempt);
-    log.debug(`${job.event.kind} notification to ${job.target.to} failed (${reason}); retrying in ${delay} ms`);
+    log.debug(`${job.event.kind} notification to ${shown(job.target)} failed (${reason}); retrying in ${delay} ms`);
     const timer = setTimeout(() => {
       waiting.delete(timer);
       queue.push({ ...job, attempt: job.attempt + 1 });
@@ -86,7 +89,7 @@ export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o
     if (stopped) return;
     const targets = targetsFor(config, event.kind);
     if (targets.length === 0) return;
-    if (!budget.take("all", now())) return drop(targets.length, `more than notify.per_minute = ${config.notify.per_minute} events a minute`);
+    if (!budget.take(event.kind, now())) return drop(targets.length, `more than notify.per_minute = ${config.notify.per_minute} ${event.kind} events a minute`);
     for (const target of targets) {
       if (pending() >= config.notify.queue_size) drop(1, `queue full: notify.queue_size = ${config.notify.queue_size}`);
       else queue.push({ event, target, id: randomUUID(), attempt: 0 });
@@ -104,7 +107,10 @@ export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o
       waiting.clear();
       queue.length = 0;
       if (left) log.warn(`${left} notification(s) not delivered before shutdown`);
-      await Promise.race([Promise.all(inFlight), Bun.sleep(ms)]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.all(inFlight), new Promise((r) => (timer = setTimeout(r, ms)))]);
+      clearTimeout(timer);
+      abort.abort(); // what is still running is given up
     },
   };
 }

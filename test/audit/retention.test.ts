@@ -1,6 +1,9 @@
 // Retention: rows past their type's days go, in batches; the rest stay; 0 keeps forever.
 import { expect, test } from "bun:test";
-import { purgeExpired } from "../../src/audit/retention.ts";
+import { eq } from "drizzle-orm";
+import { hourlyRetention, purgeExpired } from "../../src/audit/retention.ts";
+import { systemActor } from "../../src/context.ts";
+import { RecordingStore } from "../../src/recordings/store.ts";
 import { alarmAudit, auditNonces, connAudit, consoleAudit, fileAudit } from "../../src/db/schema.ts";
 import { testEnv } from "../helpers/env.ts";
 
@@ -26,5 +29,19 @@ test("expired rows are purged in batches; fresh ones and 'forever' types are kep
   expect(env.db.select().from(alarmAudit).all()).toHaveLength(1);
   expect(env.db.select().from(auditNonces).all().map((r) => r.nonce)).toEqual(["new"]);
   expect(env.db.select().from(consoleAudit).all()).toHaveLength(consoleRows); // console_days 0: forever
+  env.close();
+});
+
+test("the hourly run leaves a console-audit row saying what it purged, by the system; nothing purged, no row", async () => {
+  const env = testEnv({ "audit.alarm_days": "1" });
+  const now = env.ctx.now();
+  const system = { ...env.ctx, actor: systemActor };
+  const store = new RecordingStore(env.config.data.dir);
+  expect(await hourlyRetention(env.sqlite, system, store)).toEqual({});
+  env.db.insert(alarmAudit).values({ rdId: "1", typ: 1, createdAt: now - 2 * 86_400_000 }).run();
+  env.db.insert(auditNonces).values({ nonce: "old", createdAt: now - 11 * 60_000 }).run();
+  expect(await hourlyRetention(env.sqlite, system, store)).toEqual({ alarm_audit: 1 });
+  const rows = env.db.select().from(consoleAudit).where(eq(consoleAudit.action, "retention.purge")).all();
+  expect(rows.map((r) => [r.actorType, r.actorName, r.targetName, r.details])).toEqual([["system", "system", "hourly", { alarm_audit: 1 }]]);
   env.close();
 });

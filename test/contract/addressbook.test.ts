@@ -42,6 +42,9 @@ describe("T6 new mode", () => {
     expect(r.text).toBe(`{"guid":"${personal}"}`);
     expect(personal).toMatch(/^[0-9a-f-]{36}$/);
     expect((await ab("POST", "/api/ab/personal")).text).toBe(r.text);
+    // Created once, on first use, and audited once.
+    const created = env.sqlite.query("SELECT actor_name, details FROM console_audit WHERE action = 'ab.create' AND target_guid = ?").all(personal);
+    expect(created).toEqual([{ actor_name: "alice", details: expect.stringContaining('"personal":true') }]);
   });
 
   test("POST /api/ab/settings → {max_peer_one_ab}", async () => {

@@ -1,7 +1,8 @@
 // T10/T11 (client-contract.md §9): device audit posts as the Rust client sends them (sorted keys, no
 // Authorization), the controller's note by session id, the conn/active guid lookup and PUT /api/audit.
 import { afterAll, describe, expect, test } from "bun:test";
-import { alarmAudit, connAudit, fileAudit } from "../../src/db/schema.ts";
+import { eq } from "drizzle-orm";
+import { alarmAudit, connAudit, consoleAudit, fileAudit } from "../../src/db/schema.ts";
 import { setDevice } from "../../src/devices/service.ts";
 import { createUser } from "../../src/users/service.ts";
 import { DART_JSON, passwordLoginBody, UUID } from "../helpers/client.ts";
@@ -95,6 +96,9 @@ describe("T11 controller side", () => {
     expect(await put(mallory)).toMatchObject({ status: 404, text: '{"error":"no such connection record"}' });
     expect(await put(alice)).toMatchObject({ status: 200, text: "" });
     expect(env.db.select().from(connAudit).get()!.note).toBe("done, rebooted");
+    // Editing an audit record is itself in the console audit: who, which record, what note.
+    const row = env.db.select().from(consoleAudit).where(eq(consoleAudit.action, "audit.note")).all();
+    expect(row.map((r) => [r.actorName, r.targetType, r.targetGuid, r.targetName, r.details])).toEqual([["alice", "conn_audit", guid, "123456789", { note: "done, rebooted" }]]);
   });
 });
 

@@ -84,11 +84,13 @@ test("new devices and lockouts by e-mail through a real SMTP server", async () =
   cleanups.push(smtp.close);
   const env = testEnv({ ...smtp.config, "notify.device_emails": "admin@example.com", "notify.lockout_emails": "sec@example.com,admin@example.com", "server.trusted_proxies": "127.0.0.1/32", "lockout.account_failures": "2" });
   notifier = startNotifier(env.config, env.ctx.log, createDeliverer(env.config, createMailer(env.config.smtp)), { retryBaseMs: 20 });
-  await call(env.app, "POST", "/api/sysinfo", { body: { hostname: "ALICE-PC", id: "222333444", os: "windows", uuid: "dQ==" } });
+  // A host name with a line break (sent by an unauthenticated client) cannot fake a line of the message.
+  await call(env.app, "POST", "/api/sysinfo", { body: { hostname: "ALICE-PC\r\nip: 10.0.0.1", id: "222333444", os: "windows", uuid: "dQ==" } });
   await until(() => smtp.received.length === 1);
   expect(smtp.received[0]!.to).toEqual(["admin@example.com"]);
-  expect(smtp.received[0]!.data).toContain("Subject: [rdconsole] New device 222333444 (ALICE-PC) registered");
-  expect(smtp.received[0]!.data).toContain("hostname: ALICE-PC");
+  expect(smtp.received[0]!.data).toContain("Subject: [rdconsole] New device 222333444 (ALICE-PC ip: 10.0.0.1)");
+  expect(smtp.received[0]!.data).toContain("\r\nhostname: ALICE-PC ip: 10.0.0.1\r\n");
+  expect(smtp.received[0]!.data).not.toContain("\r\nip: 10.0.0.1");
 
   await createUser(env.ctx, { name: "alice", password: "alice-password" });
   const server = env.app.listen({ hostname: "127.0.0.1", port: 0 });
@@ -118,6 +120,26 @@ test("nothing is published for a transaction that rolled back; a nested one wait
       expect(seen).toEqual([]); // not yet: the outer transaction has not committed
     });
     expect(seen.map((e) => e.title)).toEqual(["nested"]);
+    // A savepoint that failed and was caught: its event goes with it; the outer one's stays.
+    withTransaction(env.ctx, (tx) => {
+      try {
+        withTransaction(tx, (inner) => {
+          publish(inner, { kind: "device", title: "inner, rolled back", data: {} });
+          throw new Error("refused");
+        });
+      } catch {
+        // the outer transaction goes on
+      }
+      publish(tx, { kind: "device", title: "outer", data: {} });
+    });
+    // An outer rollback takes a committed savepoint's event with it.
+    expect(() =>
+      withTransaction(env.ctx, (tx) => {
+        withTransaction(tx, (inner) => publish(inner, { kind: "device", title: "inner of a failed outer", data: {} }));
+        throw new Error("outer fails");
+      }),
+    ).toThrow("outer fails");
+    expect(seen.map((e) => e.title)).toEqual(["nested", "outer"]);
   } finally {
     unsubscribe();
   }
@@ -140,18 +162,21 @@ test("bounded: past notify.queue_size deliveries are dropped; past notify.retrie
   expect(hook.calls.slice(3).map((c) => [JSON.parse(c.body).title, c.status])).toEqual([["unlucky", 500], ["unlucky", 500]]);
 });
 
-test("notify.per_minute caps events; other kinds with no targets cost nothing", async () => {
+test("notify.per_minute caps each kind on its own; a kind with no targets costs nothing", async () => {
   const hook = receiver();
   cleanups.push(hook.stop);
-  const env = testEnv({ "notify.alarm_webhooks": hook.url, "notify.webhook_secret": SECRET, "notify.per_minute": "2" });
+  const env = testEnv({ "notify.alarm_webhooks": hook.url, "notify.lockout_webhooks": hook.url, "notify.webhook_secret": SECRET, "notify.per_minute": "2" });
   notifier = startNotifier(env.config, env.ctx.log, createDeliverer(env.config, createMailer(env.config.smtp)), { now: env.ctx.now });
-  for (let i = 0; i < 5; i++) publish(env.ctx, { kind: "alarm", title: `a${i}`, data: {} });
   publish(env.ctx, { kind: "device", title: "no target", data: {} });
-  await until(() => notifier!.stats().delivered === 2);
-  expect(notifier.stats()).toEqual({ delivered: 2, failed: 0, dropped: 3, pending: 0 });
+  for (let i = 0; i < 5; i++) publish(env.ctx, { kind: "alarm", title: `a${i}`, data: {} });
+  // An alarm flood has not used up what lockouts get.
+  publish(env.ctx, { kind: "lockout", title: "locked", data: {} });
+  await until(() => notifier!.stats().delivered === 3);
+  expect(notifier.stats()).toEqual({ delivered: 3, failed: 0, dropped: 3, pending: 0 });
+  expect(hook.calls.map((c) => JSON.parse(c.body).title).sort()).toEqual(["a0", "a1", "locked"]);
   env.advance(60_001);
   publish(env.ctx, { kind: "alarm", title: "next minute", data: {} });
-  await until(() => notifier!.stats().delivered === 3);
+  await until(() => notifier!.stats().delivered === 4);
 });
 
 test("notify test: one line per target; exit 1 when one fails; config problems are named", async () => {
