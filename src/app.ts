@@ -1,7 +1,7 @@
 // Composes the feature plugins in one explicit list. No listen() here: tests call app.handle().
 import { Elysia } from "elysia";
 import { addressBookRoutes } from "./addressbook/routes.ts";
-import { auditRoutes } from "./audit/routes.ts";
+import { auditIntake, auditRoutes, nativeAuditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { createAuthRuntime } from "./auth/runtime.ts";
 import { banChecker } from "./bans/service.ts";
@@ -30,12 +30,13 @@ export function createApp(deps: AppDeps) {
   const access = accessLog(config, log);
   const heartbeat = nativeHeartbeat(deps, devices, gate, access);
   const uploads = recordingUploads(deps, devices);
+  const intake = auditIntake(deps, devices);
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
   const app = new Elysia({
     name: "rdconsole",
     normalize: false,
-    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(gate, access) } } },
+    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(gate, access) }, ...nativeAuditRoutes(deps, intake, gate, access) } },
   })
     .use(pipeline(config, log, gate))
     .use(errorHandler(log, methods))
@@ -44,7 +45,7 @@ export function createApp(deps: AppDeps) {
     .use(authRoutes(deps, auth))
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
-    .use(auditRoutes(deps, devices))
+    .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;
 }

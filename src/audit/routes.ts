@@ -5,8 +5,13 @@ import type { AppDeps } from "../deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
 import { ServiceError } from "../errors.ts";
 import { authMacro } from "../http/auth.ts";
-import { rawBodyOf } from "../http/body-limit.ts";
-import { requestContext } from "../http/context.ts";
+import type { Server } from "bun";
+import type { ServiceContext } from "../context.ts";
+import type { AccessLog } from "../http/access-log.ts";
+import { rawBodyOf, readCapped } from "../http/body-limit.ts";
+import { json, type Gate } from "../http/gate.ts";
+import { setRequestInfo } from "../http/request-info.ts";
+import { anonymous, requestContext } from "../http/context.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import { parseAuditJson, postAlarmAudit, postConnAudit, postFileAudit, type AuditBody, type DeviceCheck } from "./device.ts";
@@ -15,9 +20,7 @@ import { activeConnGuid, setConnNote } from "./notes.ts";
 // client: src/server/connection.rs (rustdesk master) counts a post as done only on 2xx with an empty body.
 const done = () => new Response(null, { status: 200 });
 
-/** `parsed`: Elysia's text of the body, or what the global parser made of a chunked one (its text is kept). */
-function auditBody(request: Request, parsed: unknown): AuditBody {
-  const text = typeof parsed === "string" ? parsed : (rawBodyOf(request) ?? "");
+function auditBody(text: string): AuditBody {
   let body: unknown;
   try {
     body = parseAuditJson(text);
@@ -28,16 +31,18 @@ function auditBody(request: Request, parsed: unknown): AuditBody {
   return body as AuditBody;
 }
 
-export function auditRoutes(deps: AppDeps, rt: DeviceRuntime) {
+type DevicePost = (ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck) => void;
+
+/** The device posts' limits and checks, shared by the native routes and the Elysia ones. */
+export function auditIntake(deps: AppDeps, rt: DeviceRuntime) {
   // Unauthenticated writes: bounded per device (or per IP, for notes) and in all, so the audit
   // tables grow at most by audit.posts_per_minute rows of ~1 KB, kept for audit.*_days.
   const { device_posts_per_minute, posts_per_minute } = deps.config.audit;
   const perDevice = new WindowCounter(device_posts_per_minute, 60_000);
   const perIp = new WindowCounter(device_posts_per_minute, 60_000);
-  // Spent per second, and before the body is even parsed: a burst must not take the event loop
+  // Spent per second, and before the body is even read: a burst must not take the event loop
   // from the heartbeats (bench:audit).
   const overall = new WindowCounter(Math.max(1, Math.ceil(posts_per_minute / 60)), 1_000);
-  const slowDown = () => new ServiceError("TOO_MANY_REQUESTS", "too many audit posts; retry later");
   // A registered, enabled device whose uuid matches, within its budget; read from the heartbeat's cache.
   const isDevice: DeviceCheck = (id, uuid) => {
     const now = deps.now();
@@ -47,13 +52,64 @@ export function auditRoutes(deps: AppDeps, rt: DeviceRuntime) {
     if (!perDevice.take(id, now)) throw slowDown();
     return d.id;
   };
-  const device = (post: (ctx: ReturnType<typeof requestContext>, body: AuditBody, isDevice: DeviceCheck) => void) => ({ request, body }: { request: Request; body: unknown }) => {
+  return {
+    /** False past audit.posts_per_minute: answer 429 without reading the body. */
+    admit: (now: number) => overall.take("all", now),
+    /** Checks and stores one post whose text has been read. */
+    handle(post: DevicePost, ctx: ServiceContext, text: string): void {
+      const parsed = auditBody(text);
+      // The controller's note carries no device credentials: it is limited by its sender's address.
+      if (parsed.uuid === undefined && !perIp.take(abuseSubject(ctx.ip ?? "-"), ctx.now())) throw slowDown();
+      post(ctx, parsed, isDevice);
+    },
+  };
+}
+
+export type AuditIntake = ReturnType<typeof auditIntake>;
+
+const slowDown = () => new ServiceError("TOO_MANY_REQUESTS", "too many audit posts; retry later");
+
+export const DEVICE_POSTS = { "/api/audit/conn": postConnAudit, "/api/audit/file": postFileAudit, "/api/audit/alarm": postAlarmAudit } as const;
+
+/**
+ * The device posts as native Bun routes, like the heartbeat: a flood is refused (429) before its
+ * body is read and without the framework's per-request work.
+ */
+export function nativeAuditRoutes(deps: AppDeps, intake: AuditIntake, gate: Gate, log: AccessLog) {
+  const limit = deps.config.server.body_limit;
+  const route = (path: keyof typeof DEVICE_POSTS) => async (request: Request, server: Server<unknown>): Promise<Response> => {
+    const checked = gate.check(request, server, true);
+    let response: Response;
+    if (checked instanceof Response) response = checked;
+    else {
+      const ctx: ServiceContext = { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(checked.ip), ip: checked.ip };
+      try {
+        if (!intake.admit(ctx.now())) throw slowDown();
+        const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, limit);
+        intake.handle(DEVICE_POSTS[path], ctx, text);
+        response = done();
+      } catch (e) {
+        response = errorResponse(deps, request, e);
+      }
+      if (response.status >= 400) setRequestInfo(request, checked.ip);
+    }
+    log(request, response.status, path);
+    return response;
+  };
+  return Object.fromEntries(Object.keys(DEVICE_POSTS).map((path) => [path, { POST: route(path as keyof typeof DEVICE_POSTS) }]));
+}
+
+function errorResponse(deps: AppDeps, request: Request, e: unknown): Response {
+  if (e instanceof ServiceError && e.status < 500) return json(e.status, { error: e.message });
+  deps.log.error(`POST ${new URL(request.url).pathname} failed`, e);
+  return json(500, { error: "internal error" });
+}
+
+export function auditRoutes(deps: AppDeps, intake: AuditIntake) {
+  const device = (post: DevicePost) => ({ request, body }: { request: Request; body: unknown }) => {
     const ctx = requestContext(deps, request);
-    if (!overall.take("all", ctx.now())) throw slowDown();
-    const parsed = auditBody(request, body);
-    // The controller's note carries no device credentials: it is limited by its sender's address.
-    if (parsed.uuid === undefined && !perIp.take(abuseSubject(ctx.ip ?? "-"), ctx.now())) throw slowDown();
-    post(ctx, parsed, isDevice);
+    if (!intake.admit(ctx.now())) throw slowDown();
+    intake.handle(post, ctx, typeof body === "string" ? body : (rawBodyOf(request) ?? ""));
     return done();
   };
   // As text: JSON.parse would round session_id (a u64) before parseAuditJson sees it.
