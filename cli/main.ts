@@ -19,6 +19,7 @@ export const main = defineCommand({
     ban: () => import("./ban/index.ts").then((m) => m.default),
     smtp: () => import("./smtp/index.ts").then((m) => m.default),
     notify: () => import("./notify/index.ts").then((m) => m.default),
+    sso: () => import("./sso/index.ts").then((m) => m.default),
     config: () => import("./config/index.ts").then((m) => m.default),
     version: () => import("./version.ts").then((m) => m.default),
   },

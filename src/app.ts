@@ -18,6 +18,8 @@ import { methodIndex } from "./http/methods.ts";
 import { pipeline } from "./http/pipeline.ts";
 import { recordingUploads } from "./recordings/route.ts";
 import { recordingRoutes } from "./recordings/routes.ts";
+import { createSsoRuntime } from "./sso/flow.ts";
+import { ssoRoutes } from "./sso/routes.ts";
 import { systemRoutes } from "./system/routes.ts";
 
 export type { AppDeps } from "./deps.ts";
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps) {
   const heartbeat = nativeHeartbeat(deps, devices, gate, access);
   const uploads = recordingUploads(deps, devices);
   const intake = auditIntake(deps, devices);
+  const sso = deps.sso ?? createSsoRuntime(config, deps.now);
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
   const app = new Elysia({
@@ -43,6 +46,7 @@ export function createApp(deps: AppDeps) {
     .use(docsRoutes(config.openapi.enabled))
     .use(systemRoutes(config, deps.sqlite))
     .use(authRoutes(deps, auth))
+    .use(ssoRoutes(deps, sso))
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
     .use(auditRoutes(deps, intake))

@@ -5,6 +5,7 @@ import type { Config } from "./config/schema.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
 import type { Db } from "./db/client.ts";
 import type { Logger } from "./log.ts";
+import type { SsoRuntime } from "./sso/flow.ts";
 
 export interface AppDeps {
   readonly config: Config;
@@ -16,4 +17,6 @@ export interface AppDeps {
   readonly auth?: AuthRuntime;
   /** Presence and heartbeat machinery; created from config when omitted (the server passes its own to flush it). */
   readonly devices?: DeviceRuntime;
+  /** SSO providers and logins in progress; created from config when omitted. */
+  readonly sso?: SsoRuntime;
 }

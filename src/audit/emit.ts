@@ -59,7 +59,10 @@ export type AuditAction =
   | "group.access"
   | "recording.delete"
   | "retention.purge"
-  | "audit.note";
+  | "audit.note"
+  | "user.sso_link"
+  | "user.sso_unlink"
+  | "auth.sso_failed";
 
 export interface AuditTarget {
   type: string;

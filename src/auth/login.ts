@@ -90,6 +90,19 @@ export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input:
   });
 }
 
+/**
+ * A login whose first factor was checked elsewhere (SSO): the TOTP step if the account has one,
+ * else a session. E-mailed codes are not asked for: the identity provider vouched for the person.
+ */
+export function externalLogin(ctx: ServiceContext, row: UserRow, device: Device, via: string): LoginOutcome {
+  refuseInactive(row);
+  if (totpStatus(ctx, row.id) === "on") {
+    const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", device, null));
+    return { kind: "challenge", method: "totp", secret, user: toUser(row) };
+  }
+  return withTransaction(ctx, (tx) => finishLogin(tx, row, device, via));
+}
+
 async function emailChallenge(ctx: ServiceContext, rt: AuthRuntime, row: UserRow, device: Device): Promise<LoginOutcome> {
   if (!row.email) throw new ServiceError("FORBIDDEN", "This account needs an e-mailed code but has no e-mail address; ask an administrator");
   if (!rt.mailer.enabled) throw new ServiceError("UNAVAILABLE", "This account needs an e-mailed code but e-mail is not configured on this server");

@@ -10,6 +10,7 @@ import { completeChallenge, passwordLogin, type LoginOutcome } from "./login.ts"
 import { AccessToken, Challenge, LoginBody, Problem, UserPayload, userPayload } from "./model.ts";
 import type { AuthRuntime } from "./runtime.ts";
 import { revokeToken } from "./sessions.ts";
+import { loginOptions } from "../sso/options.ts";
 
 function loginReply(outcome: LoginOutcome) {
   if (outcome.kind === "token") return { type: "access_token" as const, access_token: outcome.token, user: userPayload(outcome.user) };
@@ -35,7 +36,7 @@ export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
       "/api/login-options",
       // client: flutter/lib/models/user_model.dart (rustdesk@7423dced) requires 2xx + a JSON array of strings;
       // HEAD is only a TLS-stack probe (src/hbbs_http/http_client.rs) and any status passes.
-      () => new Response("[]", { headers: { "content-type": "application/json; charset=utf-8" } }),
+      () => new Response(JSON.stringify(loginOptions(deps.config.sso.providers)), { headers: { "content-type": "application/json; charset=utf-8" } }),
       {
         response: { 200: t.Array(t.String()) },
         detail: {

@@ -16,7 +16,7 @@ export function dumpConfig(loaded: LoadedConfig, schema: Schema = configSchema):
     lines.push("", `[${section}]`);
     for (const [key, field] of Object.entries(fields)) {
       const value = values[section]?.[key];
-      const shown = field.secret && value !== "" ? '"***"' : toml(value);
+      const shown = field.secret && value !== "" ? '"***"' : toml(field.mask ? field.mask(value) : value);
       const source = loaded.sources[`${section}.${key}`] ?? "default";
       lines.push(`${key} = ${shown}`.padEnd(40) + `  # ${source}`);
     }

@@ -8,6 +8,8 @@ export interface Field<T> {
   readonly default: T;
   readonly doc: string;
   readonly secret?: boolean;
+  /** What `config dump` shows instead of a value with secrets inside. */
+  mask?(value: T): unknown;
   parse(raw: unknown, fromString: boolean): T;
 }
 

@@ -1,5 +1,6 @@
 // Every config key, its default and its documentation. `rdconsole config template` prints this
 // file as commented TOML, and the README's config reference is written from it.
+import { providerList } from "../sso/providers.ts";
 import { bool, cidrList, int, list, oneOf, size, str, url, type Field } from "./fields.ts";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug", "trace"] as const;
@@ -84,6 +85,11 @@ export const configSchema = {
     queue_size: int({ default: 1000, min: 1, max: 1_000_000, doc: "Deliveries waiting or being retried at most; past it new ones are dropped." }),
     retries: int({ default: 5, min: 0, max: 20, doc: "Retries of a failed delivery, 2 s after the first failure and twice as long after each next (at most 5 minutes apart)." }),
     timeout_seconds: int({ default: 10, min: 1, max: 120, doc: "Time one webhook call may take." }),
+  },
+  sso: {
+    providers: providerList({ doc: 'Single sign-on providers, one [[sso.providers]] table each: name (what the client sends as "op"), kind ("oidc" by discovery, or "github"), issuer, client_id, client_secret, and optionally label, icon (SVG), scopes, auto_create, link_by_email, allowed_domains, allowed_groups, groups_claim, admin_groups, api_url (GitHub Enterprise). The redirect URI to register is <server.public_url>/oidc/callback/<name>.' }),
+    max_pending: int({ default: 1000, min: 1, max: 100_000, doc: "SSO logins in progress at most (each expires after 5 minutes); past it new ones are refused." }),
+    max_pending_per_ip: int({ default: 20, min: 1, max: 100_000, doc: "SSO logins in progress from one IP (IPv6: one /64) at most." }),
   },
   lockout: {
     ip_failures: int({ default: 10, min: 1, max: 10000, doc: "Failed logins or codes from one IP within window_minutes before that IP is locked out." }),

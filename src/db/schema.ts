@@ -508,3 +508,23 @@ export const recordings = sqliteTable(
   },
   (t) => [index("recordings_device").on(t.deviceId), index("recordings_updated").on(t.updatedAt)],
 );
+
+/** A user's identity at an SSO provider: issuer + subject, which never change (an e-mail address may). */
+export const ssoIdentities = sqliteTable(
+  "sso_identities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The configured provider's name when the link was made (informational: issuer + subject match). */
+    provider: text("provider").notNull(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    email: text("email").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+    lastLoginAt: integer("last_login_at"),
+  },
+  (t) => [uniqueIndex("sso_identities_subject").on(t.issuer, t.subject), index("sso_identities_user").on(t.userId)],
+);

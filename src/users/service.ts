@@ -65,23 +65,22 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const note = checkText("note", input.note ?? "", 2000);
   const passwordHash =
     input.password === null ? null : await hashPassword(checkPassword(input.password, ctx.config.auth.password_min_length));
-  return withTransaction(ctx, (tx) => {
-    const existing = findUserRow(tx, name);
-    if (existing) throw conflict(`a user named "${existing.name}" already exists`);
-    if (email && tx.db.select({ id: users.id }).from(users).where(sql`${users.email} = ${email} collate nocase`).get())
-      throw conflict(`another user already has the e-mail address ${email}`);
-    const now = tx.now();
-    const row = tx.db
-      .insert(users)
-      .values({ name, email, displayName, note, passwordHash, isAdmin: input.isAdmin ?? false, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    // Pro's model: a user without a group is in "Default".
-    const fallback = tx.db.select({ id: userGroups.id }).from(userGroups).where(sql`${userGroups.name} = 'Default' collate nocase`).get();
-    if (fallback) tx.db.insert(userGroupMembers).values({ userId: row.id, groupId: fallback.id }).run();
-    emitAudit(tx, "user.create", target(row), { is_admin: row.isAdmin, email: row.email || undefined });
-    return toUser(row);
-  });
+  return withTransaction(ctx, (tx) => toUser(insertUser(tx, { name, email, displayName, note, passwordHash, isAdmin: input.isAdmin ?? false })));
+}
+
+/** Inserts a checked user (in the caller's transaction), in the Default group, audited. */
+export function insertUser(ctx: ServiceContext, u: { name: string; email: string; displayName: string; note: string; passwordHash: string | null; isAdmin: boolean }, details: Record<string, unknown> = {}): UserRow {
+  const existing = findUserRow(ctx, u.name);
+  if (existing) throw conflict(`a user named "${existing.name}" already exists`);
+  if (u.email && ctx.db.select({ id: users.id }).from(users).where(sql`${users.email} = ${u.email} collate nocase`).get())
+    throw conflict(`another user already has the e-mail address ${u.email}`);
+  const now = ctx.now();
+  const row = ctx.db.insert(users).values({ ...u, createdAt: now, updatedAt: now }).returning().get();
+  // Pro's model: a user without a group is in "Default".
+  const fallback = ctx.db.select({ id: userGroups.id }).from(userGroups).where(sql`${userGroups.name} = 'Default' collate nocase`).get();
+  if (fallback) ctx.db.insert(userGroupMembers).values({ userId: row.id, groupId: fallback.id }).run();
+  emitAudit(ctx, "user.create", target(row), { is_admin: row.isAdmin, email: row.email || undefined, ...details });
+  return row;
 }
 
 export function listUsers(ctx: ServiceContext): User[] {

@@ -262,6 +262,19 @@ CREATE TABLE `sessions` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 
+CREATE TABLE `sso_identities` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`user_id` integer NOT NULL,
+	`provider` text NOT NULL,
+	`issuer` text NOT NULL,
+	`subject` text NOT NULL,
+	`email` text DEFAULT '' NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_login_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+
 CREATE TABLE `state_versions` (
 	`name` text PRIMARY KEY NOT NULL,
 	`n` integer DEFAULT 0 NOT NULL
@@ -411,6 +424,12 @@ CREATE UNIQUE INDEX `sessions_guid_unique` ON `sessions` (`guid`);
 CREATE UNIQUE INDEX `sessions_token_hash_unique` ON `sessions` (`token_hash`);
 
 CREATE INDEX `sessions_user` ON `sessions` (`user_id`);
+
+CREATE UNIQUE INDEX `sso_identities_guid_unique` ON `sso_identities` (`guid`);
+
+CREATE UNIQUE INDEX `sso_identities_subject` ON `sso_identities` (`issuer`,`subject`);
+
+CREATE INDEX `sso_identities_user` ON `sso_identities` (`user_id`);
 
 CREATE INDEX `user_group_members_group` ON `user_group_members` (`group_id`);
 

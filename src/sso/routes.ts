@@ -1,0 +1,87 @@
+// SSO endpoints: the client's two (client-contract §5) and the browser's two pages.
+import { Elysia, t } from "elysia";
+import type { AppDeps } from "../deps.ts";
+import { DeviceInfo, Problem, userPayload } from "../auth/model.ts";
+import { requestContext } from "../http/context.ts";
+import { browserLogin, pollSsoLogin, PENDING_ERROR, publicBase, ssoCallback, startSsoLogin, type SsoRuntime } from "./flow.ts";
+import { SsoError } from "./oauth.ts";
+import { ssoPage } from "./pages.ts";
+import type { PendingResult } from "./pending.ts";
+
+const COOKIE = "rdc_sso";
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+
+function cookieOf(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return v.join("=");
+  }
+  return undefined;
+}
+
+/** What the client's AuthBody parser accepts (client-contract §5.2): `user.info` is required. */
+function authBody(result: PendingResult) {
+  if (result.kind === "error") return json(401, { error: result.message });
+  if (result.kind === "challenge")
+    return json(200, { type: "email_check", tfa_type: "tfa_check", secret: result.secret, access_token: "", user: { name: result.name, info: {} } });
+  return json(200, { type: "access_token", access_token: result.token, user: userPayload(result.user) });
+}
+
+export function ssoRoutes(deps: AppDeps, sso: SsoRuntime) {
+  return new Elysia({ name: "rdconsole/sso" })
+    .post(
+      "/api/oidc/auth",
+      ({ request, body }) => {
+        const info = body.deviceInfo ?? {};
+        const device = { id: body.id, uuid: body.uuid, info: { os: info.os ?? undefined, type: info.type ?? undefined, name: info.name ?? undefined } };
+        return startSsoLogin(requestContext(deps, request), sso, { op: body.op, device, base: publicBase(deps.config, request) });
+      },
+      {
+        parse: "json",
+        body: t.Object({ op: t.String({ maxLength: 64 }), id: t.String({ minLength: 1, maxLength: 100 }), uuid: t.String({ minLength: 1, maxLength: 256 }), deviceInfo: t.Optional(t.Union([DeviceInfo, t.Null()])), apiDomain: t.Optional(t.Union([t.String({ maxLength: 1000 }), t.Null()])) }, { additionalProperties: true }),
+        response: { 200: t.Object({ code: t.String(), url: t.String() }), 400: Problem, 404: Problem, 429: Problem },
+        detail: { tags: ["client: login"], summary: "Start an SSO login", description: '{op, id, uuid, deviceInfo} → {code, url}: the client opens url in a browser and polls auth-query with code. op is a provider name from login-options. At most sso.max_pending in progress (sso.max_pending_per_ip per IP), each for 5 minutes.' },
+      },
+    )
+    .get(
+      "/api/oidc/auth-query",
+      ({ request, query }) => {
+        const outcome = pollSsoLogin(requestContext(deps, request), sso, query);
+        // client: src/hbbs_http/account.rs (rustdesk master) keeps polling on this error text, whatever the status.
+        if ("pending" in outcome) return json(202, { error: PENDING_ERROR });
+        return authBody(outcome.result);
+      },
+      {
+        query: t.Object({ code: t.Optional(t.String({ maxLength: 100 })), id: t.Optional(t.String({ maxLength: 100 })), uuid: t.Optional(t.String({ maxLength: 256 })) }, { additionalProperties: true }),
+        detail: { tags: ["client: login"], summary: "Poll an SSO login", description: `While the person signs in: {"error":"${PENDING_ERROR}"}. Then, once: the login body (access_token, type, user with info), or a TOTP challenge (type email_check, tfa_type tfa_check) the client completes on /api/login. Only for the device (id, uuid) that started it.` },
+      },
+    )
+    .get(
+      "/oidc/login",
+      async ({ request, query }) => {
+        const ctx = requestContext(deps, request);
+        try {
+          const { redirect, state } = await browserLogin(ctx, sso, query.code ?? "");
+          const secure = redirect.startsWith("https:") || publicBase(deps.config, request).startsWith("https:") ? "; Secure" : "";
+          return new Response(null, { status: 302, headers: { location: redirect, "cache-control": "no-store", "set-cookie": `${COOKIE}=${state}; Path=/oidc/callback; HttpOnly; SameSite=Lax; Max-Age=300${secure}` } });
+        } catch (e) {
+          if (e instanceof SsoError) return ssoPage({ ok: false, message: e.message }, 404);
+          throw e;
+        }
+      },
+      { query: t.Object({ code: t.Optional(t.String({ maxLength: 100 })) }, { additionalProperties: true }), detail: { tags: ["browser"], summary: "SSO: to the provider", description: "The page the client opens: redirects to the provider's login (once per sign-in)." } },
+    )
+    .get(
+      "/oidc/callback/:provider",
+      async ({ request, params, query }) => {
+        const outcome = await ssoCallback(requestContext(deps, request), sso, params.provider, query, cookieOf(request, COOKIE));
+        const page = ssoPage({ ok: outcome.ok, message: outcome.message, provider: outcome.provider?.label });
+        page.headers.append("set-cookie", `${COOKIE}=; Path=/oidc/callback; HttpOnly; SameSite=Lax; Max-Age=0`);
+        return page;
+      },
+      {
+        query: t.Object({ code: t.Optional(t.String({ maxLength: 4096 })), state: t.Optional(t.String({ maxLength: 200 })), error: t.Optional(t.String({ maxLength: 200 })), error_description: t.Optional(t.String({ maxLength: 1000 })) }, { additionalProperties: true }),
+        detail: { tags: ["browser"], summary: "SSO: back from the provider", description: "Exchanges the code, checks the ID token, finds or creates the user; a plain page says how it went." },
+      },
+    );
+}
