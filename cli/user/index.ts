@@ -14,6 +14,7 @@ export default defineCommand({
     "logout-all": () => import("./logout-all.ts").then((m) => m.default),
     "2fa": () => import("./2fa/index.ts").then((m) => m.default),
     "sso-links": () => import("./sso-links.ts").then((m) => m.default),
+    "sso-link": () => import("./sso-link.ts").then((m) => m.default),
     "sso-unlink": () => import("./sso-unlink.ts").then((m) => m.default),
   },
 });

@@ -40,15 +40,30 @@ export function startSsoLogin(ctx: ServiceContext, sso: SsoRuntime, input: { op:
   return { code: login.code, url: `${input.base}/oidc/login?code=${encodeURIComponent(login.code)}` };
 }
 
-/** GET /oidc/login?code= → the provider's login page (once per pending login). */
-export async function browserLogin(ctx: ServiceContext, sso: SsoRuntime, code: string): Promise<{ redirect: string; state: string; provider: ProviderConfig }> {
+function openLink(ctx: ServiceContext, sso: SsoRuntime, code: string): PendingLogin {
   const login = sso.pending.byPollCode(code, ctx.now());
   if (!login || login.result) throw new SsoError("this sign-in link has expired or was already used; start again from RustDesk");
-  if (login.started) throw new SsoError("this sign-in link was already opened; start again from RustDesk");
+  if (login.started) throw new SsoError("this sign-in link was already used; start again from RustDesk");
+  return login;
+}
+
+/**
+ * GET /oidc/login?code=: what is asking to be signed in, and a button. A link someone else started
+ * (their device, their poll) must not sign the reader in without them seeing whose device it is.
+ */
+export function confirmBrowserLogin(ctx: ServiceContext, sso: SsoRuntime, code: string): { login: PendingLogin; provider: ProviderConfig } {
+  const login = openLink(ctx, sso, code);
+  return { login, provider: sso.provider(login.provider)!.config };
+}
+
+/** POST /oidc/login: the button, from the browser that saw the page (its cookie) → the provider's login page, once. */
+export async function browserLogin(ctx: ServiceContext, sso: SsoRuntime, code: string, cookieState: string | undefined): Promise<{ redirect: string; provider: ProviderConfig }> {
+  const login = openLink(ctx, sso, code);
+  if (cookieState !== login.state) throw new SsoError("open the sign-in link from RustDesk in this browser, then press Continue");
   const client = sso.provider(login.provider)!;
   login.started = true;
   const url = await client.authorizationUrl(login, callbackUrl(login.base, client.config));
-  return { redirect: url.href, state: login.state, provider: client.config };
+  return { redirect: url.href, provider: client.config };
 }
 
 export interface CallbackOutcome {
@@ -66,7 +81,9 @@ export async function ssoCallback(
   cookieState: string | undefined,
 ): Promise<CallbackOutcome> {
   const login = q.state ? sso.pending.byCallbackState(q.state, ctx.now()) : undefined;
-  if (!login || login.provider !== providerName || login.result) return { ok: false, message: "This sign-in has expired or is unknown; start again from RustDesk." };
+  if (!login || login.provider !== providerName || login.result || !login.started) return { ok: false, message: "This sign-in has expired or is unknown; start again from RustDesk." };
+  // One callback at a time, and the first one's outcome stands.
+  if (login.completing) return { ok: false, message: "This sign-in is already being completed." };
   const client = sso.provider(login.provider)!;
   const fail = (message: string): CallbackOutcome => {
     sso.pending.finish(login, { kind: "error", message });
@@ -77,6 +94,7 @@ export async function ssoCallback(
   if (cookieState !== login.state) return fail("This sign-in was finished in another browser than the one that started it; start again from RustDesk.");
   if (q.error) return fail(`${client.config.label} refused the sign-in: ${q.error}${q.error_description ? ` (${q.error_description})` : ""}`);
   if (!q.code) return fail("the provider sent no authorization code");
+  login.completing = true;
   try {
     const identity = await client.identity(q.code, login, callbackUrl(login.base, client.config));
     const row = resolveSsoUser(ctx, client.config, identity);

@@ -5,13 +5,22 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { ssoIdentities, users, UserStatus } from "../db/schema.ts";
-import { notFound } from "../errors.ts";
+import { conflict, notFound } from "../errors.ts";
 import { findUserRow, insertUser, type UserRow } from "../users/service.ts";
+import { checkEmail } from "../users/validate.ts";
 import type { Identity } from "./oauth.ts";
 import { SsoError } from "./oauth.ts";
 import type { ProviderConfig } from "./providers.ts";
 
 const who = (id: Identity) => id.email ?? id.username ?? id.subject;
+
+function validEmail(email: string): string {
+  try {
+    return checkEmail(email);
+  } catch {
+    return "";
+  }
+}
 
 function checkFilters(p: ProviderConfig, id: Identity): void {
   if (p.allowed_domains.length) {
@@ -26,7 +35,8 @@ function checkFilters(p: ProviderConfig, id: Identity): void {
 /** A free user name from what the provider calls the person: "Alice Smith <alice@x>" → "alice", "alice-2", … */
 function freeName(ctx: ServiceContext, id: Identity): string {
   const raw = id.username ?? id.email?.slice(0, id.email.indexOf("@")) ?? id.name ?? `user-${id.subject}`;
-  let base = raw.replace(/[^A-Za-z0-9._@-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 56);
+  // No "@": a name that reads like someone's e-mail address would catch their password logins by address.
+  let base = raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 56);
   if (!base) base = "user";
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
@@ -43,11 +53,15 @@ export function resolveSsoUser(ctx: ServiceContext, p: ProviderConfig, id: Ident
     let row = link && tx.db.select().from(users).where(eq(users.id, link.userId)).get();
     const sso = { ...tx, actor: { type: "system" as const, name: `sso:${p.name}` } };
     if (!row && p.link_by_email && id.email && id.emailVerified) {
-      row = tx.db.select().from(users).where(sql`${users.email} <> '' and ${users.email} = ${id.email} collate nocase`).get();
+      const byEmail = tx.db.select().from(users).where(sql`${users.email} <> '' and ${users.email} = ${id.email} collate nocase`).get();
+      // An administrator's account is never taken over by whoever controls that address at the provider.
+      if (byEmail?.isAdmin) throw new SsoError(`${id.email} belongs to an administrator, whose account is not linked by e-mail; an administrator can link it with "rdconsole user sso-link"`);
+      row = byEmail;
     }
     if (!row && p.auto_create) {
-      const email = id.email && id.emailVerified && !tx.db.select({ id: users.id }).from(users).where(sql`${users.email} = ${id.email} collate nocase`).get() ? id.email : "";
-      row = insertUser(sso, { name: freeName(tx, id), email, displayName: (id.name ?? "").slice(0, 128), note: "", passwordHash: null, isAdmin: false }, { via: `sso:${p.name}` });
+      const email = id.email && id.emailVerified && !tx.db.select({ id: users.id }).from(users).where(sql`${users.email} = ${id.email} collate nocase`).get() ? validEmail(id.email) : "";
+      const displayName = (id.name ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, 128);
+      row = insertUser(sso, { name: freeName(tx, id), email, displayName, note: "", passwordHash: null, isAdmin: false }, { via: `sso:${p.name}` });
     }
     if (!row) throw new SsoError(`no rdconsole account is linked to ${who(id)} at ${p.label}; ask an administrator to create one or to link it`);
     if (!link) {
@@ -107,5 +121,16 @@ export function unlinkSso(ctx: ServiceContext, userName: string, provider: strin
     if (gone.length === 0) throw notFound(`user "${row.name}" has no sign-in link to "${provider}"`);
     emitAudit(tx, "user.sso_unlink", { type: "user", guid: row.guid, name: row.name }, { provider, links: gone });
     return gone.length;
+  });
+}
+
+/** `user sso-link`: links a user to an identity at a provider by hand (e.g. an administrator's). */
+export function linkSso(ctx: ServiceContext, userName: string, p: ProviderConfig, subject: string): void {
+  withTransaction(ctx, (tx) => {
+    const row = userOf(tx, userName);
+    const taken = tx.db.select({ userId: ssoIdentities.userId }).from(ssoIdentities).where(and(eq(ssoIdentities.issuer, p.issuer), eq(ssoIdentities.subject, subject))).get();
+    if (taken) throw conflict(taken.userId === row.id ? `user "${row.name}" is already linked to that identity` : "that identity is linked to another user; unlink it there first");
+    tx.db.insert(ssoIdentities).values({ userId: row.id, provider: p.name, issuer: p.issuer, subject, createdAt: tx.now() }).run();
+    emitAudit(tx, "user.sso_link", { type: "user", guid: row.guid, name: row.name }, { provider: p.name, issuer: p.issuer, subject, by_hand: true });
   });
 }

@@ -112,7 +112,11 @@ export class ProviderClient {
       if (e instanceof SsoError) throw e;
       throw new SsoError(`unexpected answer from the provider's token endpoint: ${(e as Error).message}`);
     }
-    return this.config.kind === "github" ? this.githubIdentity(tokens.accessToken()) : this.oidcIdentity(d, tokens.data as Record<string, unknown>, login.nonce);
+    const data = tokens.data as Record<string, unknown>;
+    // GitHub answers a refused code with 200 and {"error": …}.
+    if (typeof data.error === "string") throw new SsoError(`the provider refused the login: ${data.error}${typeof data.error_description === "string" ? ` (${data.error_description})` : ""}`);
+    if (typeof data.access_token !== "string") throw new SsoError("the provider's token endpoint sent no access token");
+    return this.config.kind === "github" ? this.githubIdentity(data.access_token) : this.oidcIdentity(d, data, login.nonce);
   }
 
   private async oidcIdentity(d: Discovery, data: Record<string, unknown>, nonce: string): Promise<Identity> {
@@ -175,7 +179,7 @@ export async function verifyIdToken(
 ): Promise<JWTPayload & Record<string, unknown>> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, keys as Parameters<typeof jwtVerify>[1] & CryptoKey, { issuer: o.issuer, audience: o.audience, currentDate: new Date(o.now), clockTolerance: 60 }));
+    ({ payload } = await jwtVerify(token, keys as Parameters<typeof jwtVerify>[1] & CryptoKey, { issuer: o.issuer, audience: o.audience, currentDate: new Date(o.now), clockTolerance: 60, requiredClaims: ["exp", "iat"] }));
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw new SsoError("the ID token has expired");
     if (e instanceof joseErrors.JWTClaimValidationFailed) throw new SsoError(`the ID token's "${e.claim}" claim is wrong (${e.reason})`);

@@ -24,8 +24,10 @@ export interface PendingLogin {
   readonly createdAt: number;
   /** The base URL the client reached us by: the callback is built from it. */
   readonly base: string;
-  /** Set once the browser has been sent to the provider: a second visit of the link is refused. */
+  /** Set once the browser has been sent to the provider: the link cannot be used again. */
   started: boolean;
+  /** A callback is exchanging the code. */
+  completing?: boolean;
   result?: PendingResult;
 }
 
@@ -59,17 +61,26 @@ export class PendingLogins {
   }
 
   byPollCode(code: string, now: number): PendingLogin | undefined {
-    this.expire(now);
-    return this.byCode.get(code);
+    return this.fresh(this.byCode.get(code), now);
   }
 
   byCallbackState(state: string, now: number): PendingLogin | undefined {
-    this.expire(now);
-    return this.byState.get(state);
+    return this.fresh(this.byState.get(state), now);
   }
 
+  /** Checked one by one too: the sweep below stops at the first fresh entry, and clocks can step back. */
+  private fresh(login: PendingLogin | undefined, now: number): PendingLogin | undefined {
+    this.expire(now);
+    if (login && now - login.createdAt >= PENDING_TTL_MS) {
+      this.remove(login);
+      return undefined;
+    }
+    return login;
+  }
+
+  /** The first result stands. */
   finish(login: PendingLogin, result: PendingResult): void {
-    login.result = result;
+    login.result ??= result;
   }
 
   remove(login: PendingLogin): void {

@@ -64,6 +64,12 @@ function parseOne(raw: unknown, i: number): ProviderConfig {
   const issuer = httpUrl(str("issuer", github ? "https://github.com" : undefined), `${name}: issuer`);
   const icon = str("icon", "");
   if (icon && !/^\s*<svg[\s>]/i.test(icon)) throw new FieldError(`${at} (${name}): icon must be SVG markup ("<svg …>")`);
+  const auto_create = bool("auto_create", false);
+  if (github) {
+    // Anyone with a GitHub account could make one here; GitHub logins carry no groups.
+    if (auto_create && !o.allowed_domains) throw new FieldError(`${at} (${name}): auto_create with kind "github" needs allowed_domains, or any GitHub user could create an account`);
+    for (const k of ["allowed_groups", "admin_groups"]) if (o[k] !== undefined) throw new FieldError(`${at} (${name}): "${k}" does not apply to kind "github" (its logins carry no groups)`);
+  }
   return {
     name,
     kind: kind as ProviderKind,
@@ -74,7 +80,7 @@ function parseOne(raw: unknown, i: number): ProviderConfig {
     client_id: str("client_id"),
     client_secret: str("client_secret"),
     scopes: list("scopes", github ? ["read:user", "user:email"] : ["openid", "email", "profile"]),
-    auto_create: bool("auto_create", false),
+    auto_create,
     link_by_email: bool("link_by_email", false),
     allowed_domains: list("allowed_domains").map((d) => d.toLowerCase().replace(/^@/, "")),
     allowed_groups: list("allowed_groups"),

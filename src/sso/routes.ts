@@ -3,9 +3,9 @@ import { Elysia, t } from "elysia";
 import type { AppDeps } from "../deps.ts";
 import { DeviceInfo, Problem, userPayload } from "../auth/model.ts";
 import { requestContext } from "../http/context.ts";
-import { browserLogin, pollSsoLogin, PENDING_ERROR, publicBase, ssoCallback, startSsoLogin, type SsoRuntime } from "./flow.ts";
+import { browserLogin, confirmBrowserLogin, pollSsoLogin, PENDING_ERROR, publicBase, ssoCallback, startSsoLogin, type SsoRuntime } from "./flow.ts";
 import { SsoError } from "./oauth.ts";
-import { ssoPage } from "./pages.ts";
+import { confirmPage, ssoPage } from "./pages.ts";
 import type { PendingResult } from "./pending.ts";
 
 const COOKIE = "rdc_sso";
@@ -58,25 +58,39 @@ export function ssoRoutes(deps: AppDeps, sso: SsoRuntime) {
     )
     .get(
       "/oidc/login",
-      async ({ request, query }) => {
-        const ctx = requestContext(deps, request);
+      ({ request, query }) => {
         try {
-          const { redirect, state } = await browserLogin(ctx, sso, query.code ?? "");
-          const secure = redirect.startsWith("https:") || publicBase(deps.config, request).startsWith("https:") ? "; Secure" : "";
-          return new Response(null, { status: 302, headers: { location: redirect, "cache-control": "no-store", "set-cookie": `${COOKIE}=${state}; Path=/oidc/callback; HttpOnly; SameSite=Lax; Max-Age=300${secure}` } });
+          const { login, provider } = confirmBrowserLogin(requestContext(deps, request), sso, query.code ?? "");
+          // Lax: sent with the button's same-site POST and the provider's redirect back, not with another site's POST.
+          const secure = publicBase(deps.config, request).startsWith("https:") ? "; Secure" : "";
+          const cookie = `${COOKIE}=${login.state}; Path=/oidc; HttpOnly; SameSite=Lax; Max-Age=300${secure}`;
+          return confirmPage({ provider: provider.label, code: login.code, device: { id: login.device.id, name: login.device.info.name, os: login.device.info.os }, ip: login.ip, at: login.createdAt }, { "set-cookie": cookie });
         } catch (e) {
           if (e instanceof SsoError) return ssoPage({ ok: false, message: e.message }, 404);
           throw e;
         }
       },
-      { query: t.Object({ code: t.Optional(t.String({ maxLength: 100 })) }, { additionalProperties: true }), detail: { tags: ["browser"], summary: "SSO: to the provider", description: "The page the client opens: redirects to the provider's login (once per sign-in)." } },
+      { query: t.Object({ code: t.Optional(t.String({ maxLength: 100 })) }, { additionalProperties: true }), detail: { tags: ["browser"], summary: "SSO: confirm", description: "The page the client opens: which device asks to be signed in, and a Continue button." } },
+    )
+    .post(
+      "/oidc/login",
+      async ({ request, body }) => {
+        try {
+          const { redirect } = await browserLogin(requestContext(deps, request), sso, body.code, cookieOf(request, COOKIE));
+          return new Response(null, { status: 303, headers: { location: redirect, "cache-control": "no-store" } });
+        } catch (e) {
+          if (e instanceof SsoError) return ssoPage({ ok: false, message: e.message }, 400);
+          throw e;
+        }
+      },
+      { parse: "urlencoded", body: t.Object({ code: t.String({ maxLength: 100 }) }), detail: { tags: ["browser"], summary: "SSO: to the provider", description: "The Continue button: redirects to the provider's login, once per sign-in." } },
     )
     .get(
       "/oidc/callback/:provider",
       async ({ request, params, query }) => {
         const outcome = await ssoCallback(requestContext(deps, request), sso, params.provider, query, cookieOf(request, COOKIE));
         const page = ssoPage({ ok: outcome.ok, message: outcome.message, provider: outcome.provider?.label });
-        page.headers.append("set-cookie", `${COOKIE}=; Path=/oidc/callback; HttpOnly; SameSite=Lax; Max-Age=0`);
+        page.headers.append("set-cookie", `${COOKIE}=; Path=/oidc; HttpOnly; SameSite=Lax; Max-Age=0`);
         return page;
       },
       {

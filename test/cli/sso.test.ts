@@ -88,6 +88,11 @@ client_secret = "z"
   expect(await cli(["user", "sso-unlink", "alice", "kc"])).toEqual({ code: 0, stdout: "removed 1 link of alice to kc\n", stderr: "" });
   expect((await cli(["user", "sso-unlink", "alice", "kc"])).stderr).toBe('error: user "alice" has no sign-in link to "kc"\n');
   expect((await cli(["user", "sso-links", "alice"])).stdout.trimEnd().split("\n")).toHaveLength(1);
+  // By hand (how an administrator gets SSO: link_by_email never links one).
+  expect(await cli(["user", "sso-link", "alice", "kc", "sub-1"])).toEqual({ code: 0, stdout: "linked alice to sub-1 at kc\n", stderr: "" });
+  expect((await cli(["user", "sso-link", "alice", "kc", "sub-1"])).stderr).toBe('error: user "alice" is already linked to that identity\n');
+  expect((await cli(["user", "sso-link", "alice", "nope", "x"])).stderr).toBe('error: no SSO provider "nope" in the configuration\n');
+  expect(JSON.parse((await cli(["user", "sso-links", "alice", "--json"])).stdout)).toMatchObject([{ provider: "kc", subject: "sub-1", email: "" }]);
 });
 
 test("a bad provider table is a config error that says what is wrong", async () => {
@@ -101,5 +106,7 @@ test("a bad provider table is a config error that says what is wrong", async () 
   expect(await check(`name = "kc"\nissuer = "https://x"\nclient_id = "a"\nclient_secret = "b"\nclientsecret = "c"`)).toContain('provider 1: unknown key "clientsecret"');
   expect(await check(`name = "kc"\nclient_id = "a"\nclient_secret = "b"`)).toContain('provider 1: "issuer" is required');
   expect(await check(`name = "kc"\nkind = "saml"\nissuer = "https://x"\nclient_id = "a"\nclient_secret = "b"`)).toContain('provider 1 (kc): kind must be one of oidc, github, got "saml"');
+  expect(await check(`name = "gh"\nkind = "github"\nclient_id = "a"\nclient_secret = "b"\nauto_create = true`)).toContain('provider 1 (gh): auto_create with kind "github" needs allowed_domains, or any GitHub user could create an account');
+  expect(await check(`name = "gh"\nkind = "github"\nclient_id = "a"\nclient_secret = "b"\nadmin_groups = ["x"]`)).toContain('provider 1 (gh): "admin_groups" does not apply to kind "github" (its logins carry no groups)');
   expect(await check(`name = "kc"\nissuer = "https://x"\nclient_id = "a"\nclient_secret = "b"\n[[sso.providers]]\nname = "kc"\nissuer = "https://y"\nclient_id = "a"\nclient_secret = "b"`)).toContain('two providers are named "kc"');
 });

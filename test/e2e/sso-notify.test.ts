@@ -47,7 +47,7 @@ test("SSO login and a signed new-device webhook, on the binary", async () => {
   const r = await fetch(`${base}/api/oidc/auth`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"deviceInfo":{"name":"ALICE-PC","os":"windows","type":"client"},"id":"123456789","op":"kc","uuid":"dQ=="}' });
   const { code, url } = (await r.json()) as { code: string; url: string };
   const browser = new Browser();
-  const loginPage = await browser.go(url);
+  const loginPage = await browser.openSignIn(url);
   const consent = await browser.submit(loginPage, { login: "alice", password: "x" });
   const page = consent.url.includes("/oidc/callback/") ? consent : await browser.submit(consent);
   expect(page.text).toContain("Signed in as alice on ALICE-PC (123456789)");

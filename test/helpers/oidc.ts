@@ -90,6 +90,13 @@ export class Browser {
     throw new Error("too many redirects");
   }
 
+  /** Opens a sign-in link from the client and presses Continue on rdconsole's page: the provider's page, or wherever it leads. */
+  async openSignIn(url: string, stopAt?: (url: URL) => boolean) {
+    const confirm = await this.go(url);
+    if (!confirm.text.includes("<h1>Sign in to RustDesk with")) return confirm;
+    return this.submit(confirm, {}, stopAt);
+  }
+
   /** Submits the page's first form, with its hidden inputs and `fields`. */
   submit(page: { url: string; text: string }, fields: Record<string, string> = {}, stopAt?: (url: URL) => boolean) {
     const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(page.text);

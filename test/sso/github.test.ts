@@ -47,14 +47,14 @@ test("GitHub: the person from /user and the verified primary address from /user/
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const issuer = `http://127.0.0.1:${gh.port}`;
-  const env = testEnv({ "server.public_url": base, "sso.providers": JSON.stringify([{ name: "github", kind: "github", issuer, client_id: "gh-client", client_secret: "gh-secret", auto_create: true }]) });
+  const env = testEnv({ "server.public_url": base, "sso.providers": JSON.stringify([{ name: "github", kind: "github", issuer, client_id: "gh-client", client_secret: "gh-secret", auto_create: true, allowed_domains: ["example.com"] }]) });
   const server = env.app.listen({ hostname: "127.0.0.1", port });
   try {
     expect(await (await fetch(`${base}/api/login-options`)).text()).toBe('["oidc/github"]');
     const login = async () => {
       const r = await fetch(`${base}/api/oidc/auth`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"deviceInfo":{"name":"PC","os":"macos","type":"client"},"id":"555666777","op":"github","uuid":"dQ=="}' });
       const { code, url } = (await r.json()) as { code: string; url: string };
-      const page = await new Browser().go(url);
+      const page = await new Browser().openSignIn(url);
       const poll = (await (await fetch(`${base}/api/oidc/auth-query?code=${code}&id=555666777&uuid=dQ%3D%3D`)).json()) as Record<string, unknown>;
       return { page, poll };
     };
@@ -62,11 +62,12 @@ test("GitHub: the person from /user and the verified primary address from /user/
     expect(first.page.text).toContain("Signed in as octocat on PC (555666777)");
     expect(first.poll).toEqual({ type: "access_token", access_token: expect.any(String), user: { name: "octocat", display_name: "The Octocat", avatar: "", email: "octocat@example.com", note: "", status: 1, is_admin: false, info: {} } });
     expect(env.sqlite.query("SELECT provider, issuer, subject FROM sso_identities").all()).toEqual([{ provider: "github", issuer, subject: "4242" }]);
-    // An unverified primary address is not taken: the same person (by id) signs in, nothing about e-mail changes.
+    // An unverified primary address counts for nothing: allowed_domains then refuses the same person.
     primaryVerified = false;
     const second = await login();
-    expect(second.poll).toMatchObject({ type: "access_token", user: { name: "octocat", email: "octocat@example.com" } });
+    expect(second.poll).toEqual({ error: "octocat may not sign in here: only verified e-mail addresses at example.com are allowed" });
     expect(env.sqlite.query("SELECT email FROM sso_identities").get()).toEqual({ email: "octocat@example.com" });
+    primaryVerified = true;
   } finally {
     server.stop(true);
   }

@@ -94,7 +94,7 @@ test("through the callback: each bad token gives a clear error page and no sessi
     const attempt = async () => {
       const r = await fetch(`${base}/api/oidc/auth`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"deviceInfo":{"name":"PC","os":"linux","type":"client"},"id":"123456789","op":"idp","uuid":"${UUID}"}` });
       const { code, url } = (await r.json()) as { code: string; url: string };
-      const page = await new Browser().go(url);
+      const page = await new Browser().openSignIn(url);
       const poll = (await (await fetch(`${base}/api/oidc/auth-query?code=${code}&id=123456789&uuid=${encodeURIComponent(UUID)}`)).json()) as Record<string, unknown>;
       return { page, poll };
     };

@@ -17,6 +17,8 @@ afterAll(async () => {
 const ACCOUNTS: Record<string, Account> = {
   alice: { email: "alice@example.com", email_verified: true, name: "Alice Liddell", preferred_username: "alice", groups: ["staff"] },
   bob: { email: "bob@example.com", email_verified: true, name: "Bob", preferred_username: "bobby", groups: ["staff", "rd-admins"] },
+  carol: { email: "carol@example.com", email_verified: true, name: "Carol", preferred_username: "carol", groups: ["staff"] },
+  mallory: { email: "root@example.com", email_verified: true, name: "Mallory", preferred_username: "mallory", groups: ["staff"] },
   eve: { email: "eve@evil.example", email_verified: true, name: "Eve", preferred_username: "eve", groups: ["guests"] },
 };
 
@@ -41,15 +43,17 @@ async function setup(provider: Record<string, unknown> = {}, extra: Record<strin
     const r = await fetch(`${base}/api/oidc/auth-query?code=${encodeURIComponent(code)}&id=${id}&uuid=${encodeURIComponent(uuid)}`);
     return { status: r.status, body: (await r.json()) as Record<string, unknown> };
   };
+  const s = { lastBrowser: undefined as Browser | undefined };
   /** The person's side: open the link, log in at the provider as `login`, consent. */
   const signIn = async (url: string, login: string, browser = new Browser()) => {
-    const loginPage = await browser.go(url);
+    s.lastBrowser = browser;
+    const loginPage = await browser.openSignIn(url);
     expect(loginPage.url.startsWith(op.issuer)).toBe(true);
     const consent = await browser.submit(loginPage, { login, password: "any" });
     const done = consent.url.includes("/oidc/callback/") ? consent : await browser.submit(consent);
     return done;
   };
-  return { env, base, op, auth, start, poll, signIn };
+  return Object.assign(s, { env, base, op, auth, start, poll, signIn });
 }
 
 test("T5 end to end: pending, browser through the provider's pages, then the login body once", async () => {
@@ -71,8 +75,11 @@ test("T5 end to end: pending, browser through the provider's pages, then the log
     status: 200,
     body: { type: "access_token", access_token: expect.any(String), user: { name: "alice", display_name: "Alice Liddell", avatar: "", email: "alice@example.com", note: "", status: 1, is_admin: false, info: {} } },
   });
-  // Single use.
+  // Single use, and so is the provider's redirect back.
   expect(await s.poll(started.json.code!)).toEqual({ status: 404, body: { error: "this sign-in has expired or is unknown; please try again" } });
+  const callback = s.lastBrowser!.visited.find((u) => u.includes("/oidc/callback/kc?"))!;
+  const replayed = await s.lastBrowser!.go(callback);
+  expect([replayed.status, replayed.text.includes("This sign-in has expired or is unknown; start again from RustDesk.")]).toEqual([400, true]);
   // The token is a real session.
   const me = await fetch(`${s.base}/api/currentUser`, { method: "POST", body: "{}", headers: { authorization: `Bearer ${done.body.access_token}`, "content-type": "application/json" } });
   expect(((await me.json()) as { name: string }).name).toBe("alice");
@@ -90,10 +97,19 @@ test("T5 end to end: pending, browser through the provider's pages, then the log
 test("replays and strangers: the link twice, another device's poll, another browser's callback, expiry, unknown op", async () => {
   const s = await setup();
   const a = await s.start();
+  // rdconsole's page first: whose device asks, from where; nothing happens without the button.
+  const confirm = await new Browser().go(a.json.url!);
+  expect(confirm.status).toBe(200);
+  expect(confirm.text).toContain("<h1>Sign in to RustDesk with Keycloak</h1>");
+  expect(confirm.text).toContain("<dd>ALICE-PC (ID 123456789), windows</dd><dt>Asked from</dt><dd>127.0.0.1 at 2026-11-22 12:00:00 UTC</dd>");
+  // Another site posting the button for the reader (no cookie from the page): refused.
+  const forged = await fetch(`${s.base}/oidc/login`, { method: "POST", body: new URLSearchParams({ code: a.json.code! }), redirect: "manual" });
+  expect([forged.status, (await forged.text()).includes("open the sign-in link from RustDesk in this browser, then press Continue")]).toEqual([400, true]);
   const browser = new Browser();
-  await browser.go(a.json.url!); // at the provider's login page now
+  const atProvider = await browser.openSignIn(a.json.url!);
+  expect(atProvider.url.startsWith(s.op.issuer)).toBe(true);
   const second = await new Browser().go(a.json.url!);
-  expect([second.status, second.text.includes("this sign-in link was already opened; start again from RustDesk")]).toEqual([404, true]);
+  expect([second.status, second.text.includes("this sign-in link was already used; start again from RustDesk")]).toEqual([404, true]);
   expect(await s.poll(a.json.code!, "987654321")).toEqual({ status: 403, body: { error: "this sign-in was started on another device" } });
   expect(await s.poll(a.json.code!, "123456789", "b3RoZXI=")).toEqual({ status: 403, body: { error: "this sign-in was started on another device" } });
 
@@ -101,7 +117,7 @@ test("replays and strangers: the link twice, another device's poll, another brow
   const b = await s.start();
   const victim = new Browser();
   const atCallback = (u: URL) => u.pathname.startsWith("/oidc/callback/");
-  const loginPage = await victim.go(b.json.url!);
+  const loginPage = await victim.openSignIn(b.json.url!);
   const consent = await victim.submit(loginPage, { login: "alice", password: "x" }, atCallback);
   const redirect = atCallback(new URL(consent.url)) ? consent : await victim.submit(consent, {}, atCallback);
   const next = await new Browser().go(redirect.url); // our callback, without the cookie /oidc/login set
@@ -133,16 +149,19 @@ test("accounts: no auto-create, link by e-mail, domain and group filters, admin 
   expect(bob.page.text).toContain("Signed in as robert");
   expect(bob.poll.body.user).toMatchObject({ name: "robert", is_admin: true });
   // Not linked and no auto-create: refused, with the reason on the page and for the client.
-  const alice = await login("alice");
-  expect(alice.page.status).toBe(400);
-  expect(alice.page.text).toContain("no rdconsole account is linked to alice@example.com at Keycloak; ask an administrator to create one or to link it");
-  expect(alice.poll).toEqual({ status: 401, body: { error: "no rdconsole account is linked to alice@example.com at Keycloak; ask an administrator to create one or to link it" } });
+  const carol = await login("carol");
+  expect(carol.page.status).toBe(400);
+  expect(carol.page.text).toContain("no rdconsole account is linked to carol@example.com at Keycloak; ask an administrator to create one or to link it");
+  expect(carol.poll).toEqual({ status: 401, body: { error: "no rdconsole account is linked to carol@example.com at Keycloak; ask an administrator to create one or to link it" } });
+  // An administrator's address at the provider does not open the administrator's account.
+  await createUser(s.env.ctx, { name: "root", email: "Root@Example.com", password: null, isAdmin: true });
+  expect((await login("mallory")).poll.body.error).toBe('root@example.com belongs to an administrator, whose account is not linked by e-mail; an administrator can link it with "rdconsole user sso-link"');
   // Outside the allowed domains.
   expect((await login("eve")).poll.body.error).toBe("eve@evil.example may not sign in here: only verified e-mail addresses at example.com are allowed");
   // Disabled locally: no SSO either.
   disableUser(s.env.ctx, "robert");
   expect((await login("bob")).poll.body.error).toBe("this account is disabled");
-  expect(s.env.sqlite.query("SELECT count(*) AS n FROM users").get()).toEqual({ n: 1 });
+  expect(s.env.sqlite.query("SELECT count(*) AS n FROM users").get()).toEqual({ n: 2 });
 
   const groups = await setup({ allowed_groups: ["rd-admins"] });
   const started = await groups.start();
@@ -176,12 +195,27 @@ test("a user with TOTP gets the challenge, and finishes on /api/login with a cod
 });
 
 test("pending logins are capped per IP and in all; login-options carry icons in one common-oidc entry", async () => {
-  const s = await setup({ icon: "<svg xmlns='http://www.w3.org/2000/svg'/>" }, { "sso.max_pending_per_ip": "5" });
-  const results = await Promise.all(Array.from({ length: 12 }, (_, i) => s.start(`10000000${i}`)));
+  const s = await setup({ icon: "<svg xmlns='http://www.w3.org/2000/svg'/>" }, { "sso.max_pending_per_ip": "5", "sso.max_pending": "8", "server.trusted_proxies": "127.0.0.1/32" });
+  const from = (ip: string, i: number) =>
+    fetch(`${s.base}/api/oidc/auth`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: `{"id":"10000000${i}","op":"kc","uuid":"${UUID}"}` }).then(async (r) => ({ status: r.status, json: await r.json() }));
+  const results = await Promise.all(Array.from({ length: 12 }, (_, i) => from("198.51.100.1", i)));
   expect(results.filter((r) => r.status === 200)).toHaveLength(5);
   expect(results.filter((r) => r.status === 429).map((r) => r.json)).toEqual(Array(7).fill({ error: "too many sign-ins in progress; try again in a few minutes" }));
+  // In all: 8, whoever asks.
+  const others = await Promise.all(Array.from({ length: 5 }, (_, i) => from(`198.51.100.${10 + i}`, i)));
+  expect(others.map((r) => r.status)).toEqual([200, 200, 200, 429, 429]);
   expect(await (await fetch(`${s.base}/api/login-options`)).text()).toBe(`["oidc/kc","common-oidc/[{\\"name\\":\\"kc\\",\\"icon\\":\\"<svg xmlns='http://www.w3.org/2000/svg'/>\\"}]"]`);
   // After they expire, new ones are accepted again.
   s.env.advance(5 * 60_000 + 1);
   expect((await s.start()).status).toBe(200);
+});
+
+test("the page's cookie is Secure when the public URL is https", async () => {
+  const env = testEnv({ "server.public_url": "https://rd.example.com", "sso.providers": JSON.stringify([{ name: "kc", issuer: "https://id.example.com", client_id: "a", client_secret: "b" }]) });
+  const started = await env.app.handle(new Request("http://127.0.0.1/api/oidc/auth", { method: "POST", headers: { "content-type": "application/json" }, body: `{"id":"1","op":"kc","uuid":"${UUID}"}` }));
+  const { url } = (await started.json()) as { url: string };
+  expect(url).toStartWith("https://rd.example.com/oidc/login?code=");
+  const page = await env.app.handle(new Request(url.replace("https://rd.example.com", "http://127.0.0.1")));
+  expect(page.headers.get("set-cookie")).toMatch(/^rdc_sso=[\w-]+; Path=\/oidc; HttpOnly; SameSite=Lax; Max-Age=300; Secure$/);
+  expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
 });
