@@ -15,6 +15,7 @@ import { BUN_BODY_CEILING } from "./http/body-limit.ts";
 import { createGate } from "./http/gate.ts";
 import { errorHandler } from "./http/errors.ts";
 import { methodIndex } from "./http/methods.ts";
+import { nativeRoutes } from "./http/native.ts";
 import { pipeline } from "./http/pipeline.ts";
 import { recordingUploads } from "./recordings/route.ts";
 import { recordingRoutes } from "./recordings/routes.ts";
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   const gate = createGate(config, banChecker(deps.sqlite, deps.now));
   const access = accessLog(config, log);
   const heartbeat = nativeHeartbeat(deps, devices, gate, access);
+  const native = nativeRoutes(config, log, gate, access);
   const uploads = recordingUploads(deps, devices);
   const intake = auditIntake(deps, devices);
   const sso = deps.sso ?? createSsoRuntime(config, deps.now);
@@ -39,7 +41,7 @@ export function createApp(deps: AppDeps) {
   const app = new Elysia({
     name: "rdconsole",
     normalize: false,
-    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(gate, access) }, ...nativeAuditRoutes(deps, intake, gate, access) } },
+    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(native) }, ...nativeAuditRoutes(deps, intake, native) } },
   })
     .use(pipeline(config, log, gate))
     .use(errorHandler(log, methods))

@@ -35,9 +35,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     throw e;
   }
   const now = () => Date.now();
-  const devices = createDeviceRuntime(config, database.sqlite);
-  const app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
-  const notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
+  let devices: ReturnType<typeof createDeviceRuntime>;
+  let app: ReturnType<typeof createApp>;
+  let notifier: ReturnType<typeof startNotifier>;
+  try {
+    devices = createDeviceRuntime(config, database.sqlite);
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
+    notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
+  } catch (e) {
+    database.close();
+    lock.release();
+    throw e;
+  }
   const flushPresence = (all = false) => {
     try {
       devices.presence.flush(Date.now(), all);
@@ -78,7 +87,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const server = app.server!;
   const url = `http://${server.hostname?.includes(":") ? `[${server.hostname}]` : server.hostname}:${server.port}`;
   log.info(`${versionLine()} listening on ${url}, data dir ${dir}`);
-  if (!hasActiveAdmin(ctx)) log.warn("no admin user yet; create one with: rdconsole user create admin --admin");
+  try {
+    if (!hasActiveAdmin(ctx)) log.warn("no admin user yet; create one with: rdconsole user create admin --admin");
+  } catch (e) {
+    log.warn("could not check for an admin user", e); // a hint only: the server runs on
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

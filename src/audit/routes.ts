@@ -5,12 +5,9 @@ import type { AppDeps } from "../deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
 import { ServiceError } from "../errors.ts";
 import { authMacro } from "../http/auth.ts";
-import type { Server } from "bun";
 import type { ServiceContext } from "../context.ts";
-import type { AccessLog } from "../http/access-log.ts";
 import { rawBodyOf, readCapped } from "../http/body-limit.ts";
-import { json, type Gate } from "../http/gate.ts";
-import { setRequestInfo } from "../http/request-info.ts";
+import type { NativeRoute } from "../http/native.ts";
 import { anonymous, requestContext } from "../http/context.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { WindowCounter } from "../net/window-counter.ts";
@@ -75,34 +72,17 @@ export const DEVICE_POSTS = { "/api/audit/conn": postConnAudit, "/api/audit/file
  * The device posts as native Bun routes, like the heartbeat: a flood is refused (429) before its
  * body is read and without the framework's per-request work.
  */
-export function nativeAuditRoutes(deps: AppDeps, intake: AuditIntake, gate: Gate, log: AccessLog) {
+export function nativeAuditRoutes(deps: AppDeps, intake: AuditIntake, route: NativeRoute) {
   const limit = deps.config.server.body_limit;
-  const route = (path: keyof typeof DEVICE_POSTS) => async (request: Request, server: Server<unknown>): Promise<Response> => {
-    const checked = gate.check(request, server, true);
-    let response: Response;
-    if (checked instanceof Response) response = checked;
-    else {
-      const ctx: ServiceContext = { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(checked.ip), ip: checked.ip };
-      try {
-        if (!intake.admit(ctx.now())) throw slowDown();
-        const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, limit);
-        intake.handle(DEVICE_POSTS[path], ctx, text);
-        response = done();
-      } catch (e) {
-        response = errorResponse(deps, request, e);
-      }
-      if (response.status >= 400) setRequestInfo(request, checked.ip);
-    }
-    log(request, response.status, path);
-    return response;
-  };
-  return Object.fromEntries(Object.keys(DEVICE_POSTS).map((path) => [path, { POST: route(path as keyof typeof DEVICE_POSTS) }]));
-}
-
-function errorResponse(deps: AppDeps, request: Request, e: unknown): Response {
-  if (e instanceof ServiceError && e.status < 500) return json(e.status, { error: e.message });
-  deps.log.error(`POST ${new URL(request.url).pathname} failed`, e);
-  return json(500, { error: "internal error" });
+  const handler = (path: keyof typeof DEVICE_POSTS) =>
+    route(path, async (request, ip) => {
+      const ctx: ServiceContext = { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
+      if (!intake.admit(ctx.now())) throw slowDown();
+      const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, limit);
+      intake.handle(DEVICE_POSTS[path], ctx, text);
+      return done();
+    });
+  return Object.fromEntries(Object.keys(DEVICE_POSTS).map((path) => [path, { POST: handler(path as keyof typeof DEVICE_POSTS) }]));
 }
 
 export function auditRoutes(deps: AppDeps, intake: AuditIntake) {

@@ -36,12 +36,14 @@ export function openDb(dataDir: string, file = DB_FILE, mmapSize = 0): OpenDb {
     throw e;
   }
   // drizzle only calls prepare, exec and transaction on its client (drizzle-orm/bun-sqlite/session.js).
-  const db = drizzle({ client: cachedClient(sqlite) as unknown as Database, schema });
+  const client = cachedClient(sqlite);
+  const db = drizzle({ client: client as unknown as Database, schema });
   return {
     db,
     sqlite,
     close() {
       sqlite.run("PRAGMA optimize");
+      client.clear();
       sqlite.close();
     },
   };

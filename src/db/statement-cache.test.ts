@@ -14,3 +14,22 @@ test("one statement per SQL text, reused; the least recently used dropped past t
   expect(one.get()).toEqual({ n: 1 });
   expect(one.get()).toEqual({ n: 1 });
 });
+
+test("clear() finalizes them, so closing the database closes it: the WAL is checkpointed and removed", async () => {
+  const { mkdtempSync, existsSync, rmSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join((await import("node:os")).tmpdir(), "rdc-cache-"));
+  try {
+    const db = new Database(join(dir, "x.db"), { create: true });
+    db.run("PRAGMA journal_mode = WAL");
+    db.run("CREATE TABLE t (n INTEGER)");
+    const client = cachedClient(db);
+    client.prepare("INSERT INTO t VALUES (1)").run();
+    client.prepare("SELECT n FROM t").all();
+    client.clear();
+    db.close();
+    expect(existsSync(join(dir, "x.db-wal"))).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -13,7 +13,7 @@ export interface Gate {
    * Records the request's client IP and start time; returns a response when it must stop here.
    * `checkBan: false` for a caller that checks bans itself (the heartbeat, in its one query).
    */
-  admit(request: Request, server: Server<unknown> | null | undefined, checkBan?: boolean): Response | undefined;
+  admit(request: Request, server: Server<unknown> | null | undefined, checkBan?: boolean, bodyLimit?: number): Response | undefined;
 }
 
 export const bannedResponse = () => json(403, { error: "Your IP address is banned from this server" });
@@ -34,11 +34,11 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
       if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
       return { ip };
     },
-    admit(request, server, checkBan = true) {
+    admit(request, server, checkBan = true, bodyLimit = limit) {
       const ip = clientIp(request, server);
       setRequestInfo(request, ip);
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
-      if (declaredTooLarge(request, limit)) return tooLarge(limit);
+      if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
     },
   };
 }

@@ -5,15 +5,13 @@
 // "incoming_<id>_<time>_…"). So an upload is accepted for a registered, enabled device named by
 // the file, from the address that device's latest heartbeat came from, while it is online; or for
 // a caller that adds the device's id and uuid to the query, like every other device endpoint.
-import type { Server } from "bun";
 import type { AppDeps } from "../deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
 import { ServiceError } from "../errors.ts";
-import type { AccessLog } from "../http/access-log.ts";
 import { readCappedBytes } from "../http/body-limit.ts";
 import { anonymous } from "../http/context.ts";
-import { json, type Gate } from "../http/gate.ts";
-import { setRequestInfo } from "../http/request-info.ts";
+import { json } from "../http/gate.ts";
+import type { NativeRoute } from "../http/native.ts";
 import { uploadRecording, type RecordingDevice } from "./service.ts";
 import { checkFileName, RecordingStore } from "./store.ts";
 
@@ -53,38 +51,26 @@ export function recordingUploads(deps: AppDeps, rt: DeviceRuntime) {
     throw new ServiceError("FORBIDDEN", "recordings are accepted only from registered devices: the file name carries the device's ID and the upload comes from the address of its latest heartbeat");
   }
 
-  /** Everything after the gate: the reply to one upload. `bytes` reads the body, once the sender is known. */
+  /** Everything after the gate: the reply to one upload (errors are thrown). `bytes` reads the body, once the sender is known. */
   async function respond(request: Request, ip: string | undefined, bytes: () => Promise<Uint8Array>): Promise<Response> {
     const { config } = deps;
     if (!config.recording.enabled) return json(404, { error: "session recording upload is disabled on this server" });
     const limit = config.recording.max_part;
-    try {
-      const q = new URL(request.url).searchParams;
-      // The name first: a path in it is refused as such, before anything is looked up.
-      checkFileName(q.get("file"));
-      const now = deps.now();
-      const device = identify(q, ip, now);
-      const body = await bytes();
-      if (body.byteLength > limit) throw new ServiceError("PAYLOAD_TOO_LARGE", `request body too large (limit ${limit} bytes)`);
-      const ctx = { db: deps.db, config, log: deps.log, now: deps.now, actor: anonymous(ip ?? ""), ip };
-      uploadRecording(ctx, store, device, { type: q.get("type"), file: q.get("file"), offset: q.get("offset"), length: q.get("length") }, body);
-      return json(200, {});
-    } catch (e) {
-      if (e instanceof ServiceError && e.status < 500) return json(e.status, { error: e.message });
-      deps.log.error("recording upload failed", e);
-      return json(500, { error: "internal error" });
-    }
+    const q = new URL(request.url).searchParams;
+    // The name first: a path in it is refused as such, before anything is looked up.
+    checkFileName(q.get("file"));
+    const now = deps.now();
+    const device = identify(q, ip, now);
+    const body = await bytes();
+    if (body.byteLength > limit) throw new ServiceError("PAYLOAD_TOO_LARGE", `request body too large (limit ${limit} bytes)`);
+    const ctx = { db: deps.db, config, log: deps.log, now: deps.now, actor: anonymous(ip ?? ""), ip };
+    uploadRecording(ctx, store, device, { type: q.get("type"), file: q.get("file"), offset: q.get("offset"), length: q.get("length") }, body);
+    return json(200, {});
   }
 
-  return { store, respond, nativeRoute: nativeRecordRoute };
-
-  function nativeRecordRoute(gate: Gate, log: AccessLog) {
-    return async (request: Request, server: Server<unknown>): Promise<Response> => {
-      const checked = gate.check(request, server, true, deps.config.recording.max_part);
-      const response = checked instanceof Response ? checked : await respond(request, checked.ip, () => readCappedBytes(request, deps.config.recording.max_part));
-      if (response.status >= 400 && !(checked instanceof Response)) setRequestInfo(request, checked.ip);
-      log(request, response.status, "/api/record");
-      return response;
-    };
-  }
+  return {
+    store,
+    respond,
+    nativeRoute: (route: NativeRoute) => route("/api/record", (request, ip) => respond(request, ip, () => readCappedBytes(request, deps.config.recording.max_part)), deps.config.recording.max_part),
+  };
 }

@@ -163,6 +163,10 @@ test("requests are logged as JSON lines without bodies", async () => {
   const lines = stderrText.split("\n").filter((l) => l.includes('"tag":"http"'));
   expect(lines.length).toBeGreaterThan(0);
   expect(JSON.parse(lines[0]!)).toMatchObject({ level: "info", tag: "http", msg: "request", method: "GET", path: "/readyz", status: 200, ip: "127.0.0.1" });
+  // The native device routes log like the rest: with the client's address.
+  await fetch(`${base}/api/audit/file`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"id":"404404404","type":0,"uuid":"dQ=="}' });
+  const line = await waitFor(/\{[^\n]*"path":"\/api\/audit\/file"[^\n]*\}/, 2000);
+  expect(JSON.parse(line[0])).toMatchObject({ method: "POST", path: "/api/audit/file", status: 403, ip: "127.0.0.1" });
 });
 
 test("SIGTERM → exit 0 within 5 s, lock released", { timeout: 10_000 }, async () => {
