@@ -159,6 +159,8 @@ export class ProviderClient {
     // Only the primary address, and only if GitHub has verified it.
     const emails = (await get("/user/emails")) as { email?: unknown; primary?: unknown; verified?: unknown }[];
     const primary = Array.isArray(emails) ? emails.find((e) => e.primary === true && e.verified === true && typeof e.email === "string") : undefined;
+    // Organisations are GitHub's groups (allowed_groups, admin_groups), readable with the read:org scope.
+    const orgs = this.config.scopes.includes("read:org") ? ((await get("/user/orgs?per_page=100")) as { login?: unknown }[]) : [];
     return {
       issuer: this.config.issuer,
       subject: String(user.id),
@@ -166,7 +168,7 @@ export class ProviderClient {
       emailVerified: primary !== undefined,
       name: typeof user.name === "string" && user.name ? user.name : null,
       username: typeof user.login === "string" ? user.login : null,
-      groups: [],
+      groups: Array.isArray(orgs) ? orgs.map((o) => o.login).filter((l): l is string => typeof l === "string") : [],
     };
   }
 }

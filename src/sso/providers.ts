@@ -65,10 +65,12 @@ function parseOne(raw: unknown, i: number): ProviderConfig {
   const icon = str("icon", "");
   if (icon && !/^\s*<svg[\s>]/i.test(icon)) throw new FieldError(`${at} (${name}): icon must be SVG markup ("<svg …>")`);
   const auto_create = bool("auto_create", false);
+  const scopes = list("scopes", github ? ["read:user", "user:email"] : ["openid", "email", "profile"]);
   if (github) {
-    // Anyone with a GitHub account could make one here; GitHub logins carry no groups.
-    if (auto_create && !o.allowed_domains) throw new FieldError(`${at} (${name}): auto_create with kind "github" needs allowed_domains, or any GitHub user could create an account`);
-    for (const k of ["allowed_groups", "admin_groups"]) if (o[k] !== undefined) throw new FieldError(`${at} (${name}): "${k}" does not apply to kind "github" (its logins carry no groups)`);
+    // Anyone with a GitHub account could make one here. A GitHub login's groups are its organisations.
+    if (auto_create && !o.allowed_domains && !o.allowed_groups) throw new FieldError(`${at} (${name}): auto_create with kind "github" needs allowed_domains or allowed_groups (organisations), or any GitHub user could create an account`);
+    if ((o.allowed_groups !== undefined || o.admin_groups !== undefined) && !scopes.includes("read:org"))
+      throw new FieldError(`${at} (${name}): allowed_groups and admin_groups are GitHub organisations, which need "read:org" in scopes`);
   }
   return {
     name,
@@ -79,7 +81,7 @@ function parseOne(raw: unknown, i: number): ProviderConfig {
     api_url: httpUrl(str("api_url", issuer === "https://github.com" ? "https://api.github.com" : `${issuer}/api/v3`), `${name}: api_url`),
     client_id: str("client_id"),
     client_secret: str("client_secret"),
-    scopes: list("scopes", github ? ["read:user", "user:email"] : ["openid", "email", "profile"]),
+    scopes,
     auto_create,
     link_by_email: bool("link_by_email", false),
     allowed_domains: list("allowed_domains").map((d) => d.toLowerCase().replace(/^@/, "")),

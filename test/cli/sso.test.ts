@@ -106,7 +106,7 @@ test("a bad provider table is a config error that says what is wrong", async () 
   expect(await check(`name = "kc"\nissuer = "https://x"\nclient_id = "a"\nclient_secret = "b"\nclientsecret = "c"`)).toContain('provider 1: unknown key "clientsecret"');
   expect(await check(`name = "kc"\nclient_id = "a"\nclient_secret = "b"`)).toContain('provider 1: "issuer" is required');
   expect(await check(`name = "kc"\nkind = "saml"\nissuer = "https://x"\nclient_id = "a"\nclient_secret = "b"`)).toContain('provider 1 (kc): kind must be one of oidc, github, got "saml"');
-  expect(await check(`name = "gh"\nkind = "github"\nclient_id = "a"\nclient_secret = "b"\nauto_create = true`)).toContain('provider 1 (gh): auto_create with kind "github" needs allowed_domains, or any GitHub user could create an account');
-  expect(await check(`name = "gh"\nkind = "github"\nclient_id = "a"\nclient_secret = "b"\nadmin_groups = ["x"]`)).toContain('provider 1 (gh): "admin_groups" does not apply to kind "github" (its logins carry no groups)');
+  expect(await check(`name = "gh"\nkind = "github"\nclient_id = "a"\nclient_secret = "b"\nauto_create = true`)).toContain('provider 1 (gh): auto_create with kind "github" needs allowed_domains or allowed_groups (organisations), or any GitHub user could create an account');
+  expect(await check(`name = "gh"\nkind = "github"\nclient_id = "a"\nclient_secret = "b"\nadmin_groups = ["x"]`)).toContain('provider 1 (gh): allowed_groups and admin_groups are GitHub organisations, which need "read:org" in scopes');
   expect(await check(`name = "kc"\nissuer = "https://x"\nclient_id = "a"\nclient_secret = "b"\n[[sso.providers]]\nname = "kc"\nissuer = "https://y"\nclient_id = "a"\nclient_secret = "b"`)).toContain('two providers are named "kc"');
 });

@@ -15,7 +15,7 @@ const gh = Bun.serve({
     const url = new URL(req.url);
     if (url.pathname === "/login/oauth/authorize") {
       expect(url.searchParams.get("code_challenge_method")).toBe("S256");
-      expect(url.searchParams.get("scope")).toBe("read:user user:email");
+      expect(["read:user user:email", "read:user user:email read:org"]).toContain(url.searchParams.get("scope")!);
       const code = crypto.randomUUID();
       challenges.set(code, url.searchParams.get("code_challenge")!);
       const back = new URL(url.searchParams.get("redirect_uri")!);
@@ -33,6 +33,7 @@ const gh = Bun.serve({
     }
     if (req.headers.get("authorization") !== "Bearer gho_test") return Response.json({ message: "Bad credentials" }, { status: 401 });
     if (url.pathname === "/api/v3/user") return Response.json({ id: 4242, login: "octocat", name: "The Octocat", email: null });
+    if (url.pathname === "/api/v3/user/orgs") return Response.json([{ login: "acme", id: 1 }, { login: "acme-admins", id: 2 }]);
     if (url.pathname === "/api/v3/user/emails")
       return Response.json([
         { email: "octo@work.example", primary: false, verified: true },
@@ -71,4 +72,25 @@ test("GitHub: the person from /user and the verified primary address from /user/
   } finally {
     server.stop(true);
   }
+});
+
+test("GitHub organisations are the groups: allowed_groups and admin_groups (with read:org)", async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const issuer = `http://127.0.0.1:${gh.port}`;
+  const provider = (o: Record<string, unknown>) => JSON.stringify([{ name: "github", kind: "github", issuer, client_id: "gh-client", client_secret: "gh-secret", scopes: ["read:user", "user:email", "read:org"], auto_create: true, ...o }]);
+  const run = async (o: Record<string, unknown>) => {
+    const env = testEnv({ "server.public_url": base, "sso.providers": provider(o) });
+    const server = env.app.listen({ hostname: "127.0.0.1", port });
+    try {
+      const r = await fetch(`${base}/api/oidc/auth`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"id":"555666777","op":"github","uuid":"dQ=="}' });
+      const { code, url } = (await r.json()) as { code: string; url: string };
+      await new Browser().openSignIn(url);
+      return (await (await fetch(`${base}/api/oidc/auth-query?code=${code}&id=555666777&uuid=dQ%3D%3D`)).json()) as Record<string, unknown>;
+    } finally {
+      server.stop(true);
+    }
+  };
+  expect(await run({ allowed_groups: ["acme"], admin_groups: ["acme-admins"] })).toMatchObject({ type: "access_token", user: { name: "octocat", is_admin: true } });
+  expect(await run({ allowed_groups: ["initech"] })).toEqual({ error: "octocat@example.com may not sign in here: not in any of the groups initech" });
 });
