@@ -3,26 +3,18 @@
 // against the compiled binary. Server pinned to core 0, this client to core 1 (when taskset exists).
 //
 //   bun run bench:ab            (TEST_RDCONSOLE_BIN=dist/rdconsole to reuse a build)
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { benchSetup, pinSelf, startRdconsole } from "./_setup.ts";
 
 const PEERS = 10_000;
 const RUNS = 7;
-const root = join(import.meta.dir, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "rdc-bench-"));
-const pin = (core: number) => (Bun.which("taskset") ? ["taskset", "-c", String(core)] : []);
-
-let bin = process.env.TEST_RDCONSOLE_BIN;
-if (!bin) {
-  bin = join(dir, "rdconsole");
-  if (!Bun.spawnSync(["bun", join(root, ".ci", "build.ts"), "--outfile", bin], { stdout: "ignore" }).success) throw new Error("build failed");
-}
-if (Bun.which("taskset")) Bun.spawnSync(["taskset", "-cp", "1", String(process.pid)], { stdout: "ignore" });
+const { dir, bin } = benchSetup("ab");
+pinSelf();
 
 const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "warn" };
 const cli = (...args: string[]) => {
-  const r = Bun.spawnSync([bin!, ...args], { env, stdin: "pipe", stderr: "pipe" });
+  const r = Bun.spawnSync([bin, ...args], { env, stdin: "pipe", stderr: "pipe" });
   if (!r.success) throw new Error(`${args.join(" ")}: ${r.stderr}`);
 };
 Bun.spawnSync([bin, "user", "create", "alice", "--password-stdin"], { env, stdin: new TextEncoder().encode("alice-password") });
@@ -31,13 +23,7 @@ const csv = ["id,alias,tags,note", ...Array.from({ length: PEERS }, (_, i) => `$
 writeFileSync(join(dir, "fleet.csv"), csv);
 cli("ab", "import", "Fleet", join(dir, "fleet.csv"));
 
-const server = Bun.spawn([...pin(0), bin, "serve", "--host", "127.0.0.1", "--port", "0"], { env: { ...env, RDCONSOLE_LOG_LEVEL: "info", RDCONSOLE_LOG_REQUESTS: "false" }, stderr: "pipe" });
-let log = "";
-for await (const chunk of server.stderr) {
-  log += new TextDecoder().decode(chunk);
-  if (/listening on/.test(log)) break;
-}
-const base = /listening on (http:\/\/[\d.]+:\d+)/.exec(log)![1]!;
+const { p: server, url: base } = await startRdconsole(bin, { ...env, RDCONSOLE_LOG_LEVEL: "info", RDCONSOLE_LOG_REQUESTS: "false" });
 
 try {
   const login = await fetch(`${base}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "alice", password: "alice-password", id: "1", uuid: "dQ==", type: "account", deviceInfo: {} }) });

@@ -6,22 +6,14 @@
 // BENCH_AUDIT_UNLIMITED=1 lifts audit.posts_per_minute, to see what the budget protects against.
 //
 //   bun run bench:audit            (needs wrk; TEST_RDCONSOLE_BIN to reuse a build)
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { benchSetup, pin, requireWrk, startRdconsole } from "./_setup.ts";
 
 const DEVICES = 1000;
 const PACE = Number(process.env.BENCH_AUDIT_DELAY ?? 50);
-const root = join(import.meta.dir, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "rdc-bench-audit-"));
-if (!Bun.which("wrk")) throw new Error("wrk is not installed (apt-get install wrk)");
-const pin = (core: number) => (Bun.which("taskset") ? ["taskset", "-c", String(core)] : []);
-
-let bin = process.env.TEST_RDCONSOLE_BIN;
-if (!bin) {
-  bin = join(dir, "rdconsole");
-  if (!Bun.spawnSync(["bun", join(root, ".ci", "build.ts"), "--outfile", bin], { stdout: "ignore" }).success) throw new Error("build failed");
-}
+requireWrk();
+const { dir, bin } = benchSetup("audit");
 
 const beats = join(dir, "beat.lua");
 writeFileSync(
@@ -67,14 +59,7 @@ try {
     RDCONSOLE_AUDIT_DEVICE_POSTS_PER_MINUTE: "1000000",
     ...(process.env.BENCH_AUDIT_UNLIMITED ? { RDCONSOLE_AUDIT_POSTS_PER_MINUTE: "10000000" } : {}),
   };
-  const server = Bun.spawn([...pin(0), bin, "serve", "--host", "127.0.0.1", "--port", "0"], { env, stdout: "ignore", stderr: "pipe" });
-  let log = "";
-  void (async () => {
-    for await (const c of server.stderr) log += new TextDecoder().decode(c);
-  })();
-  for (let i = 0; i < 400 && !/listening on/.test(log); i++) await Bun.sleep(25);
-  const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(log)?.[1];
-  if (!url) throw new Error(`did not start:\n${log}`);
+  const { p: server, url } = await startRdconsole(bin, env);
   for (let i = 0; i < DEVICES; i += 50)
     await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${url}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: String(100000000 + i + j), uuid: "dQ==" }) })));
   await result(wrk(beats, url, 1000)); // warm-up

@@ -4,35 +4,20 @@
 // Server on core 0, this script and wrk on core 1.
 //
 //   bun run bench:fleet            FLEET_DEVICES=100000 FLEET_SECONDS=60 (defaults), TEST_RDCONSOLE_BIN to reuse a build; needs wrk
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { benchSetup, pin, pinSelf, requireWrk, startRdconsole } from "./_setup.ts";
 
 const N = Number(process.env.FLEET_DEVICES ?? 100_000);
 const SECONDS = Number(process.env.FLEET_SECONDS ?? 60);
 const IN_FLIGHT = 256;
 const CONNECTIONS = 1000;
-const root = join(import.meta.dir, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "rdc-bench-fleet-"));
-const pin = (core: number) => (Bun.which("taskset") ? ["taskset", "-c", String(core)] : []);
-if (Bun.which("taskset")) Bun.spawnSync(["taskset", "-cp", "1", String(process.pid)], { stdout: "ignore" });
-if (!Bun.which("wrk")) throw new Error("wrk is not installed (apt-get install wrk)");
-
-let bin = process.env.TEST_RDCONSOLE_BIN;
-if (!bin) {
-  bin = join(dir, "rdconsole");
-  if (!Bun.spawnSync(["bun", join(root, ".ci", "build.ts"), "--outfile", bin], { stdout: "ignore" }).success) throw new Error("build failed");
-}
+pinSelf();
+requireWrk();
+const { dir, bin } = benchSetup("fleet");
 
 const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "info", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", RDCONSOLE_DEVICES_MAX: String(N + 10) };
-const server = Bun.spawn([...pin(0), bin, "serve", "--host", "127.0.0.1", "--port", "0"], { env, stdout: "ignore", stderr: "pipe" });
-let log = "";
-void (async () => {
-  for await (const c of server.stderr) log += new TextDecoder().decode(c);
-})();
-for (let i = 0; i < 400 && !/listening on/.test(log); i++) await Bun.sleep(25);
-const base = /listening on (http:\/\/[\d.]+:\d+)/.exec(log)?.[1];
-if (!base) throw new Error(`server did not start:\n${log}`);
+const { p: server, url: base } = await startRdconsole(bin, env);
 /** Resident MB: all, anonymous (heap and the like), file-backed (the executable's and the database's pages). */
 const memory = () => {
   const status = readFileSync(`/proc/${server.pid}/status`, "utf8");

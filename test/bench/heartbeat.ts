@@ -3,33 +3,14 @@
 // 10 s, 1,000 device ids, three alternating rounds; servers on core 0, wrk on core 1.
 //
 //   bun run bench:heartbeat        (needs wrk: apt-get install wrk; TEST_RDCONSOLE_BIN to reuse a build)
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { benchSetup, pin, requireWrk, startRdconsole, startServer } from "./_setup.ts";
 
 const DEVICES = 1000;
 const ROUNDS = 3;
-const root = join(import.meta.dir, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "rdc-bench-hb-"));
-if (!Bun.which("wrk")) throw new Error("wrk is not installed (apt-get install wrk)");
-const pin = (core: number) => (Bun.which("taskset") ? ["taskset", "-c", String(core)] : []);
-
-let bin = process.env.TEST_RDCONSOLE_BIN;
-if (!bin) {
-  bin = join(dir, "rdconsole");
-  if (!Bun.spawnSync(["bun", join(root, ".ci", "build.ts"), "--outfile", bin], { stdout: "ignore" }).success) throw new Error("build failed");
-}
-
-async function start(cmd: string[], env: Record<string, string | undefined>) {
-  const p = Bun.spawn(cmd, { env, stdout: "pipe", stderr: "pipe" });
-  let out = "";
-  const decoder = new TextDecoder();
-  for (const stream of [p.stdout, p.stderr]) void (async () => { for await (const c of stream) out += decoder.decode(c); })();
-  for (let i = 0; i < 400 && !/listening on/.test(out); i++) await Bun.sleep(25);
-  const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
-  if (!url) throw new Error(`did not start:\n${out}`);
-  return { p, url };
-}
+requireWrk();
+const { dir, bin } = benchSetup("hb");
 
 function wrk(url: string): { rps: number; p99: number } {
   const script = join(dir, "beat.lua");
@@ -54,10 +35,10 @@ end`,
 
 try {
   const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "warn", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", ...(process.env.BENCH_FLUSH_MS ? { RDCONSOLE_DEVICES_FLUSH_MS: process.env.BENCH_FLUSH_MS } : {}) };
-  const app = await start([...pin(0), bin, "serve", "--host", "127.0.0.1", "--port", "0"], { ...env, RDCONSOLE_LOG_LEVEL: "info" });
+  const app = await startRdconsole(bin, { ...env, RDCONSOLE_LOG_LEVEL: "info" });
   for (let i = 0; i < DEVICES; i += 50)
     await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${app.url}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hostname: `h${i + j}`, id: String(100000000 + i + j), os: "linux / x", uuid: "dQ==", version: "1.4.9" }) })));
-  const raw = await start([...pin(0), "bun", join(import.meta.dir, "raw-server.ts")], process.env);
+  const raw = await startServer([...pin(0), "bun", join(import.meta.dir, "raw-server.ts")], process.env);
   wrk(app.url); // warm-up
   wrk(raw.url);
   // Alternating rounds: this machine's speed drifts by ±15 % over a minute; a ratio within one
