@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
-import { countLog, LOG_TYPES, readLog, type LogEntry, type LogFilter, type LogType } from "../../src/audit/read.ts";
+import { countLog, readLog, type LogEntry, type LogFilter } from "../../src/audit/read.ts";
 import { CliError, io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 import { duration } from "../_values.ts";
+import { filterArgs, logType } from "./_filters.ts";
 
 const PAGE = 1000;
 const csvCell = (v: unknown) => {
@@ -16,17 +17,13 @@ const jsonLine = ({ position: _, ...e }: LogEntry) => `${JSON.stringify({ ...e, 
 export default defineCommand({
   meta: { name: "export", description: "Every matching audit entry, oldest first, as CSV or JSON lines (no row cap)" },
   args: {
-    type: { type: "string", description: `Which log: ${LOG_TYPES.join(", ")} (default conn)`, valueHint: "log" },
-    device: { type: "string", description: "Only this device (RustDesk ID)", valueHint: "id" },
-    user: { type: "string", description: "console: actions by this user; other logs: this user's devices", valueHint: "name" },
-    since: { type: "string", description: "Only entries newer than this: 30m, 12h, 7d", valueHint: "duration" },
+    ...filterArgs,
     format: { type: "string", description: "csv or jsonl (default)", valueHint: "format" },
     out: { type: "string", description: "Write to this file instead of standard output (shows progress on a terminal)", valueHint: "file" },
     ...configArgs,
   },
   run: action(async (args) => {
-    const type = (args.type ?? "conn") as LogType;
-    if (!LOG_TYPES.includes(type)) throw new CliError(`--type is one of ${LOG_TYPES.join(", ")}, not "${args.type}"`);
+    const type = logType(args.type);
     const format = args.format ?? "jsonl";
     if (format !== "csv" && format !== "jsonl") throw new CliError(`--format is csv or jsonl, not "${format}"`);
     const since = args.since === undefined ? null : duration("since", args.since);

@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
-import { cursorOf, LOG_TYPES, readLog, type LogEntry, type LogFilter, type LogType } from "../../src/audit/read.ts";
+import { cursorOf, readLog, type LogEntry, type LogFilter } from "../../src/audit/read.ts";
 import { CliError, io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 import { duration } from "../_values.ts";
+import { filterArgs, logType } from "./_filters.ts";
 
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 
@@ -25,18 +26,14 @@ export function entryLine(e: LogEntry): string {
 export default defineCommand({
   meta: { name: "tail", description: "The latest audit entries; --follow prints new ones as they land (also from a running server)" },
   args: {
-    type: { type: "string", description: `Which log: ${LOG_TYPES.join(", ")} (default conn)`, valueHint: "log" },
-    device: { type: "string", description: "Only this device (RustDesk ID)", valueHint: "id" },
-    user: { type: "string", description: "console: actions by this user; other logs: this user's devices", valueHint: "name" },
-    since: { type: "string", description: "Only entries newer than this: 30m, 12h, 7d", valueHint: "duration" },
+    ...filterArgs,
     limit: { type: "string", description: "How many of the latest entries (default 50)", valueHint: "n" },
     follow: { type: "boolean", alias: "f", description: "Keep printing new entries until interrupted" },
     json: { type: "boolean", description: "One JSON object per line" },
     ...configArgs,
   },
   run: action(async (args) => {
-    const type = (args.type ?? "conn") as LogType;
-    if (!LOG_TYPES.includes(type)) throw new CliError(`--type is one of ${LOG_TYPES.join(", ")}, not "${args.type}"`);
+    const type = logType(args.type);
     if (args.limit !== undefined && !/^\d+$/.test(args.limit)) throw new CliError("--limit takes a whole number");
     const since = args.since === undefined ? null : duration("since", args.since);
     const print = ({ position: _, ...e }: LogEntry) => io.out(args.json ? `${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n` : `${entryLine({ ...e, position: 0 })}\n`);
