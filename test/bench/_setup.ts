@@ -44,3 +44,48 @@ export async function startServer(cmd: string[], env: Record<string, string | un
 
 /** The rdconsole server under measurement, on core 0. */
 export const startRdconsole = (bin: string, env: Record<string, string | undefined>) => startServer([...pin(0), bin, "serve", "--host", "127.0.0.1", "--port", "0"], env);
+
+export interface WrkRun {
+  /** wrk's own report, for error messages. */
+  out: string;
+  rps: number;
+  requests: number;
+  /** Responses other than 2xx/3xx. */
+  non2xx: number;
+  /** wrk's socket error line ("connect 0, read 0, write 0, timeout 3"), or null. */
+  socketErrors: string | null;
+  /** A latency from wrk's report in ms: a percentile (50, 99) or "max"; NaN when absent. */
+  latency(which: number | "max"): number;
+}
+
+/** wrk on core 1 (one thread, --latency) with a Lua script; the caller decides which errors fail the run. */
+export async function runWrk(o: { script: string; url: string; connections: number; seconds: number; timeout?: string }): Promise<WrkRun> {
+  const args = ["wrk", "-t1", `-c${o.connections}`, `-d${o.seconds}s`, ...(o.timeout ? ["--timeout", o.timeout] : []), "--latency", "-s", o.script, o.url];
+  const p = Bun.spawn([...pin(1), ...args], { stdout: "pipe" });
+  const out = await new Response(p.stdout).text();
+  await p.exited;
+  const toMs = (m: RegExpExecArray | null) => (m ? Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1) : Number.NaN);
+  return {
+    out,
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+    requests: Number(/(\d+) requests in/.exec(out)?.[1]),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    socketErrors: /Socket errors: (.*)/.exec(out)?.[1] ?? null,
+    latency: (which) =>
+      toMs(which === "max" ? /Latency(?:\s+[\d.]+\w+){2}\s+([\d.]+)(us|ms|s)/.exec(out) : new RegExp(`\\b${which}%\\s+([\\d.]+)(us|ms|s)`).exec(out)),
+  };
+}
+
+/** Registers devices 100000000+first … +count-1 with uuid "dQ==" through /api/sysinfo, 50 at a time. */
+export async function registerDevices(url: string, count: number, first = 0): Promise<void> {
+  for (let i = first; i < first + count; i += 50)
+    await Promise.all(
+      Array.from({ length: Math.min(50, first + count - i) }, (_, j) =>
+        fetch(`${url}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hostname: `h${i + j}`, id: String(100000000 + i + j), os: "linux / x", uuid: "dQ==", version: "1.4.9" }) })
+          .then((r) => r.text())
+          .then((t) => {
+            if (t !== "SYSINFO_UPDATED") throw new Error(`registering device ${100000000 + i + j}: ${t}`);
+          }),
+      ),
+    );
+}

@@ -8,7 +8,7 @@
 //   bun run bench:audit            (needs wrk; TEST_RDCONSOLE_BIN to reuse a build)
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, pin, requireWrk, startRdconsole } from "./_setup.ts";
+import { benchSetup, registerDevices, requireWrk, runWrk, startRdconsole } from "./_setup.ts";
 
 const DEVICES = 1000;
 const PACE = Number(process.env.BENCH_AUDIT_DELAY ?? 50);
@@ -36,17 +36,11 @@ end
 ${PACE > 0 ? `delay = function() return math.random(0, ${2 * PACE}) end` : ""}`,
 );
 
-function wrk(script: string, url: string, connections: number) {
-  return Bun.spawn([...pin(1), "wrk", "-t1", `-c${connections}`, "-d10s", "--latency", "-s", script, url], { stdout: "pipe" });
-}
 /** `refusedOk`: 429s are expected (the audit budget), counted instead of failing the run. */
-async function result(p: ReturnType<typeof wrk>, refusedOk = false) {
-  const out = await new Response(p.stdout).text();
-  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
-  const refused = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
-  if (refused && !refusedOk) throw new Error(`wrk saw ${refused} error responses:\n${out}`);
-  const total = Number(/(\d+) requests in/.exec(out)?.[1]);
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), stored: (total - refused) / 10, refused, p99: p99 ? Number(p99[1]) * (p99[2] === "us" ? 0.001 : p99[2] === "s" ? 1000 : 1) : Number.NaN };
+async function wrk(script: string, url: string, connections: number, refusedOk = false) {
+  const r = await runWrk({ script, url, connections, seconds: 10 });
+  if (r.non2xx && !refusedOk) throw new Error(`wrk saw ${r.non2xx} error responses:\n${r.out}`);
+  return { rps: r.rps, stored: (r.requests - r.non2xx) / 10, refused: r.non2xx, p99: r.latency(99) };
 }
 
 try {
@@ -60,11 +54,10 @@ try {
     ...(process.env.BENCH_AUDIT_UNLIMITED ? { RDCONSOLE_AUDIT_POSTS_PER_MINUTE: "10000000" } : {}),
   };
   const { p: server, url } = await startRdconsole(bin, env);
-  for (let i = 0; i < DEVICES; i += 50)
-    await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${url}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: String(100000000 + i + j), uuid: "dQ==" }) })));
-  await result(wrk(beats, url, 1000)); // warm-up
-  const quiet = await result(wrk(beats, url, 1000));
-  const [busy, burst] = await Promise.all([result(wrk(beats, url, 1000)), result(wrk(alarms, url, 50), true)]);
+  await registerDevices(url, DEVICES);
+  await wrk(beats, url, 1000); // warm-up
+  const quiet = await wrk(beats, url, 1000);
+  const [busy, burst] = await Promise.all([wrk(beats, url, 1000), wrk(alarms, url, 50, true)]);
   server.kill("SIGTERM");
   await server.exited;
   console.log(`heartbeats alone:        ${quiet.rps.toFixed(0)}/s, p99 ${quiet.p99.toFixed(2)} ms`);

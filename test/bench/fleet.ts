@@ -6,7 +6,7 @@
 //   bun run bench:fleet            FLEET_DEVICES=100000 FLEET_SECONDS=60 (defaults), TEST_RDCONSOLE_BIN to reuse a build; needs wrk
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, pin, pinSelf, requireWrk, startRdconsole } from "./_setup.ts";
+import { benchSetup, pinSelf, requireWrk, runWrk, startRdconsole } from "./_setup.ts";
 
 const N = Number(process.env.FLEET_DEVICES ?? 100_000);
 const SECONDS = Number(process.env.FLEET_SECONDS ?? 60);
@@ -82,22 +82,19 @@ delay = function() return math.random(0, ${2 * delay}) end
     const m = memory();
     if (m.rss > peak.rss) peak = m;
   }, 500);
-  const wrk = Bun.spawn([...pin(1), "wrk", "-t1", `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--timeout", "5s", "--latency", "-s", script, base], { stdout: "pipe" });
-  const out = await new Response(wrk.stdout).text();
-  await wrk.exited;
+  const run = await runWrk({ script, url: base, connections: CONNECTIONS, seconds: SECONDS, timeout: "5s" });
   clearInterval(rssTimer);
-  const ms = (label: RegExp) => {
-    const m = label.exec(out);
-    if (!m) throw new Error(`wrk output not understood:\n${out}`);
-    return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
+  if (run.non2xx || run.socketErrors) throw new Error(`wrk saw errors:\n${run.out}`);
+  const ms = (which: number | "max") => {
+    const v = run.latency(which);
+    if (Number.isNaN(v)) throw new Error(`wrk output not understood:\n${run.out}`);
+    return v;
   };
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out) ?? /Socket errors: (.*)/.exec(out);
-  if (errors) throw new Error(`wrk saw errors: ${errors[1]}\n${out}`);
-  const sent = Number(/(\d+) requests in/.exec(out)?.[1]);
+  const sent = run.requests;
   console.log(`${N} devices registered in ${registerSeconds.toFixed(1)} s; RSS after registration ${rssRegistered.toFixed(0)} MB`);
   console.log(`${SECONDS} s of heartbeats: ${sent} (${(sent / SECONDS).toFixed(0)}/s; the real cadence is ${rate.toFixed(0)}/s) over ${CONNECTIONS} connections`);
   console.log(
-    `heartbeat latency: p50 ${ms(/50%\s+([\d.]+)(us|ms|s)/).toFixed(1)} ms, p99 ${ms(/99%\s+([\d.]+)(us|ms|s)/).toFixed(1)} ms, max ${ms(/Latency(?:\s+[\d.]+\w+){2}\s+([\d.]+)(us|ms|s)/).toFixed(1)} ms; server RSS max ${peak.rss.toFixed(0)} MB (${peak.anon.toFixed(0)} anonymous, ${peak.file.toFixed(0)} file-backed) (targets: p99 < 50 ms, RSS < 200 MB)`,
+    `heartbeat latency: p50 ${ms(50).toFixed(1)} ms, p99 ${ms(99).toFixed(1)} ms, max ${ms("max").toFixed(1)} ms; server RSS max ${peak.rss.toFixed(0)} MB (${peak.anon.toFixed(0)} anonymous, ${peak.file.toFixed(0)} file-backed) (targets: p99 < 50 ms, RSS < 200 MB)`,
   );
 } finally {
   server.kill("SIGTERM");

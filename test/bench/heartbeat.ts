@@ -9,7 +9,7 @@
 //   bun run bench:heartbeat        (needs wrk: apt-get install wrk; TEST_RDCONSOLE_BIN to reuse a build)
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, pin, requireWrk, startRdconsole, startServer } from "./_setup.ts";
+import { benchSetup, pin, registerDevices, requireWrk, runWrk, startRdconsole, startServer } from "./_setup.ts";
 
 const DEVICES = 1000;
 const ROUNDS = 5;
@@ -28,21 +28,15 @@ end`,
 );
 
 async function wrk(url: string, seconds = 10): Promise<{ rps: number; p99: number }> {
-  const p = Bun.spawn([...pin(1), "wrk", "-t1", "-c50", `-d${seconds}s`, "--latency", "-s", script, url], { stdout: "pipe" });
-  const out = await new Response(p.stdout).text();
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
-  const toMs = (v: string, unit: string) => Number(v) * (unit === "us" ? 0.001 : unit === "s" ? 1000 : 1);
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out);
-  if (errors) throw new Error(`wrk saw ${errors[1]} error responses:\n${out}`);
-  return { rps, p99: p99 ? toMs(p99[1]!, p99[2]!) : Number.NaN };
+  const r = await runWrk({ script, url, connections: 50, seconds });
+  if (r.non2xx) throw new Error(`wrk saw ${r.non2xx} error responses:\n${r.out}`);
+  return { rps: r.rps, p99: r.latency(99) };
 }
 
 try {
   const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "warn", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", ...(process.env.BENCH_FLUSH_MS ? { RDCONSOLE_DEVICES_FLUSH_MS: process.env.BENCH_FLUSH_MS } : {}) };
   const app = await startRdconsole(bin, { ...env, RDCONSOLE_LOG_LEVEL: "info" });
-  for (let i = 0; i < DEVICES; i += 50)
-    await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${app.url}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hostname: `h${i + j}`, id: String(100000000 + i + j), os: "linux / x", uuid: "dQ==", version: "1.4.9" }) })));
+  await registerDevices(app.url, DEVICES);
   const raw = await startServer([...pin(0), "bun", join(import.meta.dir, "raw-server.ts")], process.env);
   await wrk(app.url, 3); // warm-up
   await wrk(raw.url, 3);
