@@ -33,6 +33,7 @@ export function benchSetup(name: string): { dir: string; bin: string } {
 /** Starts a server that prints "listening on <url>" and waits for it (up to 10 s). */
 export async function startServer(cmd: string[], env: Record<string, string | undefined>): Promise<{ p: Bun.Subprocess; url: string }> {
   const p = Bun.spawn(cmd, { env, stdout: "pipe", stderr: "pipe" });
+  started.push(p);
   let out = "";
   const decoder = new TextDecoder();
   for (const stream of [p.stdout, p.stderr]) void (async () => { for await (const c of stream) out += decoder.decode(c); })();
@@ -40,6 +41,16 @@ export async function startServer(cmd: string[], env: Record<string, string | un
   const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
   if (!url) throw new Error(`did not start:\n${out}`);
   return { p, url };
+}
+
+const started: Bun.Subprocess[] = [];
+
+/** SIGTERM to every server started here that still runs, and waits for them; for a benchmark's `finally`. */
+export async function stopServers(): Promise<void> {
+  for (const p of started.splice(0)) {
+    p.kill("SIGTERM");
+    await p.exited;
+  }
 }
 
 /** The rdconsole server under measurement, on core 0. */
@@ -61,9 +72,9 @@ export interface WrkRun {
 /** wrk on core 1 (one thread, --latency) with a Lua script; the caller decides which errors fail the run. */
 export async function runWrk(o: { script: string; url: string; connections: number; seconds: number; timeout?: string }): Promise<WrkRun> {
   const args = ["wrk", "-t1", `-c${o.connections}`, `-d${o.seconds}s`, ...(o.timeout ? ["--timeout", o.timeout] : []), "--latency", "-s", o.script, o.url];
-  const p = Bun.spawn([...pin(1), ...args], { stdout: "pipe" });
-  const out = await new Response(p.stdout).text();
-  await p.exited;
+  const p = Bun.spawn([...pin(1), ...args], { stdout: "pipe", stderr: "pipe" });
+  const [out, err] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text()]);
+  if ((await p.exited) !== 0 || !/Requests\/sec/.test(out)) throw new Error(`wrk failed:\n${out}${err}`);
   const toMs = (m: RegExpExecArray | null) => (m ? Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1) : Number.NaN);
   return {
     out,

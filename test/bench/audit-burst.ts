@@ -8,7 +8,7 @@
 //   bun run bench:audit            (needs wrk; TEST_RDCONSOLE_BIN to reuse a build)
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, registerDevices, requireWrk, runWrk, startRdconsole } from "./_setup.ts";
+import { benchSetup, registerDevices, requireWrk, runWrk, startRdconsole, stopServers } from "./_setup.ts";
 
 const DEVICES = 1000;
 const PACE = Number(process.env.BENCH_AUDIT_DELAY ?? 50);
@@ -53,16 +53,16 @@ try {
     RDCONSOLE_AUDIT_DEVICE_POSTS_PER_MINUTE: "1000000",
     ...(process.env.BENCH_AUDIT_UNLIMITED ? { RDCONSOLE_AUDIT_POSTS_PER_MINUTE: "10000000" } : {}),
   };
-  const { p: server, url } = await startRdconsole(bin, env);
+  const { url } = await startRdconsole(bin, env);
   await registerDevices(url, DEVICES);
   await wrk(beats, url, 1000); // warm-up
   const quiet = await wrk(beats, url, 1000);
   const [busy, burst] = await Promise.all([wrk(beats, url, 1000), wrk(alarms, url, 50, true)]);
-  server.kill("SIGTERM");
-  await server.exited;
+  await stopServers();
   console.log(`heartbeats alone:        ${quiet.rps.toFixed(0)}/s, p99 ${quiet.p99.toFixed(2)} ms`);
   console.log(`with an audit burst:     ${busy.rps.toFixed(0)}/s, p99 ${busy.p99.toFixed(2)} ms`);
   console.log(`the burst: ${burst.rps.toFixed(0)} alarm posts/s, ${burst.stored.toFixed(0)}/s stored, ${burst.refused} refused with 429 (p99 ${burst.p99.toFixed(2)} ms)`);
 } finally {
+  await stopServers();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@
 //   bun run bench:heartbeat        (needs wrk: apt-get install wrk; TEST_RDCONSOLE_BIN to reuse a build)
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, pin, registerDevices, requireWrk, runWrk, startRdconsole, startServer } from "./_setup.ts";
+import { benchSetup, pin, registerDevices, requireWrk, runWrk, startRdconsole, startServer, stopServers } from "./_setup.ts";
 
 const DEVICES = 1000;
 const ROUNDS = 5;
@@ -50,9 +50,7 @@ try {
     const [ours, base] = await Promise.all([wrk(app.url), wrk(raw.url)]);
     paired.push({ ours, base });
   }
-  app.p.kill("SIGTERM");
-  raw.p.kill();
-  await app.p.exited;
+  await stopServers();
 
   const pct = (r: { ours: Run; base: Run }) => `${((r.ours.rps / r.base.rps) * 100).toFixed(1)}%`;
   for (const [i, r] of rounds.entries())
@@ -64,5 +62,6 @@ try {
   console.log(`median ratio (target >= 70% of raw): alternating ${ratio(rounds)}, paired ${ratio(paired)}`);
   console.log(`rdconsole p99, alternating rounds (target <= 10 ms): median ${median(p99s).toFixed(2)} ms, worst ${p99s.at(-1)!.toFixed(2)} ms`);
 } finally {
+  await stopServers();
   rmSync(dir, { recursive: true, force: true });
 }
