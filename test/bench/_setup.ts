@@ -1,7 +1,7 @@
 // What every benchmark needs: a scratch dir, the compiled binary (TEST_RDCONSOLE_BIN, else a fresh
 // build), CPU pinning (server on core 0, load on core 1, when taskset exists), and a server started
 // on a free port.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -99,4 +99,22 @@ export async function registerDevices(url: string, count: number, first = 0): Pr
           }),
       ),
     );
+}
+
+/**
+ * A wrk script beating devices 100000000 … +devices-1 in turn (the ids registerDevices makes);
+ * `delayMs`: a random pause up to that long before each request (wrk's `delay`).
+ */
+export function heartbeatScript(dir: string, devices: number, delayMs?: number): string {
+  const script = join(dir, "beat.lua");
+  writeFileSync(
+    script,
+    `local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/api/heartbeat", { ["Content-Type"] = "application/json" }, '{"id":"' .. (100000000 + n % ${devices}) .. '","modified_at":0,"uuid":"dQ==","ver":1004090}')
+end
+${delayMs ? `delay = function() return math.random(0, ${delayMs}) end` : ""}`,
+  );
+  return script;
 }

@@ -8,23 +8,14 @@
 //   bun run bench:audit            (needs wrk; TEST_RDCONSOLE_BIN to reuse a build)
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, registerDevices, requireWrk, runWrk, startRdconsole, stopServers } from "./_setup.ts";
+import { benchSetup, heartbeatScript, registerDevices, requireWrk, runWrk, startRdconsole, stopServers } from "./_setup.ts";
 
 const DEVICES = 1000;
 const PACE = Number(process.env.BENCH_AUDIT_DELAY ?? 50);
 requireWrk();
 const { dir, bin } = benchSetup("audit");
 
-const beats = join(dir, "beat.lua");
-writeFileSync(
-  beats,
-  `local n = 0
-request = function()
-  n = n + 1
-  return wrk.format("POST", "/api/heartbeat", { ["Content-Type"] = "application/json" }, '{"id":"' .. (100000000 + n % ${DEVICES}) .. '","modified_at":0,"uuid":"dQ==","ver":1004090}')
-end
-delay = function() return math.random(0, 280) end`,
-);
+const beats = heartbeatScript(dir, DEVICES, 280);
 const alarms = join(dir, "alarm.lua");
 writeFileSync(
   alarms,

@@ -7,25 +7,16 @@
 //   raw server's handler inside the rdconsole binary measured 97-102 % of raw this way (2026-11-23).
 //
 //   bun run bench:heartbeat        (needs wrk: apt-get install wrk; TEST_RDCONSOLE_BIN to reuse a build)
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, pin, registerDevices, requireWrk, runWrk, startRdconsole, startServer, stopServers } from "./_setup.ts";
+import { benchSetup, heartbeatScript, pin, registerDevices, requireWrk, runWrk, startRdconsole, startServer, stopServers } from "./_setup.ts";
 
 const DEVICES = 1000;
 const ROUNDS = 5;
 requireWrk();
 const { dir, bin } = benchSetup("hb");
 
-const script = join(dir, "beat.lua");
-writeFileSync(
-  script,
-  `local n = 0
-request = function()
-  n = n + 1
-  local id = 100000000 + (n % ${DEVICES})
-  return wrk.format("POST", "/api/heartbeat", { ["Content-Type"] = "application/json" }, '{"id":"' .. id .. '","modified_at":0,"uuid":"dQ==","ver":1004090}')
-end`,
-);
+const script = heartbeatScript(dir, DEVICES);
 
 async function wrk(url: string, seconds = 10): Promise<{ rps: number; p99: number }> {
   const r = await runWrk({ script, url, connections: 50, seconds });
