@@ -4,7 +4,7 @@ import type { AuthRuntime } from "./auth/runtime.ts";
 import type { Config } from "./config/schema.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
 import type { Db } from "./db/client.ts";
-import type { Logger } from "./log.ts";
+import type { Logger } from "./core/log.ts";
 import type { SsoRuntime } from "./sso/flow.ts";
 
 export interface AppDeps {

@@ -2,9 +2,9 @@
 // let in-flight requests finish (bounded), run shutdown hooks, close the database, release the lock.
 import { createApp } from "./app.ts";
 import type { Config } from "./config/schema.ts";
-import { systemActor, type ServiceContext } from "./context.ts";
+import { systemActor, type ServiceContext } from "./core/context.ts";
 import { openDb } from "./db/client.ts";
-import { hourlyRetention, purgeExpired } from "./audit/retention.ts";
+import { hourlyRetention, purgeExpired } from "./jobs/retention.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createDeliverer } from "./notify/deliver.ts";
 import { startNotifier } from "./notify/notifier.ts";
@@ -13,9 +13,9 @@ import { createDeviceRuntime } from "./devices/runtime.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
-import type { Logger } from "./log.ts";
+import type { Logger } from "./core/log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
-import { versionLine } from "./version.ts";
+import { versionLine } from "./core/version.ts";
 
 export interface RunningServer {
   readonly url: string;

@@ -1,9 +1,9 @@
 // Who may do what with a book. Personal books: their owner only. Shared books: owner and admins
 // have full control; otherwise the user's own rule, else their group's, else the everyone rule.
 import { eq } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { abRules, addressBooks } from "../db/schema.ts";
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
 import { groupIdOf } from "../groups/service.ts";
 
 export type BookRow = typeof addressBooks.$inferSelect;

@@ -2,10 +2,10 @@
 // 404 to /api/ab/personal, move the whole personal book as one double-encoded JSON blob.
 // It is a second view of the same personal book the new mode edits.
 import { and, eq, notInArray } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abPeers, abTags } from "../db/schema.ts";
-import { invalid } from "../errors.ts";
+import { invalid } from "../core/errors.ts";
 import { touchBook, type BookRow } from "./access.ts";
 import { personalBook } from "./books.ts";
 import { checkPeerId, checkTags, insertPeers, peersOf } from "./peers.ts";

@@ -1,12 +1,12 @@
 // Peers of a book (client-contract §6.2, §6.4). Personal books keep `hash` (the client's
 // remembered-password digest), shared books a plaintext `password`; the other one is dropped.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abPeers, type PeerExtra } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { READ, requireBook, touchBook, WRITE, type BookRow } from "./access.ts";
-import { offsetOf, type Page } from "./page.ts";
+import { offsetOf, type Page } from "../core/page.ts";
 import { registeredPeers, type RegisteredInfo } from "./registered.ts";
 import { checkTagName, ensureTags } from "./tags.ts";
 

@@ -4,7 +4,7 @@
 // Only for enabled devices the user may see in the group view: an ID typed into an address book
 // must not reveal the name and login of any machine on the server.
 import { and, eq, inArray } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { devices } from "../db/schema.ts";
 import { platformOf } from "../devices/platform.ts";
 import { scopeOf, visibleDevices } from "../devices/visibility.ts";

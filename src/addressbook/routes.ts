@@ -2,14 +2,14 @@
 // answers 200 with an empty body on success.
 import { Elysia, t, type TSchema } from "elysia";
 import type { AppDeps } from "../deps.ts";
-import { ServiceError } from "../errors.ts";
-import { authMacro } from "../http/auth.ts";
+import { ServiceError } from "../core/errors.ts";
+import { authMacro } from "../auth/macro.ts";
 import { requestContext } from "../http/context.ts";
-import type { Actor } from "../context.ts";
+import type { Actor } from "../core/context.ts";
 import { personalBook, sharedProfilesPage } from "./books.ts";
 import { legacyGet, legacyReplace } from "./legacy.ts";
 import { Guid, IdList, LegacyBody, PeerBody, PeerOut, Problem, Profile, RenameBody, Settings, Tag, TagBody, TagList } from "./model.ts";
-import { pageOf } from "./page.ts";
+import { pageOf } from "../core/page.ts";
 import { addPeer, deletePeers, peersPage, updatePeer } from "./peers.ts";
 import { addTag, deleteTags, listTags, renameTag, setTagColor } from "./tags.ts";
 

@@ -1,10 +1,10 @@
 // Tags of a book: a bare list with a mandatory 32-bit ARGB colour, in creation order. Renames and
 // deletes cascade into every peer of the book (client-contract §6.4).
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abPeers, abTags } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { READ, requireBook, touchBook, WRITE, type BookRow } from "./access.ts";
 
 export const MAX_COLOR = 0xffffffff;

@@ -5,9 +5,9 @@
 import { publish } from "../notify/events.ts";
 import { alarmName } from "./alarms.ts";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { alarmAudit, auditNonces, connAudit, fileAudit } from "../db/schema.ts";
-import { invalid, notFound, ServiceError } from "../errors.ts";
+import { invalid, notFound, ServiceError } from "../core/errors.ts";
 
 /** A device audit body; `session_id` arrives as decimal text (see parseAuditJson). */
 export type AuditBody = Record<string, unknown>;

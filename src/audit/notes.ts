@@ -4,12 +4,12 @@
 // so the lookup says nothing about what exists. Records of a deleted device stay with it: an ID
 // registered again is another device, and its new owner does not get the old records.
 import { and, desc, eq, isNotNull } from "drizzle-orm";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { connAudit } from "../db/schema.ts";
 import { visibleDeviceId } from "../devices/visibility.ts";
 import { nextSeq, sessionIdOf } from "./device.ts";
-import { emitAudit } from "./emit.ts";
-import { invalid, notFound } from "../errors.ts";
+import { emitAudit } from "../core/audit.ts";
+import { invalid, notFound } from "../core/errors.ts";
 
 
 /** GET /api/audit/conn/active: the authorised record's guid, or null (the client retries). */

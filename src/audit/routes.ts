@@ -3,9 +3,9 @@
 import { Elysia, t } from "elysia";
 import type { AppDeps } from "../deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
-import { ServiceError } from "../errors.ts";
-import { authMacro } from "../http/auth.ts";
-import type { ServiceContext } from "../context.ts";
+import { ServiceError } from "../core/errors.ts";
+import { authMacro } from "../auth/macro.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { rawBodyOf, readCapped } from "../http/body-limit.ts";
 import type { NativeRoute } from "../http/native.ts";
 import { anonymous, requestContext } from "../http/context.ts";

@@ -2,15 +2,15 @@
 // current user, logout.
 import { Elysia, t } from "elysia";
 import type { AppDeps } from "../deps.ts";
-import { invalid } from "../errors.ts";
-import { authMacro, bearerToken } from "../http/auth.ts";
+import { invalid } from "../core/errors.ts";
+import { authMacro, bearerToken } from "./macro.ts";
 import { requestContext } from "../http/context.ts";
 import { maskEmail } from "../mail/mailer.ts";
 import { completeChallenge, passwordLogin, type LoginOutcome } from "./login.ts";
 import { AccessToken, Challenge, LoginBody, Problem, UserPayload, userPayload } from "./model.ts";
 import type { AuthRuntime } from "./runtime.ts";
 import { revokeToken } from "./sessions.ts";
-import { loginOptions } from "../sso/options.ts";
+import { loginOptions } from "./login-options.ts";
 
 function loginReply(outcome: LoginOutcome) {
   if (outcome.kind === "token") return { type: "access_token" as const, access_token: outcome.token, user: userPayload(outcome.user) };

@@ -1,11 +1,11 @@
 // Client access tokens. Only SHA-256(token) is stored; expiry slides with use, and the
 // last-used write happens at most every few minutes so requests stay read-only.
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { newSecret, sameHash, sha256 } from "../crypto/tokens.ts";
 import { loginChallenges, sessions, users, type DeviceInfo } from "../db/schema.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../core/errors.ts";
 import { toUser, type User } from "../users/service.ts";
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@
 // of the server (every device, every 3-15 s): devices from memory (known.ts), no writes unless something changed.
 import type { Database } from "bun:sqlite";
 import { cidrMatcher } from "../bans/service.ts";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import type { KnownDevice, KnownDevices } from "./known.ts";
 import { NO_CONNS, type Presence } from "./presence.ts";
 import type { RegistrationGuard } from "./registry.ts";

@@ -2,10 +2,10 @@
 // and the presets a client may carry (preset-user-name, preset-device-group-name, preset-address-book-*).
 import { publish } from "../notify/events.ts";
 import { eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { addressBooks, deviceGroups, devicePresence, devices, type Sysinfo } from "../db/schema.ts";
-import { invalid } from "../errors.ts";
+import { invalid } from "../core/errors.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { BoundedMap } from "../net/bounded-map.ts";
 import { WindowCounter } from "../net/window-counter.ts";

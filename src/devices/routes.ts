@@ -1,11 +1,11 @@
 // Device endpoints (unauthenticated: the client sends id + uuid and no token, client-contract §8)
 // and the logged-in user's group view (§7).
 import { Elysia, t } from "elysia";
-import { pageOf } from "../addressbook/page.ts";
+import { pageOf } from "../core/page.ts";
 import type { AppDeps } from "../deps.ts";
-import { authMacro } from "../http/auth.ts";
+import { authMacro } from "../auth/macro.ts";
 import { requestContext } from "../http/context.ts";
-import { VERSION } from "../version.ts";
+import { VERSION } from "../core/version.ts";
 import { respondHeartbeat } from "./heartbeat-route.ts";
 import { HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
 import { reportSysinfo } from "./registry.ts";

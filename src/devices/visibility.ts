@@ -2,9 +2,9 @@
 // and of the user groups it may access, devices they own, devices owned by users they can see, and
 // devices in the device groups their group may access.
 import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { deviceGroups, devices, groupAccess, userGroupMembers, users } from "../db/schema.ts";
-import { offsetOf, type Page } from "../addressbook/page.ts";
+import { offsetOf, type Page } from "../core/page.ts";
 
 export interface Scope {
   all: boolean;

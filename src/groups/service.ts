@@ -1,12 +1,12 @@
 // User groups, as far as address-book rules need them: create, list, delete, membership.
 // (A user is in at most one group; access lists between groups come with devices.)
 import { asc, eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { deviceGroups, groupAccess, userGroupMembers, userGroups } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { findUserRow } from "../users/service.ts";
-import { checkText } from "../users/validate.ts";
+import { checkText } from "../core/validate.ts";
 
 export type GroupRow = typeof userGroups.$inferSelect;
 

@@ -1,7 +1,7 @@
 // Body size limit with a JSON 413. Bun's own maxRequestBodySize answers a bare 413 before any
 // handler runs, so it is only a high backstop: a declared Content-Length is checked on arrival,
 // and a chunked body (no length) is counted while it is read.
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
 
 export const BUN_BODY_CEILING = 128 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 // The ServiceContext of one HTTP request.
-import type { Actor, ServiceContext } from "../context.ts";
+import type { Actor, ServiceContext } from "../core/context.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientIpOf } from "./request-info.ts";
 

@@ -2,8 +2,8 @@
 // mistakes. Internals never reach the wire (a 5xx also makes the RustDesk client retry through
 // hbbs for up to 36 s: client-contract §0.4).
 import { Elysia, ValidationError } from "elysia";
-import { ServiceError } from "../errors.ts";
-import type { Logger } from "../log.ts";
+import { ServiceError } from "../core/errors.ts";
+import type { Logger } from "../core/log.ts";
 import type { MethodIndex } from "./methods.ts";
 
 export interface ErrorBody {

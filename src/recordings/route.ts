@@ -7,7 +7,7 @@
 // a caller that adds the device's id and uuid to the query, like every other device endpoint.
 import type { AppDeps } from "../deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
 import { readCappedBytes } from "../http/body-limit.ts";
 import { anonymous } from "../http/context.ts";
 import { json } from "../http/gate.ts";

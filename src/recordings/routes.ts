@@ -2,7 +2,7 @@
 // documents it and serves app.handle(), for bodies sent with a Content-Length.
 import { Elysia } from "elysia";
 import type { AppDeps } from "../deps.ts";
-import { invalid } from "../errors.ts";
+import { invalid } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
 import type { recordingUploads } from "./route.ts";
 

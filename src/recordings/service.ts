@@ -2,10 +2,10 @@
 // the results (list, get, delete, retention). Quotas are read from the rows, in the same transaction
 // as the write they allow.
 import { and, asc, count, eq, lt, or, sql, sum } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { afterCommit, withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { afterCommit, withTransaction, type ServiceContext } from "../core/context.ts";
 import { devices, recordings } from "../db/schema.ts";
-import { conflict, invalid, notFound, ServiceError } from "../errors.ts";
+import { conflict, invalid, notFound, ServiceError } from "../core/errors.ts";
 import { checkFileName, type RecordingStore } from "./store.ts";
 
 // client: src/hbbs_http/record_upload.rs (rustdesk master) MAX_HEADER_LEN: the tail re-sends the first ≤1024 bytes.

@@ -3,7 +3,7 @@
 // recorded without yielding, so two uploads never pass the same quota check.
 import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { invalid, ServiceError } from "../errors.ts";
+import { invalid, ServiceError } from "../core/errors.ts";
 
 // What the client produces (libs/scrap/src/common/record.rs: "incoming_<id>_<time>_display0_vp9.webm"),
 // and nothing that could name another directory.

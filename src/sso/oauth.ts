@@ -3,7 +3,7 @@
 // What leaves this module is an Identity, or an SsoError with a message fit for the user's browser.
 import { ArcticFetchError, CodeChallengeMethod, OAuth2Client, OAuth2RequestError } from "arctic";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
-import type { ProviderConfig } from "./providers.ts";
+import type { ProviderConfig } from "../config/sso-providers.ts";
 
 const TIMEOUT_MS = 10_000;
 const DISCOVERY_TTL_MS = 3_600_000;

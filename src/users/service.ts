@@ -1,11 +1,11 @@
 // User accounts: the verbs shared by the CLI and (later) the HTTP admin API.
 import { eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
+import { emitAudit } from "../core/audit.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
-import { conflict, notFound } from "../errors.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
+import { conflict, notFound } from "../core/errors.ts";
 import { addressBooks, userGroupMembers, userGroups, users, UserStatus } from "../db/schema.ts";
-import { checkEmail, checkName, checkPassword, checkText, hashPassword } from "./validate.ts";
+import { checkEmail, checkName, checkPassword, checkText, hashPassword } from "../core/validate.ts";
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { openDb } from "../../src/db/client.ts";
-import { createLogger } from "../../src/log.ts";
+import { createLogger } from "../../src/core/log.ts";
 import { runCli } from "../helpers/cli.ts";
 import { bearer, codeStepBody, DART_JSON, passwordLoginBody, totpCode } from "../helpers/client.ts";
 import { tempDir } from "../helpers/env.ts";

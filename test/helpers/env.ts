@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import type { Config } from "../../src/config/schema.ts";
-import { cliActor, type ServiceContext } from "../../src/context.ts";
+import { cliActor, type ServiceContext } from "../../src/core/context.ts";
 import { openDb } from "../../src/db/client.ts";
 import { createDeviceRuntime } from "../../src/devices/runtime.ts";
-import { createLogger } from "../../src/log.ts";
+import { createLogger } from "../../src/core/log.ts";
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -1,6 +1,6 @@
 // Input rules for user fields. Names are ASCII so that case-insensitive uniqueness
 // (SQLite NOCASE) means what it says; display names may be any text.
-import { invalid } from "../errors.ts";
+import { invalid } from "./errors.ts";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

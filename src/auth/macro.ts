@@ -2,9 +2,9 @@
 // still valid, of a user who is still enabled. 401 means exactly "log in again"
 // (client: flutter/lib/models/user_model.dart (rustdesk@7423dced) clears the login on 401).
 import { Elysia } from "elysia";
-import { resolveSession } from "../auth/sessions.ts";
+import { resolveSession } from "./sessions.ts";
 import type { AppDeps } from "../deps.ts";
-import { requestContext } from "./context.ts";
+import { requestContext } from "../http/context.ts";
 
 export const INVALID_TOKEN = "Invalid token";
 

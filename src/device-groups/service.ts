@@ -1,10 +1,10 @@
 // Device groups: named; a device is in at most one.
 import { asc, eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { deviceGroups, devices } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
-import { checkText } from "../users/validate.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
+import { checkText } from "../core/validate.ts";
 
 export type DeviceGroupRow = typeof deviceGroups.$inferSelect;
 const NAME = /^[^\s/\\][^/\\]{0,63}$/;

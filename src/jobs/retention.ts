@@ -3,10 +3,10 @@
 // Nonces (de-duplication of device posts) live 10 minutes; the client retries for at most 2.
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { purgeRecordings } from "../recordings/service.ts";
 import type { RecordingStore } from "../recordings/store.ts";
-import { emitAudit } from "./emit.ts";
+import { emitAudit } from "../core/audit.ts";
 
 const BATCH = 1000;
 const DAY = 86_400_000;

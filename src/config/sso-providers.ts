@@ -1,6 +1,6 @@
 // SSO providers as configured: `[[sso.providers]]` tables in the file, or the same as a JSON array
 // in RDCONSOLE_SSO_PROVIDERS. Checked whole at startup, like every other key.
-import { FieldError, type Field } from "../config/fields.ts";
+import { FieldError, type Field } from "./fields.ts";
 
 export const PROVIDER_KINDS = ["oidc", "github"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
