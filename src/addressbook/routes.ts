@@ -1,7 +1,7 @@
 // The client's address-book endpoints (client-contract §6, test vectors T6/T7). Every action
 // answers 200 with an empty body on success.
 import { Elysia, t, type TSchema } from "elysia";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import { ServiceError } from "../core/errors.ts";
 import { authMacro } from "../auth/macro.ts";
 import { requestContext } from "../http/context.ts";
@@ -28,7 +28,7 @@ const action = <B extends TSchema>(body: B, summary: string) => ({
   detail: { summary, description: "200 with an empty body on success." },
 });
 
-export function addressBookRoutes(deps: AppDeps) {
+export function addressBookRoutes(deps: CoreDeps) {
   const ctxOf = (request: Request, actor: Actor) => requestContext(deps, request, actor);
   return new Elysia({ name: "rdconsole/addressbook", detail: { tags: ["client: address book"] } })
     .use(authMacro(deps))

@@ -1,7 +1,7 @@
 // Audit endpoints (client-contract §9): device posts (no token), the controller's note lookup and
 // note, and the retired plugin-sign call.
 import { Elysia, t } from "elysia";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
 import { ServiceError } from "../core/errors.ts";
 import { authMacro } from "../auth/macro.ts";
@@ -31,7 +31,7 @@ function auditBody(text: string): AuditBody {
 type DevicePost = (ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck) => void;
 
 /** The device posts' limits and checks, shared by the native routes and the Elysia ones. */
-export function auditIntake(deps: AppDeps, rt: DeviceRuntime) {
+export function auditIntake(deps: CoreDeps, rt: DeviceRuntime) {
   // Unauthenticated writes: bounded per device (or per IP, for notes) and in all, so the audit
   // tables grow at most by audit.posts_per_minute rows of ~1 KB, kept for audit.*_days.
   const { device_posts_per_minute, posts_per_minute } = deps.config.audit;
@@ -72,7 +72,7 @@ export const DEVICE_POSTS = { "/api/audit/conn": postConnAudit, "/api/audit/file
  * The device posts as native Bun routes, like the heartbeat: a flood is refused (429) before its
  * body is read and without the framework's per-request work.
  */
-export function nativeAuditRoutes(deps: AppDeps, intake: AuditIntake, route: NativeRoute) {
+export function nativeAuditRoutes(deps: CoreDeps, intake: AuditIntake, route: NativeRoute) {
   const limit = deps.config.server.body_limit;
   const handler = (path: keyof typeof DEVICE_POSTS) =>
     route(path, async (request, ip) => {
@@ -85,7 +85,7 @@ export function nativeAuditRoutes(deps: AppDeps, intake: AuditIntake, route: Nat
   return Object.fromEntries(Object.keys(DEVICE_POSTS).map((path) => [path, { POST: handler(path as keyof typeof DEVICE_POSTS) }]));
 }
 
-export function auditRoutes(deps: AppDeps, intake: AuditIntake) {
+export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
   const device = (post: DevicePost) => ({ request, body }: { request: Request; body: unknown }) => {
     const ctx = requestContext(deps, request);
     if (!intake.admit(ctx.now())) throw slowDown();

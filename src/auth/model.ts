@@ -1,7 +1,7 @@
 // Wire shapes of the client login endpoints (client-contract §2–4).
 import { t } from "elysia";
 import { looseObject } from "../http/schema.ts";
-import type { User } from "../users/service.ts";
+import type { User } from "../users/model.ts";
 
 // The Dart client omits null keys (hbbs.dart:133-178); other clients may send null.
 const opt = (maxLength: number) => t.Optional(t.Union([t.String({ maxLength }), t.Null()]));

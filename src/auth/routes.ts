@@ -1,7 +1,7 @@
 // Client login endpoints (client-contract §1–4): login options, login with its second step,
 // current user, logout.
 import { Elysia, t } from "elysia";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
 import { authMacro, bearerToken } from "./macro.ts";
 import { requestContext } from "../http/context.ts";
@@ -29,7 +29,7 @@ function loginReply(outcome: LoginOutcome) {
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 429: Problem, 503: Problem };
 
-export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
+export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
   return new Elysia({ name: "rdconsole/auth", detail: { tags: ["client: login"] } })
     .use(authMacro(deps))
     .get(

@@ -4,9 +4,9 @@ import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { newSecret, sameHash, sha256 } from "../crypto/tokens.ts";
-import { loginChallenges, sessions, users, type DeviceInfo } from "../db/schema.ts";
+import { sessions, users, type DeviceInfo } from "../db/schema.ts";
 import { notFound } from "../core/errors.ts";
-import { toUser, type User } from "../users/service.ts";
+import { toUser, type User } from "../users/model.ts";
 
 const DAY = 86_400_000;
 const TOUCH_EVERY = 5 * 60_000;
@@ -77,11 +77,6 @@ export function revokeToken(ctx: ServiceContext, token: string): void {
  * Revokes every session of a user, and any half-done login (a pending TOTP or e-mail step);
  * returns how many sessions. Call inside the transaction of the change that causes it.
  */
-export function revokeUserSessions(ctx: ServiceContext, userId: number): number {
-  ctx.db.delete(loginChallenges).where(eq(loginChallenges.userId, userId)).run();
-  return ctx.db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id }).all().length;
-}
-
 export interface SessionView {
   id: number;
   guid: string;

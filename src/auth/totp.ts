@@ -8,8 +8,9 @@ import { secretBox } from "../crypto/secret-box.ts";
 import { sha256 } from "../crypto/tokens.ts";
 import { recoveryCodes, users, userTotp } from "../db/schema.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
-import { findUserRow, type UserRow } from "../users/service.ts";
-import { revokeUserSessions } from "./sessions.ts";
+import type { UserRow } from "../users/model.ts";
+import { findUserRow } from "../users/service.ts";
+import { revokeUserSessions } from "../users/revoke.ts";
 
 const RECOVERY_CODES = 10;
 const SIX_DIGITS = /^\d{6}$/;

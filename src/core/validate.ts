@@ -1,4 +1,4 @@
-// Input rules for user fields. Names are ASCII so that case-insensitive uniqueness
+// Input rules for names and free text, shared by every feature. Names are ASCII so that case-insensitive uniqueness
 // (SQLite NOCASE) means what it says; display names may be any text.
 import { invalid } from "./errors.ts";
 
@@ -6,7 +6,6 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // biome-ignore lint: control characters are exactly what this rejects
 const CONTROL = /[\u0000-\u001f\u007f]/;
-export const PASSWORD_MAX = 1024;
 
 export function checkName(name: string): string {
   if (!NAME.test(name))
@@ -28,19 +27,11 @@ export function checkText(field: string, value: string, max: number): string {
   return value;
 }
 
-export function checkPassword(password: string, minLength: number): string {
-  if (password.length < minLength) throw invalid(`password is too short: use at least ${minLength} characters`);
-  if (password.length > PASSWORD_MAX) throw invalid(`password is too long: use at most ${PASSWORD_MAX} characters`);
-  if (password.trim() === "") throw invalid("password must not be only spaces");
-  return password;
+const GROUP_NAME = /^[^\s/\\][^/\\]{0,63}$/;
+
+/** User-group and device-group names: trimmed, 1-64 characters, no slashes (they appear in paths). */
+export function checkGroupName(kind: "group" | "device group", name: string): string {
+  const n = name.trim();
+  if (!GROUP_NAME.test(n)) throw invalid(`invalid ${kind} name "${n.slice(0, 80)}": 1-64 characters, no slashes`);
+  return n;
 }
-
-// OWASP's argon2id baseline (19 MiB, 2 passes). Bun's default of 64 MiB cost 160 ms and 64 MiB per
-// concurrent login here, against 50 ms: unauthenticated logins must not be a cheap way to exhaust memory.
-// Hashes carry their parameters, so older ones still verify.
-export const ARGON2 = { algorithm: "argon2id", memoryCost: 19_456, timeCost: 2 } as const;
-
-export const hashPassword = (password: string) => Bun.password.hash(password, ARGON2);
-
-/** True for hashes made with other parameters (e.g. by an older release): they are redone at login. */
-export const needsRehash = (hash: string) => !hash.startsWith(`$argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},`);

@@ -2,7 +2,7 @@
 // native Bun route: the gate, a hand-checked body, the service, no framework in between. The
 // Elysia route (docs, in-process tests) calls the same function, without the gate it already ran.
 import type { Server } from "bun";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import type { AccessLog } from "../http/access-log.ts";
 import { readCapped } from "../http/body-limit.ts";
 import { anonymous, requestContext } from "../http/context.ts";
@@ -28,7 +28,7 @@ export function heartbeatProblem(b: unknown): string | null {
 const HEADERS = new Headers({ "content-type": "application/json; charset=utf-8" });
 
 /** Check and beat a parsed body. `ip`: given by the native route, which records no request info. */
-export function respondHeartbeat(deps: AppDeps, rt: DeviceRuntime, request: Request, body: unknown, ip?: string): Response {
+export function respondHeartbeat(deps: CoreDeps, rt: DeviceRuntime, request: Request, body: unknown, ip?: string): Response {
   const problem = heartbeatProblem(body);
   if (problem) return json(400, { error: problem });
   const ctx = ip === undefined ? requestContext(deps, request) : { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
@@ -39,7 +39,7 @@ export function respondHeartbeat(deps: AppDeps, rt: DeviceRuntime, request: Requ
 
 const malformed = () => json(400, { error: "malformed request body (expected JSON)" });
 
-export function nativeHeartbeat(deps: AppDeps, rt: DeviceRuntime, gate: Gate, log: AccessLog) {
+export function nativeHeartbeat(deps: CoreDeps, rt: DeviceRuntime, gate: Gate, log: AccessLog) {
   const limit = deps.config.server.body_limit;
   return async (request: Request, server: Server<unknown>): Promise<Response> => {
     const checked = gate.check(request, server, false);

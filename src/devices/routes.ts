@@ -2,7 +2,7 @@
 // and the logged-in user's group view (§7).
 import { Elysia, t } from "elysia";
 import { pageOf } from "../core/page.ts";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import { authMacro } from "../auth/macro.ts";
 import { requestContext } from "../http/context.ts";
 import { VERSION } from "../core/version.ts";
@@ -15,7 +15,7 @@ import { groupViewDeviceGroups, groupViewPeers, groupViewUsers } from "./visibil
 const text = (body: string) => new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
 const BOOT = `${VERSION}-${Date.now()}`;
 
-export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
+export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
   return new Elysia({ name: "rdconsole/devices" })
     .use(authMacro(deps))
     .post(

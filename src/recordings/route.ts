@@ -5,7 +5,7 @@
 // "incoming_<id>_<time>_…"). So an upload is accepted for a registered, enabled device named by
 // the file, from the address that device's latest heartbeat came from, while it is online; or for
 // a caller that adds the device's id and uuid to the query, like every other device endpoint.
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
 import { ServiceError } from "../core/errors.ts";
 import { readCappedBytes } from "../http/body-limit.ts";
@@ -27,7 +27,7 @@ function candidateIds(file: string): string[] {
   return ids;
 }
 
-export function recordingUploads(deps: AppDeps, rt: DeviceRuntime) {
+export function recordingUploads(deps: CoreDeps, rt: DeviceRuntime) {
   const store = new RecordingStore(deps.config.data.dir);
   const presenceOf = deps.sqlite.prepare<{ at: number | null; ip: string | null }, [number]>("SELECT last_seen_at AS at, last_ip AS ip FROM device_presence WHERE device_id = ?");
 

@@ -1,6 +1,6 @@
 // SSO endpoints: the client's two (client-contract §5) and the browser's two pages.
 import { Elysia, t } from "elysia";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import { DeviceInfo, Problem, userPayload } from "../auth/model.ts";
 import { requestContext } from "../http/context.ts";
 import { browserLogin, confirmBrowserLogin, pollSsoLogin, PENDING_ERROR, publicBase, ssoCallback, startSsoLogin, type SsoRuntime } from "./flow.ts";
@@ -27,7 +27,7 @@ function authBody(result: PendingResult) {
   return json(200, { type: "access_token", access_token: result.token, user: userPayload(result.user) });
 }
 
-export function ssoRoutes(deps: AppDeps, sso: SsoRuntime) {
+export function ssoRoutes(deps: CoreDeps, sso: SsoRuntime) {
   return new Elysia({ name: "rdconsole/sso" })
     .post(
       "/api/oidc/auth",

@@ -6,6 +6,7 @@ import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { openDb } from "../../src/db/client.ts";
 import { createDeviceRuntime } from "../../src/devices/runtime.ts";
+import { provisionDevice } from "../../src/provisioning/presets.ts";
 import { createLogger } from "../../src/core/log.ts";
 import { runCli } from "../helpers/cli.ts";
 import { tempDir } from "../helpers/env.ts";
@@ -22,7 +23,7 @@ beforeEach(async () => {
   const { config } = loadConfig({ configPath: file, env: {} });
   await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" }); // creates the data dir
   const { db, sqlite } = openDb(config.data.dir);
-  const devices = createDeviceRuntime(config, sqlite);
+  const devices = createDeviceRuntime(config, sqlite, provisionDevice);
   app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now, devices });
   flush = () => devices.presence.flush();
   for (const id of ["111111111", "222222222"]) await post("/api/sysinfo", { hostname: `host-${id}`, id, os: "windows / Windows 11", username: "u", uuid: "dQ==", version: "1.4.9" });
