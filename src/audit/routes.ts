@@ -9,6 +9,7 @@ import type { ServiceContext } from "../core/context.ts";
 import { rawBodyOf, readCapped } from "../http/body-limit.ts";
 import type { NativeRoute } from "../http/native.ts";
 import { anonymous, requestContext } from "../http/context.ts";
+import { jsonResponse } from "../http/json.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import { parseAuditJson, postAlarmAudit, postConnAudit, postFileAudit, type AuditBody, type DeviceCheck } from "./device.ts";
@@ -103,7 +104,7 @@ export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
       "/api/audit/conn/active",
       // client: flutter/lib/models/model.dart (rustdesk master) casts the body `as String?`: a bare JSON string or null.
       ({ request, actor, query }) =>
-        new Response(JSON.stringify(activeConnGuid(requestContext(deps, request, actor), query)), { headers: { "content-type": "application/json; charset=utf-8" } }),
+        jsonResponse(200, activeConnGuid(requestContext(deps, request, actor), query)),
       {
         auth: true,
         query: t.Object({ id: t.Optional(t.String()), session_id: t.Optional(t.String()), conn_type: t.Optional(t.String()) }, { additionalProperties: true }),
@@ -122,7 +123,9 @@ export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
         detail: { tags: ["client: audit"], summary: "Note on a connection record", description: "{guid, note}; only for devices the caller may see." },
       },
     )
-    .post("/lic/web/api/plugin-sign", () => new Response(JSON.stringify({ error: "plugin signing is not supported by this server" }), { status: 404, headers: { "content-type": "application/json; charset=utf-8" } }), {
+    .post("/lic/web/api/plugin-sign", () => {
+      throw new ServiceError("NOT_FOUND", "plugin signing is not supported by this server");
+    }, {
       parse: "text",
       detail: { tags: ["device"], summary: "Plugin signing (not supported)" },
     });

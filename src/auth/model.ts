@@ -48,3 +48,18 @@ export const Problem = t.Object({ error: t.String() });
 export function userPayload(u: User) {
   return { name: u.name, display_name: u.displayName, avatar: "", email: u.email, note: u.note, status: u.status, is_admin: u.isAdmin, info: {} };
 }
+
+/** The login reply with a token (password, code step, SSO poll). */
+export const tokenBody = (token: string, user: User) => ({ type: "access_token" as const, access_token: token, user: userPayload(user) });
+
+/**
+ * The second-step challenge, for /api/login and the SSO poll alike: TOTP → tfa_type "tfa_check",
+ * an e-mailed code → "email_check" with the masked address.
+ * client: flutter/lib/common/widgets/login.dart (rustdesk@7423dced) expects type "email_check" for both
+ * second steps, told apart by tfa_type; a top-level "tfa_check" is "bad response from server".
+ */
+export function challengeBody(secret: string, user: { name: string }, maskedEmail?: string) {
+  const tfa_type = maskedEmail === undefined ? ("tfa_check" as const) : ("email_check" as const);
+  const who = maskedEmail === undefined ? { name: user.name, info: {} } : { name: user.name, email: maskedEmail, info: {} };
+  return { type: "email_check" as const, tfa_type, secret, access_token: "" as const, user: who };
+}

@@ -5,26 +5,17 @@ import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
 import { authMacro, bearerToken } from "./macro.ts";
 import { requestContext } from "../http/context.ts";
+import { jsonResponse } from "../http/json.ts";
 import { maskEmail } from "../mail/mailer.ts";
 import { completeChallenge, passwordLogin, type LoginOutcome } from "./login.ts";
-import { AccessToken, Challenge, LoginBody, Problem, UserPayload, userPayload } from "./model.ts";
+import { AccessToken, Challenge, challengeBody, LoginBody, Problem, tokenBody, UserPayload, userPayload } from "./model.ts";
 import type { AuthRuntime } from "./runtime.ts";
 import { revokeToken } from "./sessions.ts";
 import { loginOptions } from "./login-options.ts";
 
 function loginReply(outcome: LoginOutcome) {
-  if (outcome.kind === "token") return { type: "access_token" as const, access_token: outcome.token, user: userPayload(outcome.user) };
-  // client: flutter/lib/common/widgets/login.dart (rustdesk@7423dced) expects type "email_check" for both
-  // second steps, told apart by tfa_type; a top-level "tfa_check" is "bad response from server".
-  if (outcome.method === "totp")
-    return { type: "email_check" as const, tfa_type: "tfa_check" as const, secret: outcome.secret, access_token: "" as const, user: { name: outcome.user.name, info: {} } };
-  return {
-    type: "email_check" as const,
-    tfa_type: "email_check" as const,
-    secret: outcome.secret,
-    access_token: "" as const,
-    user: { name: outcome.user.name, email: maskEmail(outcome.user.email), info: {} },
-  };
+  if (outcome.kind === "token") return tokenBody(outcome.token, outcome.user);
+  return challengeBody(outcome.secret, outcome.user, outcome.method === "totp" ? undefined : maskEmail(outcome.user.email));
 }
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 429: Problem, 503: Problem };
@@ -36,7 +27,7 @@ export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
       "/api/login-options",
       // client: flutter/lib/models/user_model.dart (rustdesk@7423dced) requires 2xx + a JSON array of strings;
       // HEAD is only a TLS-stack probe (src/hbbs_http/http_client.rs) and any status passes.
-      () => new Response(JSON.stringify(loginOptions(deps.config.sso.providers)), { headers: { "content-type": "application/json; charset=utf-8" } }),
+      () => jsonResponse(200, loginOptions(deps.config.sso.providers)),
       {
         response: { 200: t.Array(t.String()) },
         detail: {

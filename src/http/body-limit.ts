@@ -2,14 +2,12 @@
 // handler runs, so it is only a high backstop: a declared Content-Length is checked on arrival,
 // and a chunked body (no length) is counted while it is read.
 import { ServiceError } from "../core/errors.ts";
+import { errorResponse } from "./errors.ts";
 
 export const BUN_BODY_CEILING = 128 * 1024 * 1024;
 
 export function tooLarge(limit: number): Response {
-  return new Response(JSON.stringify({ error: `request body too large (limit ${limit} bytes)` }), {
-    status: 413,
-    headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
-  });
+  return errorResponse(413, `request body too large (limit ${limit} bytes)`, { connection: "close" });
 }
 
 export function declaredTooLarge(request: Request, limit: number): boolean {

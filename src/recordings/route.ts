@@ -10,7 +10,7 @@ import type { DeviceRuntime } from "../devices/runtime.ts";
 import { ServiceError } from "../core/errors.ts";
 import { readCappedBytes } from "../http/body-limit.ts";
 import { anonymous } from "../http/context.ts";
-import { json } from "../http/gate.ts";
+import { jsonResponse } from "../http/json.ts";
 import type { NativeRoute } from "../http/native.ts";
 import { uploadRecording, type RecordingDevice } from "./service.ts";
 import { checkFileName, RecordingStore } from "./store.ts";
@@ -54,7 +54,7 @@ export function recordingUploads(deps: CoreDeps, rt: DeviceRuntime) {
   /** Everything after the gate: the reply to one upload (errors are thrown). `bytes` reads the body, once the sender is known. */
   async function respond(request: Request, ip: string | undefined, bytes: () => Promise<Uint8Array>): Promise<Response> {
     const { config } = deps;
-    if (!config.recording.enabled) return json(404, { error: "session recording upload is disabled on this server" });
+    if (!config.recording.enabled) throw new ServiceError("NOT_FOUND", "session recording upload is disabled on this server");
     const limit = config.recording.max_part;
     const q = new URL(request.url).searchParams;
     // The name first: a path in it is refused as such, before anything is looked up.
@@ -65,7 +65,7 @@ export function recordingUploads(deps: CoreDeps, rt: DeviceRuntime) {
     if (body.byteLength > limit) throw new ServiceError("PAYLOAD_TOO_LARGE", `request body too large (limit ${limit} bytes)`);
     const ctx = { db: deps.db, config, log: deps.log, now: deps.now, actor: anonymous(ip ?? ""), ip };
     uploadRecording(ctx, store, device, { type: q.get("type"), file: q.get("file"), offset: q.get("offset"), length: q.get("length") }, body);
-    return json(200, {});
+    return jsonResponse(200, {});
   }
 
   return {
