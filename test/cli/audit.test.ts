@@ -1,24 +1,11 @@
 // audit tail: one line per entry, or JSON lines; filters by log, device, owner, time.
 import { expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/load.ts";
-import { openDb } from "../../src/db/client.ts";
-import { createLogger } from "../../src/core/log.ts";
-import { runCli } from "../helpers/cli.ts";
-import { tempDir } from "../helpers/env.ts";
+import { cliWithApp } from "../helpers/cli-env.ts";
 import { call } from "../helpers/http.ts";
 
 test("tail of each log, with filters; bad options are one-line errors", async () => {
-  const dir = tempDir();
-  const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
-  const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, "--config", file], input);
-  await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" });
-  const { config } = loadConfig({ configPath: file, env: {} });
-  const { db, sqlite, close } = openDb(config.data.dir);
-  const app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now });
+  const { cli, app, db, sqlite, close, dir } = await cliWithApp();
   const post = async (path: string, body: unknown) => (await call(app, "POST", path, { body })).status;
   for (const id of ["111111111", "222222222"]) await post("/api/sysinfo", { hostname: `host-${id}`, id, uuid: "dQ==" });
   await cli(["device", "set", "111111111", "--owner", "alice"]);
