@@ -39,6 +39,8 @@ export function createApp(deps: AppDeps) {
   const sso = deps.sso ?? createSsoRuntime(config, deps.now);
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
+  // serve.routes: native routes for the device endpoints (heartbeat, record, audit posts) answer before
+  // Elysia's router; each URL is also registered in its feature's Elysia routes, for the docs and app.handle().
   const app = new Elysia({
     name: "rdconsole",
     normalize: false,

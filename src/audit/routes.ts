@@ -97,6 +97,8 @@ export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
   const deviceDoc = (summary: string, description: string) => ({ parse: "text" as const, detail: { tags: ["device"], summary, description } });
   return new Elysia({ name: "rdconsole/audit" })
     .use(authMacro(deps))
+    // The three device posts are also native routes (nativeAuditRoutes, mounted in src/app.ts), which answer
+    // real clients; these registrations document them and serve app.handle().
     .post("/api/audit/conn", device(postConnAudit), deviceDoc("Connection audit", "Events new / authorised (peer, type, primary_auth, two_factor) / close, merged into one record; or the controller's {id, note, session_id}. 200 with an empty body; a repeated nonce is not stored twice."))
     .post("/api/audit/file", device(postFileAudit), deviceDoc("File-transfer audit", "{id, uuid, peer_id, conn_id, type 0 sent / 1 received, path, is_file, info: JSON string}. 200 with an empty body."))
     .post("/api/audit/alarm", device(postAlarmAudit), deviceDoc("Alarm audit", "{id, uuid, typ, info: JSON string, conn_id, conn_audit_ref?}. 200 with an empty body."))
