@@ -30,7 +30,7 @@ export function effectiveRule(ctx: ServiceContext, book: BookRow, rules?: (typeo
 }
 
 export const bookNotFound = () => new ServiceError("NOT_FOUND", "Address book not found");
-// client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) shows the body's error text as is.
+// client: flutter/lib/models/ab_model.dart:2007-2008 (rustdesk@7423dced) shows the body's error text as is.
 export const noPermission = () => new ServiceError("FORBIDDEN", "No permission");
 
 /** The book with this guid, if the actor has at least `need` on it. */

@@ -10,7 +10,7 @@ import { checkText } from "../core/validate.ts";
 import { bookNotFound, effectiveRule, FULL, noPermission, READ, type BookRow, type Rule } from "./access.ts";
 import { paginate, type Page } from "../core/page.ts";
 
-// client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) names its own pseudo-books so; a shared
+// client: flutter/lib/models/ab_model.dart:32-33 (rustdesk@7423dced) names its own pseudo-books so; a shared
 // book with one of these names would be indistinguishable from them.
 const RESERVED = ["my address book", "legacy address book"];
 

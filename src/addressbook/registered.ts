@@ -1,6 +1,6 @@
 // Address-book peers that are devices registered here. The pull marks them `same_server: true`
 // with the server's username, hostname and platform, which the client then stops overwriting from
-// its recent sessions. client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) lines 1690-1712.
+// its recent sessions: client: flutter/lib/models/ab_model.dart:1692-1708 (rustdesk@7423dced).
 // Only for enabled devices the user may see in the group view: an ID typed into an address book
 // must not reveal the name and login of any machine on the server.
 import { and, eq, inArray } from "drizzle-orm";

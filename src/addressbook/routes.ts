@@ -1,5 +1,5 @@
-// The client's address-book endpoints (client-contract §6, test vectors T6/T7). Every action
-// answers 200 with an empty body on success.
+// The client's address-book endpoints (§6, test vectors T6/T7; client: flutter/lib/models/ab_model.dart:142-209 (rustdesk@7423dced)).
+// Every action answers 200 with an empty body on success.
 import { Elysia, t, type TSchema } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import { ServiceError } from "../core/errors.ts";

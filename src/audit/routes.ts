@@ -1,5 +1,5 @@
-// Audit endpoints (client-contract §9): device posts (no token), the controller's note lookup and
-// note, and the retired plugin-sign call.
+// Audit endpoints (§9): device posts (no token, client: src/server/connection.rs:1546 (rustdesk@7423dced)), the controller's
+// note lookup and note, and the retired plugin-sign call.
 import { Elysia, t } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
@@ -15,7 +15,7 @@ import { WindowCounter } from "../net/window-counter.ts";
 import { parseAuditJson, postAlarmAudit, postConnAudit, postFileAudit, type AuditBody, type DeviceCheck } from "./device.ts";
 import { activeConnGuid, setConnNote } from "./notes.ts";
 
-// client: src/server/connection.rs (rustdesk master) counts a post as done only on 2xx with an empty body.
+// client: src/server/connection.rs:1548-1560 (rustdesk@7423dced) counts a post as done only on 2xx with an empty body.
 const done = () => new Response(null, { status: 200 });
 
 function auditBody(text: string): AuditBody {
@@ -104,7 +104,7 @@ export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
     .post("/api/audit/alarm", device(postAlarmAudit), deviceDoc("Alarm audit", "{id, uuid, typ, info: JSON string, conn_id, conn_audit_ref?}. 200 with an empty body."))
     .get(
       "/api/audit/conn/active",
-      // client: flutter/lib/models/model.dart (rustdesk master) casts the body `as String?`: a bare JSON string or null.
+      // client: flutter/lib/models/model.dart:1284 (rustdesk@7423dced) casts the body `as String?`: a bare JSON string or null.
       ({ request, actor, query }) =>
         jsonResponse(200, activeConnGuid(requestContext(deps, request, actor), query)),
       {

@@ -1,6 +1,6 @@
 // The `auth` macro every authenticated client endpoint uses: a Bearer access token that is
 // still valid, of a user who is still enabled. 401 means exactly "log in again"
-// (client: flutter/lib/models/user_model.dart (rustdesk@7423dced) clears the login on 401).
+// (client: flutter/lib/models/user_model.dart:85-87 (rustdesk@7423dced) clears the login on 401).
 import { Elysia } from "elysia";
 import { resolveSession } from "./sessions.ts";
 import type { CoreDeps } from "../core/deps.ts";

@@ -1,5 +1,5 @@
-// Client login endpoints (client-contract §1–4): login options, login with its second step,
-// current user, logout.
+// Client login endpoints (§1–4): login options, login with its second step, current user, logout;
+// client: flutter/lib/models/user_model.dart:53-263 (rustdesk@7423dced).
 import { Elysia, t } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
@@ -25,8 +25,8 @@ export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
     .use(authMacro(deps))
     .get(
       "/api/login-options",
-      // client: flutter/lib/models/user_model.dart (rustdesk@7423dced) requires 2xx + a JSON array of strings;
-      // HEAD is only a TLS-stack probe (src/hbbs_http/http_client.rs) and any status passes.
+      // client: flutter/lib/models/user_model.dart:246-254 (rustdesk@7423dced) requires 2xx + a JSON array of strings;
+      // HEAD is only a TLS-stack probe and any status passes: client: src/hbbs_http/http_client.rs:180-181 (rustdesk@7423dced).
       () => jsonResponse(200, loginOptions(deps.config.sso.providers)),
       {
         response: { 200: t.Array(t.String()) },
@@ -48,7 +48,7 @@ export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
           return loginReply(await passwordLogin(ctx, rt, { username: body.username, password: body.password, device }));
         }
         if (type === "email_code") {
-          // client: flutter/lib/common/widgets/login.dart (rustdesk@7423dced) sends TOTP codes as "email_code" too,
+          // client: flutter/lib/common/widgets/login.dart:1016-1024 (rustdesk@7423dced) sends TOTP codes as "email_code" too,
           // with tfaCode = verificationCode.
           const code = body.verificationCode ?? body.tfaCode;
           if (!body.secret || !code) throw invalid("secret and verificationCode are required");
@@ -77,7 +77,7 @@ export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
       ({ request }) => {
         const token = bearerToken(request);
         if (token) revokeToken(requestContext(deps, request), token);
-        // client: flutter/lib/models/user_model.dart (rustdesk@7423dced) ignores the reply entirely.
+        // client: flutter/lib/models/user_model.dart:176-189 (rustdesk@7423dced) ignores the reply entirely.
         return new Response(null, { status: 200 });
       },
       { detail: { summary: "Log out", description: "Revokes the Bearer token's session. Always 200." } },

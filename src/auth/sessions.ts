@@ -63,7 +63,7 @@ export function resolveSession(ctx: ServiceContext, token: string): { session: S
   return { session: row.sessions, user: toUser(row.users), userId: row.users.id };
 }
 
-/** Logout: forgets the token's session. Unknown tokens are fine (the client ignores the reply). */
+/** Logout: forgets the token's session. Unknown tokens are fine: client: flutter/lib/models/user_model.dart:176-189 (rustdesk@7423dced) ignores the reply. */
 export function revokeToken(ctx: ServiceContext, token: string): void {
   withTransaction(ctx, (tx) => {
     const row = tx.db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).returning().get();

@@ -16,7 +16,7 @@ export type DeviceRow = typeof devices.$inferSelect;
 /** What a new registration sets up beyond the device row (owner, group, book), inside its transaction. */
 export type ProvisionHook = (ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo) => void;
 
-// client: src/hbbs_http/sync.rs (rustdesk@7423dced): exactly "SYSINFO_UPDATED" marks the upload done and
+// client: src/hbbs_http/sync.rs:212-224 (rustdesk@7423dced): exactly "SYSINFO_UPDATED" marks the upload done and
 // "ID_NOT_FOUND" is retried every 3 s; any other text is retried after 120 s, which refusals should get.
 export type SysinfoOutcome = "SYSINFO_UPDATED" | "UUID_MISMATCH" | "NOT_REGISTERED" | "TRY_LATER" | "DEVICE_LIMIT";
 

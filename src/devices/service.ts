@@ -183,7 +183,7 @@ export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean)
   });
 }
 
-/** Who is on a live connection, from its open audit record (client-contract §9.1). */
+/** Who is on a live connection, from its open audit record (client: src/server/connection.rs:1762 (rustdesk@7423dced)). */
 export interface LiveSession {
   conn: number;
   peer: string | null;

@@ -83,7 +83,10 @@ export function groupViewPeers(ctx: ServiceContext, page: Page, onlyEnabled: boo
   };
 }
 
-/** Device groups the scope may access, plus those of the devices it sees (the client files devices under them). */
+/**
+ * Device groups the scope may access, plus those of the devices it sees
+ * (client: flutter/lib/common/widgets/peers_view.dart:585-594 (rustdesk@7423dced) files devices under them).
+ */
 export function groupViewDeviceGroups(ctx: ServiceContext, page: Page) {
   const s = scopeOf(ctx);
   const where = s.all

@@ -39,7 +39,7 @@ export async function readCappedBytes(request: Request, limit: number): Promise<
 /**
  * Elysia parse hook: takes over for empty and chunked bodies; everything else uses the default
  * parser. An empty body is "no body" (null), not malformed JSON: the client sends bodiless POSTs
- * with Content-Type: application/json and Content-Length: 0 (client-contract §6.0).
+ * with Content-Type: application/json and Content-Length: 0 (client: flutter/lib/models/ab_model.dart:2029-2031 (rustdesk@7423dced)).
  */
 export function chunkedParser(limit: number) {
   // Synchronous unless it has to read a chunked body: an async hook would slow every request.

@@ -1,5 +1,5 @@
 // CORS for /api/*: the RustDesk web client makes every Dart call from a browser
-// (client-contract §0.5: preflight, methods GET/POST/PUT/DELETE, headers Authorization + Content-Type).
+// (preflight, methods GET/POST/PUT/DELETE, headers Authorization + Content-Type): client: flutter/lib/utils/http_service.dart:9-32 (rustdesk@7423dced).
 
 import { errorResponse } from "./errors.ts";
 

@@ -1,6 +1,6 @@
 // The one global error handler: every failure becomes {"error": "..."} with a 4xx for caller
 // mistakes. Internals never reach the wire (a 5xx also makes the RustDesk client retry through
-// hbbs for up to 36 s: client-contract §0.4).
+// hbbs for up to 36 s: client: src/common.rs:1375-1380 (rustdesk@7423dced), client: src/common.rs:1228 (rustdesk@7423dced)).
 import { Elysia, ValidationError } from "elysia";
 import { ServiceError } from "../core/errors.ts";
 import type { Logger } from "../core/log.ts";

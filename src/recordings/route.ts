@@ -1,8 +1,8 @@
 // POST /api/record as a native Bun route: its body is raw video bytes, larger than server.body_limit
 // and no business of the JSON pipeline.
-// client: src/hbbs_http/record_upload.rs (rustdesk master) sends no id, uuid or token, only the
-// query string; the device's ID is in the file name it builds (libs/scrap/src/common/record.rs,
-// "incoming_<id>_<time>_…"). So an upload is accepted for a registered, enabled device named by
+// client: src/hbbs_http/record_upload.rs:98-103 (rustdesk@7423dced) sends no id, uuid or token, only the
+// query string; the device's ID is in the file name it builds, "incoming_<id>_<time>_…"
+// (client: libs/scrap/src/common/record.rs:62-79 (rustdesk@7423dced)). So an upload is accepted for a registered, enabled device named by
 // the file, from the address that device's latest heartbeat came from, while it is online; or for
 // a caller that adds the device's id and uuid to the query, like every other device endpoint.
 import type { CoreDeps } from "../core/deps.ts";

@@ -58,7 +58,7 @@ export async function discover(issuer: string): Promise<Discovery> {
   return doc as unknown as Discovery;
 }
 
-/** One provider's client: discovery and keys cached, the flow's two halves. */
+/** One provider's OAuth client, with discovery and keys cached: the flow's two halves. */
 export class ProviderClient {
   private discovery: { at: number; value: Promise<Discovery> } | null = null;
   private jwks: ReturnType<typeof createRemoteJWKSet> | null = null;

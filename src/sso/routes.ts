@@ -1,4 +1,4 @@
-// SSO endpoints: the client's two (client-contract §5) and the browser's two pages.
+// SSO endpoints: the client's two (client: src/hbbs_http/account.rs:160-198 (rustdesk@7423dced)) and the browser's two pages.
 import { Elysia, t } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import { challengeBody, DeviceInfo, Problem, tokenBody } from "../auth/model.ts";
@@ -20,7 +20,7 @@ function cookieOf(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** What the client's AuthBody parser accepts (client-contract §5.2): `user.info` is required. */
+/** What the client's AuthBody parser accepts (client: src/hbbs_http/account.rs:79-108 (rustdesk@7423dced)): `user.info` is required. */
 function authBody(result: PendingResult) {
   if (result.kind === "error") return errorResponse(401, result.message);
   if (result.kind === "challenge")
@@ -48,7 +48,8 @@ export function ssoRoutes(deps: CoreDeps, sso: SsoRuntime) {
       "/api/oidc/auth-query",
       ({ request, query }) => {
         const outcome = pollSsoLogin(requestContext(deps, request), sso, query);
-        // client: src/hbbs_http/account.rs (rustdesk master) keeps polling on this error text, whatever the status.
+        // client: src/hbbs_http/account.rs:326-328 (rustdesk@7423dced) keeps polling on this error text, whatever the
+        // status (client: src/hbbs_http.rs:25-27 (rustdesk@7423dced)).
         if ("pending" in outcome) return errorResponse(202, PENDING_ERROR);
         return authBody(outcome.result);
       },
