@@ -1,0 +1,80 @@
+// Where strategies have landed: for each device, the strategy that applies and why, what it should
+// have, what was last sent and whether the device confirmed it (its heartbeat echoed the stamp).
+// Read from the database (presence as last flushed), for the CLI and the admin API.
+import { eq, sql } from "drizzle-orm";
+import type { ServiceContext } from "../core/context.ts";
+import { deviceGroups, devicePresence, devices, deviceStrategyState, strategies, users } from "../db/schema.ts";
+import type { Level, StrategyRow } from "./model.ts";
+import { resolveStrategy } from "./resolve.ts";
+import { periodOf, stampOf } from "./stamp.ts";
+
+/** applied: confirmed; pending: online, not yet confirmed; offline: not seen since; clearing: keys of a strategy
+ * that no longer applies are being removed; none: nothing to manage. */
+export type RolloutState = "applied" | "pending" | "offline" | "clearing" | "none";
+
+export interface DeviceStrategy {
+  device: string;
+  deviceId: number;
+  strategy: string | null;
+  level: Level | null;
+  shadowed: { strategy: string; level: Level; reason: "disabled" | "shadowed" }[];
+  /** What the device should have (with "" for keys being removed). */
+  options: Record<string, string>;
+  stamp: number | null;
+  state: RolloutState;
+  online: boolean;
+  lastSeenAt: number | null;
+  sentOptions: Record<string, string> | null;
+  sentAt: number | null;
+  confirmedAt: number | null;
+}
+
+/** Every device's strategy (or one device's, by its row id). */
+export function deviceStrategies(ctx: ServiceContext, onlyDeviceId?: number): DeviceStrategy[] {
+  const now = ctx.now();
+  const onlineSince = now - ctx.config.devices.offline_after_seconds * 1000;
+  const byId = new Map(ctx.db.select().from(strategies).all().map((s) => [s.id, s]));
+  const fallback = [...byId.values()].find((s) => s.isDefault);
+  const userStrategy = new Map(ctx.db.select({ id: users.id, s: users.strategyId }).from(users).where(sql`${users.strategyId} is not null`).all().map((r) => [r.id, r.s!]));
+  const groupStrategy = new Map(ctx.db.select({ id: deviceGroups.id, s: deviceGroups.strategyId }).from(deviceGroups).where(sql`${deviceGroups.strategyId} is not null`).all().map((r) => [r.id, r.s!]));
+  const rows = ctx.db
+    .select({ d: { id: devices.id, rdId: devices.rdId, strategyId: devices.strategyId, ownerId: devices.ownerId, groupId: devices.groupId }, seen: devicePresence.lastSeenAt, st: deviceStrategyState })
+    .from(devices)
+    .leftJoin(devicePresence, eq(devicePresence.deviceId, devices.id))
+    .leftJoin(deviceStrategyState, eq(deviceStrategyState.deviceId, devices.id))
+    .where(onlyDeviceId === undefined ? undefined : eq(devices.id, onlyDeviceId))
+    .orderBy(devices.id)
+    .all();
+  const at = (id: number | null | undefined) => (id == null ? undefined : byId.get(id));
+  return rows.map(({ d, seen, st }) => {
+    const r = resolveStrategy<StrategyRow>({
+      device: at(d.strategyId),
+      user: at(d.ownerId === null ? null : userStrategy.get(d.ownerId)),
+      device_group: at(d.groupId === null ? null : groupStrategy.get(d.groupId)),
+      default: fallback,
+    });
+    const applied = r.applied?.strategy;
+    const keys = st?.keys ?? [];
+    const options: Record<string, string> = { ...(applied?.options ?? {}) };
+    for (const k of keys) if (!(k in options)) options[k] = "";
+    const manages = applied !== undefined || keys.length > 0;
+    const stamp = manages ? stampOf(applied?.options ?? {}, periodOf(applied?.reapplyHours ?? null, now)) : null;
+    const online = seen != null && seen >= onlineSince;
+    const state: RolloutState = !manages ? "none" : st?.confirmedStamp === stamp ? (applied ? "applied" : "none") : !applied ? "clearing" : online ? "pending" : "offline";
+    return {
+      device: d.rdId,
+      deviceId: d.id,
+      strategy: applied?.name ?? null,
+      level: r.applied?.level ?? null,
+      shadowed: r.shadowed.map((s) => ({ strategy: s.strategy.name, level: s.level, reason: s.reason })),
+      options,
+      stamp,
+      state,
+      online,
+      lastSeenAt: seen ?? null,
+      sentOptions: st?.sentOptions ?? null,
+      sentAt: st?.sentAt ?? null,
+      confirmedAt: st?.confirmedStamp === stamp ? (st?.confirmedAt ?? null) : null,
+    };
+  });
+}
