@@ -86,3 +86,18 @@ describe("strategy on the heartbeat", () => {
     expect(await beat(s)).toBe(reply({ "enable-keyboard": "" }, stampOf({})));
   });
 });
+
+describe("re-apply", () => {
+  test("a strategy with reapply_hours is sent again each period, even to a device that has it", async () => {
+    createStrategy(env.ctx, { name: "Sticky", options: { "enable-keyboard": "N" }, reapplyHours: 6 });
+    assignStrategy(env.ctx, "Sticky", { devices: ["123456789"] });
+    const first = JSON.parse(await beat(0));
+    expect(first.strategy.config_options).toEqual({ "enable-keyboard": "N" });
+    expect(await beat(first.modified_at)).toBe("{}");
+    env.advance(6 * 3_600_000);
+    const again = JSON.parse(await beat(first.modified_at));
+    expect(again.strategy.config_options).toEqual({ "enable-keyboard": "N" });
+    expect(again.modified_at).not.toBe(first.modified_at);
+    expect(await beat(again.modified_at)).toBe("{}");
+  });
+});
