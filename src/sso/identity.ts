@@ -6,6 +6,7 @@ import { emitAudit } from "../audit/emit.ts";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { ssoIdentities, users, UserStatus } from "../db/schema.ts";
 import { conflict, notFound } from "../errors.ts";
+import { isLastActiveAdmin } from "../users/admins.ts";
 import { findUserRow, insertUser, type UserRow } from "../users/service.ts";
 import { checkEmail } from "../users/validate.ts";
 import type { Identity } from "./oauth.ts";
@@ -74,7 +75,10 @@ export function resolveSsoUser(ctx: ServiceContext, p: ProviderConfig, id: Ident
     if (row.status === UserStatus.unverified) throw new SsoError("this account is not activated yet");
     if (p.admin_groups.length) {
       const isAdmin = id.groups.some((g) => p.admin_groups.includes(g));
-      if (isAdmin !== row.isAdmin) {
+      // The provider's groups never demote the last enabled administrator: the login goes on, as admin.
+      if (!isAdmin && row.isAdmin && isLastActiveAdmin(tx, row))
+        tx.log.warn(`sso:${p.name}: ${row.name} is not in admin_groups but is the last enabled administrator; left an administrator`);
+      else if (isAdmin !== row.isAdmin) {
         row = tx.db.update(users).set({ isAdmin, updatedAt: now }).where(eq(users.id, row.id)).returning().get();
         emitAudit(sso, "user.update", { type: "user", guid: row.guid, name: row.name }, { is_admin: isAdmin, reason: `groups at ${p.name}` });
       }
