@@ -131,6 +131,16 @@ test("CLI changes while the server runs reach the next heartbeat: disconnect, di
   expect(await beat()).toBe('200 {"sysinfo":true}');
 });
 
+test("lockout list and clear, separate processes, lift an account lockout of the running server at once", async () => {
+  expect(run(["user", "create", "mallory", "--password-stdin"], "mallory-password\n").code).toBe(0);
+  const login = async (password: string) => (await fetch(`${base}/api/login`, { method: "POST", body: passwordLoginBody("mallory", password), headers: DART_JSON })).status;
+  for (let i = 0; i < 5; i++) expect(await login("guess")).toBe(401); // lockout.account_failures
+  expect(await login("mallory-password")).toBe(429);
+  expect(JSON.parse(run(["lockout", "list", "--json"]).stdout)).toEqual([expect.objectContaining({ kind: "account", subject: "mallory" })]);
+  expect(run(["lockout", "clear", "mallory"])).toEqual({ code: 0, stdout: "lifted the lockout of user mallory\n", stderr: "" });
+  expect(await login("mallory-password")).toBe(200);
+});
+
 test("audit tail --follow, a separate process, prints an alarm the running server stored within 2 s", async () => {
   const post = (path: string, body: string) => fetch(`${base}${path}`, { method: "POST", body, headers: { "content-type": "application/json" } });
   expect(await (await post("/api/sysinfo", '{"hostname":"kiosk","id":"515151515","os":"linux / x","uuid":"dQ==","version":"1.4.9"}')).text()).toBe("SYSINFO_UPDATED");
