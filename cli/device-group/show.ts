@@ -1,7 +1,8 @@
 import { defineCommand } from "citty";
 import { showDeviceGroup } from "../../src/devicegroups/show.ts";
-import { io, printJson, table } from "../_io.ts";
+import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+import { printTable } from "../_list.ts";
 
 export default defineCommand({
   meta: { name: "show", description: "A device group's devices and the user groups that may access it" },
@@ -26,6 +27,6 @@ export default defineCommand({
         "",
       ].join("\n"),
     );
-    if (g.devices.length) io.out(table(["ID", "HOSTNAME", "ALIAS", "OWNER", "STATE"], g.devices.map((d) => [d.id, d.hostname, d.alias, d.owner ?? "-", d.enabled ? "enabled" : "disabled"])));
+    if (g.devices.length) printTable(["ID", "HOSTNAME", "ALIAS", "OWNER", "STATE"], g.devices.map((d) => [d.id, d.hostname, d.alias, d.owner ?? "-", d.enabled ? "enabled" : "disabled"]));
   }),
 });

@@ -33,9 +33,10 @@ export function recordFailure(ctx: ServiceContext, rt: AuthRuntime, account: str
   emitAudit(anon, action, { type: "user", name }, { reason });
   const outcome = rt.lockout.fail(ctx.now(), ctx.ip, account ?? undefined);
   if (outcome.lockedIp || outcome.lockedAccount) {
-    const until = ctx.now() + ctx.config.lockout.minutes * 60_000;
-    if (outcome.lockedIp) storeLockout(ctx, lockoutKeys(ctx.ip, undefined)[0]!, until);
-    if (outcome.lockedAccount && account) storeLockout(ctx, lockoutKeys(undefined, account)[0]!, until);
+    const now = ctx.now();
+    const until = now + ctx.config.lockout.minutes * 60_000;
+    if (outcome.lockedIp) storeLockout(ctx, lockoutKeys(ctx.ip, undefined)[0]!, now, until);
+    if (outcome.lockedAccount && account) storeLockout(ctx, lockoutKeys(undefined, account)[0]!, now, until);
     const details = { ip_locked: outcome.lockedIp, account_locked: outcome.lockedAccount, minutes: ctx.config.lockout.minutes };
     emitAudit(anon, "auth.lockout", { type: "user", name }, details);
     const what = outcome.lockedAccount ? `account ${name}` : `IP ${ctx.ip ?? "?"}`;

@@ -35,8 +35,7 @@ function split(key: string): { kind: LockoutKind; subject: string } {
 }
 
 /** Records a lockout; call in the transaction that audits it. */
-export function storeLockout(ctx: ServiceContext, key: string, until: number): void {
-  const now = ctx.now();
+export function storeLockout(ctx: ServiceContext, key: string, now: number, until: number): void {
   const { kind, subject } = split(key);
   ctx.db.delete(loginLockouts).where(lte(loginLockouts.lockedUntil, now)).run();
   ctx.db
