@@ -2,13 +2,13 @@
 // that turns any failure into one line on stderr and exit status 1.
 import type { ArgsDef } from "citty";
 import { ConfigError, loadConfig, type LoadedConfig } from "../src/config/load.ts";
-import { cliActor, type ServiceContext } from "../src/context.ts";
+import { cliActor, type ServiceContext } from "../src/core/context.ts";
 import { openDb } from "../src/db/client.ts";
 import { DatabaseVersionError } from "../src/db/migrate.ts";
-import { ServiceError } from "../src/errors.ts";
+import { ServiceError } from "../src/core/errors.ts";
 import { adoptDataDirOwner, checkWritable, DataDirError, ensureDataDir } from "../src/lifecycle/data-dir.ts";
 import { LockError } from "../src/lifecycle/lock.ts";
-import { createLogger } from "../src/log.ts";
+import { createLogger } from "../src/core/log.ts";
 import { CliError, io } from "./_io.ts";
 
 export const configArgs = {

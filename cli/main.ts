@@ -1,7 +1,7 @@
 #!/usr/bin/env bun
 // The rdconsole executable: `serve` runs the server; every other verb administers it in-process.
 import { defineCommand, runMain } from "citty";
-import { VERSION, versionLine } from "../src/version.ts";
+import { VERSION, versionLine } from "../src/core/version.ts";
 import { io } from "./_io.ts";
 
 export const main = defineCommand({

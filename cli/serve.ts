@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { createLogger } from "../src/log.ts";
+import { createLogger } from "../src/core/log.ts";
 import { serveUntilSignal } from "../src/server.ts";
 import { action, configArgs, loadCliConfig } from "./_shared.ts";
 

@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { BUILD, versionLine } from "../src/version.ts";
+import { BUILD, versionLine } from "../src/core/version.ts";
 import { io, printJson } from "./_io.ts";
 import { jsonArg } from "./_shared.ts";
 

@@ -8,6 +8,7 @@ import { banChecker } from "./bans/service.ts";
 import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
+import { provisionDevice } from "./provisioning/presets.ts";
 import { docsRoutes } from "./docs/routes.ts";
 import { nativeHeartbeat } from "./devices/heartbeat-route.ts";
 import { accessLog } from "./http/access-log.ts";
@@ -28,7 +29,7 @@ export type { AppDeps } from "./deps.ts";
 export function createApp(deps: AppDeps) {
   const { config, log } = deps;
   const auth = deps.auth ?? createAuthRuntime(config);
-  const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite);
+  const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite, provisionDevice);
   const gate = createGate(config, banChecker(deps.sqlite, deps.now));
   const access = accessLog(config, log);
   const heartbeat = nativeHeartbeat(deps, devices, gate, access);
@@ -38,6 +39,8 @@ export function createApp(deps: AppDeps) {
   const sso = deps.sso ?? createSsoRuntime(config, deps.now);
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
+  // serve.routes: native routes for the device endpoints (heartbeat, record, audit posts) answer before
+  // Elysia's router; each URL is also registered in its feature's Elysia routes, for the docs and app.handle().
   const app = new Elysia({
     name: "rdconsole",
     normalize: false,

@@ -2,20 +2,21 @@
 // let in-flight requests finish (bounded), run shutdown hooks, close the database, release the lock.
 import { createApp } from "./app.ts";
 import type { Config } from "./config/schema.ts";
-import { systemActor, type ServiceContext } from "./context.ts";
+import { systemActor, type ServiceContext } from "./core/context.ts";
 import { openDb } from "./db/client.ts";
-import { hourlyRetention, purgeExpired } from "./audit/retention.ts";
+import { startJobs } from "./jobs/scheduler.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createDeliverer } from "./notify/deliver.ts";
 import { startNotifier } from "./notify/notifier.ts";
 import { RecordingStore } from "./recordings/store.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
+import { provisionDevice } from "./provisioning/presets.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
-import type { Logger } from "./log.ts";
+import type { Logger } from "./core/log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
-import { versionLine } from "./version.ts";
+import { versionLine } from "./core/version.ts";
 
 export interface RunningServer {
   readonly url: string;
@@ -39,7 +40,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   try {
-    devices = createDeviceRuntime(config, database.sqlite);
+    devices = createDeviceRuntime(config, database.sqlite, provisionDevice);
     app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   } catch (e) {
@@ -61,24 +62,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       .catch((e) => log.error("presence flush failed", e)) // kept in memory: the next flush retries
       .finally(() => (flushing = null));
   }, config.devices.flush_ms);
-  // Retention hourly, the nonces of device audit posts every minute; each skips a turn while its
-  // previous run is still going (they yield between batches).
-  const running = new Map<string, Promise<unknown>>();
   const ctx: ServiceContext = { db: database.db, config, log, actor: systemActor, now };
-  const recordingStore = new RecordingStore(dir);
-  const purge = (name: string, only?: string[]) => () => {
-    if (running.has(name)) return;
-    const work = async () => {
-      if (only) await purgeExpired(database.sqlite, config, Date.now(), only);
-      else await hourlyRetention(database.sqlite, ctx, recordingStore);
-    };
-    running.set(name, work().catch((e) => log.error("retention purge failed", e)).finally(() => running.delete(name)));
-  };
-  const purgers = [setInterval(purge("retention"), 3_600_000), setInterval(purge("nonces", ["audit_nonces"]), 60_000)];
+  const jobs = startJobs(database.sqlite, ctx, new RecordingStore(dir));
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {
-    for (const timer of [flusher, ...purgers]) clearInterval(timer);
+    clearInterval(flusher);
+    await jobs.stop();
     await notifier.stop(0);
     database.close();
     lock.release();
@@ -100,8 +90,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       clearInterval(flusher);
-      for (const p of purgers) clearInterval(p);
-      await Promise.all(running.values());
+      await jobs.stop();
       await notifier.stop(2000);
       await flushing; // a chunked flush in progress finishes first; then everything left is written
       flushPresence(true);

@@ -1,7 +1,7 @@
 import { defineCommand } from "citty";
 import { cursorOf, readLog, type LogEntry, type LogFilter } from "../../src/audit/read.ts";
 import { readAllAfter, readAllLogs, newestCursors, type AllFilter } from "../../src/audit/read-all.ts";
-import type { ServiceContext } from "../../src/context.ts";
+import type { ServiceContext } from "../../src/core/context.ts";
 import { CliError, io } from "../_io.ts";
 import { noEntries } from "../_list.ts";
 import { action, configArgs, withData } from "../_shared.ts";

@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { createDeviceGroup } from "../../src/devicegroups/service.ts";
+import { createDeviceGroup } from "../../src/device-groups/service.ts";
 import { io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 

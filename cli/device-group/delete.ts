@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { deleteDeviceGroup, requireDeviceGroup } from "../../src/devicegroups/service.ts";
+import { deleteDeviceGroup, requireDeviceGroup } from "../../src/device-groups/service.ts";
 import { confirm, io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 

@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { listDeviceGroups } from "../../src/devicegroups/service.ts";
+import { listDeviceGroups } from "../../src/device-groups/service.ts";
 import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { printTable } from "../_list.ts";

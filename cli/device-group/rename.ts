@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { renameDeviceGroup } from "../../src/devicegroups/service.ts";
+import { renameDeviceGroup } from "../../src/device-groups/service.ts";
 import { io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 

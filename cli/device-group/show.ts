@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { showDeviceGroup } from "../../src/devicegroups/show.ts";
+import { showDeviceGroup } from "../../src/device-groups/show.ts";
 import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { printTable } from "../_list.ts";

@@ -4,7 +4,7 @@ export const idArg = { id: { type: "positional", description: "RustDesk ID", req
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Stable JSON field names, close to RustDesk Server Pro's device objects. */
+/** Stable JSON field names, close to RustDesk Server Pro's device objects (client: res/devices.py:52-65 (rustdesk@7423dced)). */
 export function deviceJson(d: DeviceView) {
   return {
     guid: d.guid,

@@ -1,5 +1,5 @@
-// Stable JSON field names for `--json` (the shape RustDesk Server Pro's admin API uses for users).
-import type { User } from "../../src/users/service.ts";
+// Stable JSON field names for `--json` (the shape RustDesk Server Pro's admin API uses for users: client: res/users.py:255-263 (rustdesk@7423dced)).
+import type { User } from "../../src/users/model.ts";
 
 export const STATUS_NAME = { 1: "normal", 0: "disabled", [-1]: "unverified" } as const;
 

@@ -1,9 +1,9 @@
 // Who may do what with a book. Personal books: their owner only. Shared books: owner and admins
 // have full control; otherwise the user's own rule, else their group's, else the everyone rule.
 import { eq } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { abRules, addressBooks } from "../db/schema.ts";
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
 import { groupIdOf } from "../groups/service.ts";
 
 export type BookRow = typeof addressBooks.$inferSelect;
@@ -30,7 +30,7 @@ export function effectiveRule(ctx: ServiceContext, book: BookRow, rules?: (typeo
 }
 
 export const bookNotFound = () => new ServiceError("NOT_FOUND", "Address book not found");
-// client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) shows the body's error text as is.
+// client: flutter/lib/models/ab_model.dart:2007-2008 (rustdesk@7423dced) shows the body's error text as is.
 export const noPermission = () => new ServiceError("FORBIDDEN", "No permission");
 
 /** The book with this guid, if the actor has at least `need` on it. */

@@ -1,16 +1,16 @@
 // Personal and shared books: the personal one on demand, shared ones created, listed, changed, deleted.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abPeers, abRules, addressBooks, users } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { groupIdOf } from "../groups/service.ts";
 import { findUserRow } from "../users/service.ts";
-import { checkText } from "../users/validate.ts";
+import { checkText } from "../core/validate.ts";
 import { bookNotFound, effectiveRule, FULL, noPermission, READ, type BookRow, type Rule } from "./access.ts";
-import { paginate, type Page } from "./page.ts";
+import { paginate, type Page } from "../core/page.ts";
 
-// client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) names its own pseudo-books so; a shared
+// client: flutter/lib/models/ab_model.dart:32-33 (rustdesk@7423dced) names its own pseudo-books so; a shared
 // book with one of these names would be indistinguishable from them.
 const RESERVED = ["my address book", "legacy address book"];
 

@@ -1,11 +1,12 @@
-// Legacy mode (client-contract §6.5): old clients, and current ones against a server that answers
-// 404 to /api/ab/personal, move the whole personal book as one double-encoded JSON blob.
+// Legacy mode (§6.5): old clients, and current ones against a server that answers 404 to
+// /api/ab/personal (client: flutter/lib/models/ab_model.dart:271-275 (rustdesk@7423dced)), move the whole personal book
+// as one double-encoded JSON blob (client: flutter/lib/models/ab_model.dart:1064-1069 (rustdesk@7423dced)).
 // It is a second view of the same personal book the new mode edits.
 import { and, eq, notInArray } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abPeers, abTags } from "../db/schema.ts";
-import { invalid } from "../errors.ts";
+import { invalid } from "../core/errors.ts";
 import { touchBook, type BookRow } from "./access.ts";
 import { personalBook } from "./books.ts";
 import { checkPeerId, checkTags, insertPeers, peersOf } from "./peers.ts";
@@ -107,7 +108,8 @@ export function legacyReplace(ctx: ServiceContext, userId: number, data: string)
       tx.db.insert(abTags).values({ abId: book.id, name, color: color ?? 0xff2196f3 }).onConflictDoUpdate({ target: [abTags.abId, abTags.name], set: color === undefined ? { name } : { color } }).run();
     }
     tx.db.delete(abPeers).where(and(eq(abPeers.abId, book.id), ids.length ? notInArray(abPeers.peerId, ids) : undefined)).run();
-    // Old clients post the whole book on every change: only peers that differ are written.
+    // Old clients post the whole book on every change (client: flutter/lib/models/ab_model.dart:1055-1069 (rustdesk@7423dced)):
+    // only peers that differ are written.
     const current = new Map(peersOf(tx, book).map((p) => [p.peerId, p]));
     const seen = new Set<string>();
     const fresh: LegacyPeer[] = [];

@@ -1,4 +1,4 @@
-// Wire shapes of the client's address-book endpoints (client-contract §6).
+// Wire shapes of the client's address-book endpoints, as client: flutter/lib/common/hbbs/hbbs.dart:258-286 (rustdesk@7423dced) parses them.
 import { t } from "elysia";
 import { looseObject } from "../http/schema.ts";
 
@@ -41,7 +41,10 @@ export const Profile = t.Object({
 });
 export const Tag = t.Object({ name: t.String(), color: t.Integer() });
 
-/** A peer as listed (client-contract §6.2): all strings except tags (array); hash in personal books, password in shared ones. */
+/**
+ * A peer as listed (client: flutter/lib/models/peer_model.dart:33-48 (rustdesk@7423dced)): all strings except tags
+ * (array); hash in personal books, password in shared ones.
+ */
 export const PeerOut = t.Any({
   description: "{id, hash (personal) | password (shared), username, hostname, platform, alias, tags: string[], note} plus the extras the client sent (forceAlwaysRelay, rdpPort, rdpUsername, loginName, device_group_name)",
 });

@@ -1,12 +1,13 @@
-// Peers of a book (client-contract §6.2, §6.4). Personal books keep `hash` (the client's
-// remembered-password digest), shared books a plaintext `password`; the other one is dropped.
+// Peers of a book (§6.2, §6.4). Personal books keep `hash` (the client's remembered-password digest),
+// shared books a plaintext `password`; the other one is dropped, as the client does when it adds a
+// peer: client: flutter/lib/models/ab_model.dart:1561-1565 (rustdesk@7423dced).
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abPeers, type PeerExtra } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { READ, requireBook, touchBook, WRITE, type BookRow } from "./access.ts";
-import { offsetOf, type Page } from "./page.ts";
+import { offsetOf, type Page } from "../core/page.ts";
 import { registeredPeers, type RegisteredInfo } from "./registered.ts";
 import { checkTagName, ensureTags } from "./tags.ts";
 
@@ -75,7 +76,7 @@ function columnsOf(input: PeerInput, book: BookRow, existing?: PeerRow): Partial
   return out;
 }
 
-/** The peer as the client parses it: strings (never null) and a tags array (client-contract §6.2). */
+/** The peer as the client parses it: strings (never null) and a tags array; client: flutter/lib/models/peer_model.dart:33-48 (rustdesk@7423dced). */
 export function peerPayload(p: PeerRow, personal: boolean, registered?: RegisteredInfo): Record<string, unknown> {
   return {
     id: p.peerId,
@@ -170,7 +171,8 @@ export function updatePeer(ctx: ServiceContext, guid: string, input: PeerInput):
     const book = requireBook(tx, guid, WRITE);
     const row = findPeer(tx, book, peerId);
     if (!row) throw notFound(`${peerId} is not in this address book`);
-    // The client syncs recent sessions every 3 s: writes (and audit rows) only for real changes.
+    // The client syncs recent sessions every 3 s (client: flutter/lib/models/ab_model.dart:86-93 (rustdesk@7423dced)):
+    // writes (and audit rows) only for real changes.
     const changed = applyPeerUpdate(tx, book, row, input);
     if (!changed.length) return;
     touchBook(tx, book);

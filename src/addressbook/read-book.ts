@@ -1,8 +1,8 @@
 // Books for reading on the CLI (peers, export, rules; later the admin API): an administrator
 // looking at "@alice" must not create alice's personal book. A personal book that was never
 // created reads as an empty one: a row that is not stored, whose id no peer, tag or rule has.
-import type { ServiceContext } from "../context.ts";
-import { notFound } from "../errors.ts";
+import type { ServiceContext } from "../core/context.ts";
+import { notFound } from "../core/errors.ts";
 import { findUserRow } from "../users/service.ts";
 import type { BookRow } from "./access.ts";
 import { findBook, findPersonalBook } from "./books.ts";

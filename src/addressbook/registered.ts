@@ -1,10 +1,10 @@
 // Address-book peers that are devices registered here. The pull marks them `same_server: true`
 // with the server's username, hostname and platform, which the client then stops overwriting from
-// its recent sessions. client: flutter/lib/models/ab_model.dart (rustdesk@7423dced) lines 1690-1712.
+// its recent sessions: client: flutter/lib/models/ab_model.dart:1692-1708 (rustdesk@7423dced).
 // Only for enabled devices the user may see in the group view: an ID typed into an address book
 // must not reveal the name and login of any machine on the server.
 import { and, eq, inArray } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { devices } from "../db/schema.ts";
 import { platformOf } from "../devices/platform.ts";
 import { scopeOf, visibleDevices } from "../devices/visibility.ts";

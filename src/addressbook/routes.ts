@@ -1,15 +1,15 @@
-// The client's address-book endpoints (client-contract §6, test vectors T6/T7). Every action
-// answers 200 with an empty body on success.
+// The client's address-book endpoints (§6, test vectors T6/T7; client: flutter/lib/models/ab_model.dart:142-209 (rustdesk@7423dced)).
+// Every action answers 200 with an empty body on success.
 import { Elysia, t, type TSchema } from "elysia";
-import type { AppDeps } from "../deps.ts";
-import { ServiceError } from "../errors.ts";
-import { authMacro } from "../http/auth.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { ServiceError } from "../core/errors.ts";
+import { authMacro } from "../auth/macro.ts";
 import { requestContext } from "../http/context.ts";
-import type { Actor } from "../context.ts";
+import type { Actor } from "../core/context.ts";
 import { personalBook, sharedProfilesPage } from "./books.ts";
 import { legacyGet, legacyReplace } from "./legacy.ts";
 import { Guid, IdList, LegacyBody, PeerBody, PeerOut, Problem, Profile, RenameBody, Settings, Tag, TagBody, TagList } from "./model.ts";
-import { pageOf } from "./page.ts";
+import { pageOf } from "../core/page.ts";
 import { addPeer, deletePeers, peersPage, updatePeer } from "./peers.ts";
 import { addTag, deleteTags, listTags, renameTag, setTagColor } from "./tags.ts";
 
@@ -28,7 +28,7 @@ const action = <B extends TSchema>(body: B, summary: string) => ({
   detail: { summary, description: "200 with an empty body on success." },
 });
 
-export function addressBookRoutes(deps: AppDeps) {
+export function addressBookRoutes(deps: CoreDeps) {
   const ctxOf = (request: Request, actor: Actor) => requestContext(deps, request, actor);
   return new Elysia({ name: "rdconsole/addressbook", detail: { tags: ["client: address book"] } })
     .use(authMacro(deps))

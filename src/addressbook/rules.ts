@@ -1,10 +1,10 @@
 // Sharing rules of a shared book: a user, a user group or everyone gets read (1), read/write (2)
 // or full control (3). Admins manage them from the CLI (and later the admin API).
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abRules, userGroups, users } from "../db/schema.ts";
-import { invalid, notFound } from "../errors.ts";
+import { invalid, notFound } from "../core/errors.ts";
 import { requireGroup } from "../groups/service.ts";
 import { findUserRow } from "../users/service.ts";
 import { effectiveRule, FULL, noPermission, type BookRow } from "./access.ts";

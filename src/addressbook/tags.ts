@@ -1,14 +1,16 @@
-// Tags of a book: a bare list with a mandatory 32-bit ARGB colour, in creation order. Renames and
-// deletes cascade into every peer of the book (client-contract §6.4).
+// Tags of a book: a bare list with a mandatory 32-bit ARGB colour (client: flutter/lib/common/hbbs/hbbs.dart:283-285 (rustdesk@7423dced)),
+// in creation order. Renames and deletes cascade into every peer of the book, as the legacy client did
+// locally: client: flutter/lib/models/ab_model.dart:1253-1305 (rustdesk@7423dced).
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abPeers, abTags } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { READ, requireBook, touchBook, WRITE, type BookRow } from "./access.ts";
 
 export const MAX_COLOR = 0xffffffff;
-// Material colours with full alpha, the kind the client picks: used for tags created implicitly.
+// Material colours with full alpha, the kind the client picks (client: flutter/lib/common.dart:1416-1444 (rustdesk@7423dced)):
+// used for tags created implicitly.
 const PALETTE = [0xff2196f3, 0xff4caf50, 0xffff9800, 0xff9c27b0, 0xfff44336, 0xff009688, 0xff795548, 0xff607d8b, 0xffe91e63, 0xff3f51b5, 0xffcddc39, 0xff00bcd4];
 
 export function checkTagName(name: string): string {
@@ -31,7 +33,7 @@ export function listTags(ctx: ServiceContext, guid: string) {
   return tagsOf(ctx, requireBook(ctx, guid, READ));
 }
 
-/** Creates the tags a peer uses that the book lacks (Pro's scripts may send new ones). Inside a transaction. */
+/** Creates the tags a peer uses that the book lacks (Pro's scripts may send new ones: client: res/ab.py:162-170 (rustdesk@7423dced)). Inside a transaction. */
 export function ensureTags(ctx: ServiceContext, book: BookRow, names: string[]): void {
   if (!names.length) return;
   const have = new Set(ctx.db.select({ name: abTags.name }).from(abTags).where(and(eq(abTags.abId, book.id), inArray(abTags.name, names))).all().map((t) => t.name));

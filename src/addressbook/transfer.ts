@@ -1,10 +1,10 @@
 // Export and import of a book: lossless JSON, or CSV of id,alias,tags,note (tags joined by ";").
 // An import merges: new peers are added, existing ones get the fields the file has.
 import { and, eq } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { abTags } from "../db/schema.ts";
-import { invalid } from "../errors.ts";
+import { invalid } from "../core/errors.ts";
 import { touchBook, type BookRow } from "./access.ts";
 import { applyPeerUpdate, checkNewPeer, findPeer, insertPeers, peerPayload, peersOf, type PeerInput } from "./peers.ts";
 import { checkTagName, ensureTags, MAX_COLOR, tagsOf } from "./tags.ts";

@@ -1,6 +1,6 @@
 // The alarm kinds a client reports (POST /api/audit/alarm, `typ`).
 
-/** client-contract §9.6 */
+/** client: src/server/connection.rs:6131-6144 (rustdesk@7423dced) */
 const ALARMS: Record<number, string> = {
   0: "IP whitelist reject",
   1: "over 30 failed attempts",

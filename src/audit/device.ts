@@ -1,13 +1,14 @@
-// Device-side audit posts (client-contract §9.1, §9.2, §9.5, §9.6): no token; accepted only from a
+// Device-side audit posts (client: src/server/connection.rs:1406-1499 (rustdesk@7423dced)): no token; accepted only from a
 // registered device whose id and uuid match, de-duplicated by nonce, answered 200 with an empty
-// body (the client retries anything else). The in-session note (§9.2) has no uuid: its session_id,
+// body (the client retries anything else: client: src/server/connection.rs:1548-1578 (rustdesk@7423dced)).
+// The in-session note (client: src/ui_session_interface.rs:2066-2068 (rustdesk@7423dced)) has no uuid: its session_id,
 // a random u64 both ends share, is the only capability, and it only changes an existing record.
 import { publish } from "../notify/events.ts";
 import { alarmName } from "./alarms.ts";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { alarmAudit, auditNonces, connAudit, fileAudit } from "../db/schema.ts";
-import { invalid, notFound, ServiceError } from "../errors.ts";
+import { invalid, notFound, ServiceError } from "../core/errors.ts";
 
 /** A device audit body; `session_id` arrives as decimal text (see parseAuditJson). */
 export type AuditBody = Record<string, unknown>;
@@ -20,7 +21,7 @@ const MAX_U64 = 18446744073709551615n;
 
 /**
  * JSON.parse that keeps `session_id` exact: above 2^53 a JS number would round it, and the note and
- * conn/active lookups match on it (client-contract §9.1: it can exceed 2^63).
+ * conn/active lookups match on it (a random u64, so it can exceed 2^63: client: src/client.rs:1864 (rustdesk@7423dced)).
  */
 export function parseAuditJson(text: string): unknown {
   return JSON.parse(text, function (key, value, context?: { source?: string }) {
@@ -80,7 +81,7 @@ export function postConnAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
   onceByNonce(ctx, body, (tx) => {
     const now = tx.now();
     const seq = nextSeq(tx);
-    // The open record of this connection; conn ids restart with the client, session ids do not.
+    // The open record of this connection; conn ids restart with the client (client: src/server.rs:124 (rustdesk@7423dced)), session ids do not.
     const open = (session: string | null) =>
       tx.db
         .select()
@@ -143,7 +144,10 @@ interface FileInfo {
   num?: unknown;
 }
 
-/** `info` is a JSON-encoded string (client-contract §9.5, §9.6); undefined when it does not decode to an object. */
+/**
+ * `info` is a JSON-encoded string (client: src/server/connection.rs:1466 (rustdesk@7423dced),
+ * client: src/server/connection.rs:1487 (rustdesk@7423dced)); undefined when it does not decode to an object.
+ */
 function decodeInfo(v: unknown): Record<string, unknown> | undefined {
   if (typeof v !== "string") return undefined;
   try {

@@ -1,18 +1,19 @@
-// The controller's side of connection audit (client-contract §9.3, §9.4): a logged-in user looks up
+// The controller's side of connection audit (§9.3, §9.4; client: flutter/lib/models/model.dart:1224-1309 (rustdesk@7423dced),
+// client: flutter/lib/common/widgets/dialog.dart:1650-1670 (rustdesk@7423dced)): a logged-in user looks up
 // the record of the session they are in, then sets its note when the session ends. Both only for
 // devices the user may see; an unseen device looks exactly like a record not written yet (null),
 // so the lookup says nothing about what exists. Records of a deleted device stay with it: an ID
 // registered again is another device, and its new owner does not get the old records.
 import { and, desc, eq, isNotNull } from "drizzle-orm";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { connAudit } from "../db/schema.ts";
 import { visibleDeviceId } from "../devices/visibility.ts";
 import { nextSeq, sessionIdOf } from "./device.ts";
-import { emitAudit } from "./emit.ts";
-import { invalid, notFound } from "../errors.ts";
+import { emitAudit } from "../core/audit.ts";
+import { invalid, notFound } from "../core/errors.ts";
 
 
-/** GET /api/audit/conn/active: the authorised record's guid, or null (the client retries). */
+/** GET /api/audit/conn/active: the authorised record's guid, or null (the client retries: client: flutter/lib/models/model.dart:1259-1301 (rustdesk@7423dced)). */
 export function activeConnGuid(ctx: ServiceContext, q: { id?: string; session_id?: string; conn_type?: string }): string | null {
   if (!q.id || q.id.length > 100) throw invalid('missing or invalid "id"');
   const sessionId = sessionIdOf(q.session_id);

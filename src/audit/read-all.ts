@@ -2,7 +2,7 @@
 // time. Each log keeps its own cursor (connection records follow their change sequence, the others
 // their id), so a follower sees each change once; within one read the entries are in time order,
 // a connection record at the time of its last change.
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { countLog, LOG_TYPES, readLog, type Cursor, type LogEntry, type LogFilter, type LogType } from "./read.ts";
 
 export type AllFilter = Omit<LogFilter, "type" | "after">;

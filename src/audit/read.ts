@@ -4,9 +4,9 @@
 // (seq), the others by id.
 import { alarmName } from "./alarms.ts";
 import { and, asc, desc, eq, gt, gte, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { alarmAudit, connAudit, consoleAudit, devices, fileAudit, users } from "../db/schema.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../core/errors.ts";
 
 export const LOG_TYPES = ["conn", "file", "alarm", "console"] as const;
 export type LogType = (typeof LOG_TYPES)[number];

@@ -1,20 +1,21 @@
-// Audit endpoints (client-contract §9): device posts (no token), the controller's note lookup and
-// note, and the retired plugin-sign call.
+// Audit endpoints (§9): device posts (no token, client: src/server/connection.rs:1546 (rustdesk@7423dced)), the controller's
+// note lookup and note, and the retired plugin-sign call.
 import { Elysia, t } from "elysia";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
-import { ServiceError } from "../errors.ts";
-import { authMacro } from "../http/auth.ts";
-import type { ServiceContext } from "../context.ts";
+import { ServiceError } from "../core/errors.ts";
+import { authMacro } from "../auth/macro.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { rawBodyOf, readCapped } from "../http/body-limit.ts";
 import type { NativeRoute } from "../http/native.ts";
 import { anonymous, requestContext } from "../http/context.ts";
+import { jsonResponse } from "../http/json.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import { parseAuditJson, postAlarmAudit, postConnAudit, postFileAudit, type AuditBody, type DeviceCheck } from "./device.ts";
 import { activeConnGuid, setConnNote } from "./notes.ts";
 
-// client: src/server/connection.rs (rustdesk master) counts a post as done only on 2xx with an empty body.
+// client: src/server/connection.rs:1548-1560 (rustdesk@7423dced) counts a post as done only on 2xx with an empty body.
 const done = () => new Response(null, { status: 200 });
 
 function auditBody(text: string): AuditBody {
@@ -31,7 +32,7 @@ function auditBody(text: string): AuditBody {
 type DevicePost = (ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck) => void;
 
 /** The device posts' limits and checks, shared by the native routes and the Elysia ones. */
-export function auditIntake(deps: AppDeps, rt: DeviceRuntime) {
+export function auditIntake(deps: CoreDeps, rt: DeviceRuntime) {
   // Unauthenticated writes: bounded per device (or per IP, for notes) and in all, so the audit
   // tables grow at most by audit.posts_per_minute rows of ~1 KB, kept for audit.*_days.
   const { device_posts_per_minute, posts_per_minute } = deps.config.audit;
@@ -72,7 +73,7 @@ export const DEVICE_POSTS = { "/api/audit/conn": postConnAudit, "/api/audit/file
  * The device posts as native Bun routes, like the heartbeat: a flood is refused (429) before its
  * body is read and without the framework's per-request work.
  */
-export function nativeAuditRoutes(deps: AppDeps, intake: AuditIntake, route: NativeRoute) {
+export function nativeAuditRoutes(deps: CoreDeps, intake: AuditIntake, route: NativeRoute) {
   const limit = deps.config.server.body_limit;
   const handler = (path: keyof typeof DEVICE_POSTS) =>
     route(path, async (request, ip) => {
@@ -85,7 +86,7 @@ export function nativeAuditRoutes(deps: AppDeps, intake: AuditIntake, route: Nat
   return Object.fromEntries(Object.keys(DEVICE_POSTS).map((path) => [path, { POST: handler(path as keyof typeof DEVICE_POSTS) }]));
 }
 
-export function auditRoutes(deps: AppDeps, intake: AuditIntake) {
+export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
   const device = (post: DevicePost) => ({ request, body }: { request: Request; body: unknown }) => {
     const ctx = requestContext(deps, request);
     if (!intake.admit(ctx.now())) throw slowDown();
@@ -96,14 +97,16 @@ export function auditRoutes(deps: AppDeps, intake: AuditIntake) {
   const deviceDoc = (summary: string, description: string) => ({ parse: "text" as const, detail: { tags: ["device"], summary, description } });
   return new Elysia({ name: "rdconsole/audit" })
     .use(authMacro(deps))
+    // The three device posts are also native routes (nativeAuditRoutes, mounted in src/app.ts), which answer
+    // real clients; these registrations document them and serve app.handle().
     .post("/api/audit/conn", device(postConnAudit), deviceDoc("Connection audit", "Events new / authorised (peer, type, primary_auth, two_factor) / close, merged into one record; or the controller's {id, note, session_id}. 200 with an empty body; a repeated nonce is not stored twice."))
     .post("/api/audit/file", device(postFileAudit), deviceDoc("File-transfer audit", "{id, uuid, peer_id, conn_id, type 0 sent / 1 received, path, is_file, info: JSON string}. 200 with an empty body."))
     .post("/api/audit/alarm", device(postAlarmAudit), deviceDoc("Alarm audit", "{id, uuid, typ, info: JSON string, conn_id, conn_audit_ref?}. 200 with an empty body."))
     .get(
       "/api/audit/conn/active",
-      // client: flutter/lib/models/model.dart (rustdesk master) casts the body `as String?`: a bare JSON string or null.
+      // client: flutter/lib/models/model.dart:1284 (rustdesk@7423dced) casts the body `as String?`: a bare JSON string or null.
       ({ request, actor, query }) =>
-        new Response(JSON.stringify(activeConnGuid(requestContext(deps, request, actor), query)), { headers: { "content-type": "application/json; charset=utf-8" } }),
+        jsonResponse(200, activeConnGuid(requestContext(deps, request, actor), query)),
       {
         auth: true,
         query: t.Object({ id: t.Optional(t.String()), session_id: t.Optional(t.String()), conn_type: t.Optional(t.String()) }, { additionalProperties: true }),
@@ -122,7 +125,9 @@ export function auditRoutes(deps: AppDeps, intake: AuditIntake) {
         detail: { tags: ["client: audit"], summary: "Note on a connection record", description: "{guid, note}; only for devices the caller may see." },
       },
     )
-    .post("/lic/web/api/plugin-sign", () => new Response(JSON.stringify({ error: "plugin signing is not supported by this server" }), { status: 404, headers: { "content-type": "application/json; charset=utf-8" } }), {
+    .post("/lic/web/api/plugin-sign", () => {
+      throw new ServiceError("NOT_FOUND", "plugin signing is not supported by this server");
+    }, {
       parse: "text",
       detail: { tags: ["device"], summary: "Plugin signing (not supported)" },
     });

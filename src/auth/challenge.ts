@@ -1,7 +1,7 @@
 // Pending second steps. The client gets `secret` (echoed in its code step); the server keeps only
 // its hash, bound to the user and the device (id + uuid), single-use, expiring in minutes.
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { newSecret, sha256 } from "../crypto/tokens.ts";
 import { loginChallenges } from "../db/schema.ts";
 import type { Device } from "./sessions.ts";

@@ -1,10 +1,10 @@
 // Failure bookkeeping shared by the password and code steps: lockout check, audit row per failure,
 // lockout audit, and the automatic ban of an IP that keeps coming back.
 import { publish } from "../notify/events.ts";
-import { emitAudit, type AuditAction } from "../audit/emit.ts";
+import { emitAudit, type AuditAction } from "../core/audit.ts";
 import { addBan } from "../bans/service.ts";
-import type { ServiceContext } from "../context.ts";
-import { ServiceError } from "../errors.ts";
+import type { ServiceContext } from "../core/context.ts";
+import { ServiceError } from "../core/errors.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { keys as lockoutKeys, retryMessage } from "./lockout.ts";
 import { lockedUntil, storeLockout } from "./lockout-store.ts";

@@ -11,10 +11,10 @@
 // - lockouts outlive a server restart. Bounded: expired rows go at each insert; past MAX_KEYS
 //   rows the ones ending soonest go first (the in-memory counters have the same cap).
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { loginLockouts } from "../db/schema.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../core/errors.ts";
 import { abuseSubject, parseIp } from "../net/cidr.ts";
 import { MAX_KEYS } from "./lockout.ts";
 

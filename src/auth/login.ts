@@ -1,13 +1,13 @@
 // POST /api/login as a service: the password step, then (if the account needs one) a second step
 // by TOTP or e-mailed code, then a session. Shapes on the wire are the routes' business.
 import { eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { numericCode, sameHash, sha256 } from "../crypto/tokens.ts";
 import { userDevices, users, UserStatus } from "../db/schema.ts";
-import { ServiceError } from "../errors.ts";
-import { toUser, type User, type UserRow } from "../users/service.ts";
-import { hashPassword, needsRehash } from "../users/validate.ts";
+import { ServiceError } from "../core/errors.ts";
+import { toUser, type User, type UserRow } from "../users/model.ts";
+import { hashPassword, needsRehash } from "../users/password.ts";
 import { countWrongCode, createChallenge, dropChallenge, findChallenge } from "./challenge.ts";
 import { guardLockout, recordFailure } from "./guard.ts";
 import { keys as lockoutKeys } from "./lockout.ts";

@@ -1,42 +1,33 @@
-// Client login endpoints (client-contract §1–4): login options, login with its second step,
-// current user, logout.
+// Client login endpoints (§1–4): login options, login with its second step, current user, logout;
+// client: flutter/lib/models/user_model.dart:53-263 (rustdesk@7423dced).
 import { Elysia, t } from "elysia";
-import type { AppDeps } from "../deps.ts";
-import { invalid } from "../errors.ts";
-import { authMacro, bearerToken } from "../http/auth.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { invalid } from "../core/errors.ts";
+import { authMacro, bearerToken } from "./macro.ts";
 import { requestContext } from "../http/context.ts";
+import { jsonResponse } from "../http/json.ts";
 import { maskEmail } from "../mail/mailer.ts";
 import { completeChallenge, passwordLogin, type LoginOutcome } from "./login.ts";
-import { AccessToken, Challenge, LoginBody, Problem, UserPayload, userPayload } from "./model.ts";
+import { AccessToken, Challenge, challengeBody, LoginBody, Problem, tokenBody, UserPayload, userPayload } from "./model.ts";
 import type { AuthRuntime } from "./runtime.ts";
 import { revokeToken } from "./sessions.ts";
-import { loginOptions } from "../sso/options.ts";
+import { loginOptions } from "./login-options.ts";
 
 function loginReply(outcome: LoginOutcome) {
-  if (outcome.kind === "token") return { type: "access_token" as const, access_token: outcome.token, user: userPayload(outcome.user) };
-  // client: flutter/lib/common/widgets/login.dart (rustdesk@7423dced) expects type "email_check" for both
-  // second steps, told apart by tfa_type; a top-level "tfa_check" is "bad response from server".
-  if (outcome.method === "totp")
-    return { type: "email_check" as const, tfa_type: "tfa_check" as const, secret: outcome.secret, access_token: "" as const, user: { name: outcome.user.name, info: {} } };
-  return {
-    type: "email_check" as const,
-    tfa_type: "email_check" as const,
-    secret: outcome.secret,
-    access_token: "" as const,
-    user: { name: outcome.user.name, email: maskEmail(outcome.user.email), info: {} },
-  };
+  if (outcome.kind === "token") return tokenBody(outcome.token, outcome.user);
+  return challengeBody(outcome.secret, outcome.user, outcome.method === "totp" ? undefined : maskEmail(outcome.user.email));
 }
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 429: Problem, 503: Problem };
 
-export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
+export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
   return new Elysia({ name: "rdconsole/auth", detail: { tags: ["client: login"] } })
     .use(authMacro(deps))
     .get(
       "/api/login-options",
-      // client: flutter/lib/models/user_model.dart (rustdesk@7423dced) requires 2xx + a JSON array of strings;
-      // HEAD is only a TLS-stack probe (src/hbbs_http/http_client.rs) and any status passes.
-      () => new Response(JSON.stringify(loginOptions(deps.config.sso.providers)), { headers: { "content-type": "application/json; charset=utf-8" } }),
+      // client: flutter/lib/models/user_model.dart:246-254 (rustdesk@7423dced) requires 2xx + a JSON array of strings;
+      // HEAD is only a TLS-stack probe and any status passes: client: src/hbbs_http/http_client.rs:180-181 (rustdesk@7423dced).
+      () => jsonResponse(200, loginOptions(deps.config.sso.providers)),
       {
         response: { 200: t.Array(t.String()) },
         detail: {
@@ -57,7 +48,7 @@ export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
           return loginReply(await passwordLogin(ctx, rt, { username: body.username, password: body.password, device }));
         }
         if (type === "email_code") {
-          // client: flutter/lib/common/widgets/login.dart (rustdesk@7423dced) sends TOTP codes as "email_code" too,
+          // client: flutter/lib/common/widgets/login.dart:1016-1024 (rustdesk@7423dced) sends TOTP codes as "email_code" too,
           // with tfaCode = verificationCode.
           const code = body.verificationCode ?? body.tfaCode;
           if (!body.secret || !code) throw invalid("secret and verificationCode are required");
@@ -86,7 +77,7 @@ export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
       ({ request }) => {
         const token = bearerToken(request);
         if (token) revokeToken(requestContext(deps, request), token);
-        // client: flutter/lib/models/user_model.dart (rustdesk@7423dced) ignores the reply entirely.
+        // client: flutter/lib/models/user_model.dart:176-189 (rustdesk@7423dced) ignores the reply entirely.
         return new Response(null, { status: 200 });
       },
       { detail: { summary: "Log out", description: "Revokes the Bearer token's session. Always 200." } },

@@ -1,12 +1,12 @@
 // Client access tokens. Only SHA-256(token) is stored; expiry slides with use, and the
 // last-used write happens at most every few minutes so requests stay read-only.
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { newSecret, sameHash, sha256 } from "../crypto/tokens.ts";
-import { loginChallenges, sessions, users, type DeviceInfo } from "../db/schema.ts";
-import { notFound } from "../errors.ts";
-import { toUser, type User } from "../users/service.ts";
+import { sessions, users, type DeviceInfo } from "../db/schema.ts";
+import { notFound } from "../core/errors.ts";
+import { toUser, type User } from "../users/model.ts";
 
 const DAY = 86_400_000;
 const TOUCH_EVERY = 5 * 60_000;
@@ -63,7 +63,7 @@ export function resolveSession(ctx: ServiceContext, token: string): { session: S
   return { session: row.sessions, user: toUser(row.users), userId: row.users.id };
 }
 
-/** Logout: forgets the token's session. Unknown tokens are fine (the client ignores the reply). */
+/** Logout: forgets the token's session. Unknown tokens are fine: client: flutter/lib/models/user_model.dart:176-189 (rustdesk@7423dced) ignores the reply. */
 export function revokeToken(ctx: ServiceContext, token: string): void {
   withTransaction(ctx, (tx) => {
     const row = tx.db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).returning().get();
@@ -77,11 +77,6 @@ export function revokeToken(ctx: ServiceContext, token: string): void {
  * Revokes every session of a user, and any half-done login (a pending TOTP or e-mail step);
  * returns how many sessions. Call inside the transaction of the change that causes it.
  */
-export function revokeUserSessions(ctx: ServiceContext, userId: number): number {
-  ctx.db.delete(loginChallenges).where(eq(loginChallenges.userId, userId)).run();
-  return ctx.db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id }).all().length;
-}
-
 export interface SessionView {
   id: number;
   guid: string;

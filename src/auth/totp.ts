@@ -2,14 +2,15 @@
 // at login with a replay guard (a time step is accepted once).
 import { and, eq, isNull } from "drizzle-orm";
 import { generateSecret, generateURI, verifySync } from "otplib";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { secretBox } from "../crypto/secret-box.ts";
 import { sha256 } from "../crypto/tokens.ts";
 import { recoveryCodes, users, userTotp } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
-import { findUserRow, type UserRow } from "../users/service.ts";
-import { revokeUserSessions } from "./sessions.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
+import type { UserRow } from "../users/model.ts";
+import { findUserRow } from "../users/service.ts";
+import { revokeUserSessions } from "../users/revoke.ts";
 
 const RECOVERY_CODES = 10;
 const SIX_DIGITS = /^\d{6}$/;

@@ -1,10 +1,10 @@
 // IP bans (Drawpile-style ban list): addresses or CIDR ranges refused on every endpoint,
 // optionally until a time. Added by admins from the CLI or automatically by the lockout.
 import { asc, eq, gt, isNull, or } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { bans } from "../db/schema.ts";
-import { invalid, notFound } from "../errors.ts";
+import { invalid, notFound } from "../core/errors.ts";
 import type { Database } from "bun:sqlite";
 import { cidrContains, parseCidr, type Cidr } from "../net/cidr.ts";
 

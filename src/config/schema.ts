@@ -1,6 +1,6 @@
 // Every config key, its default and its documentation. `rdconsole config template` prints this
 // file as commented TOML, and the README's config reference is written from it.
-import { providerList } from "../sso/providers.ts";
+import { providerList } from "./sso-providers.ts";
 import { bool, cidrList, int, list, oneOf, size, str, url, type Field } from "./fields.ts";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug", "trace"] as const;

@@ -1,6 +1,6 @@
 // The database schema: the source of truth for drizzle-kit migrations.
 // Every entity has an integer primary key for joins and a UUID `guid` as its external id
-// (RustDesk Server Pro's admin API addresses users, groups, devices and strategies by guid).
+// (RustDesk Server Pro's admin API addresses users, groups, devices and strategies by guid: client: res/users.py:77-94 (rustdesk@7423dced)).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -61,7 +61,7 @@ export const consoleAudit = sqliteTable(
   (t) => [index("console_audit_created_at").on(t.createdAt), index("console_audit_action").on(t.action)],
 );
 
-/** What the client reports about itself at login (client-contract §2.1: os, type, name). */
+/** What the client reports about itself at login (os, type, name): client: src/ui_interface.rs:1327-1334 (rustdesk@7423dced). */
 export interface DeviceInfo {
   os?: string;
   type?: string;
@@ -89,7 +89,10 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId), index("sessions_expires_at").on(t.expiresAt)],
 );
 
-/** A pending second login step (TOTP or e-mail code): the client echoes `secret`; only its hash is kept. */
+/**
+ * A pending second login step (TOTP or e-mail code): the client echoes `secret`
+ * (client: flutter/lib/common/widgets/login.dart:1019 (rustdesk@7423dced)); only its hash is kept.
+ */
 export const loginChallenges = sqliteTable(
   "login_challenges",
   {
@@ -169,7 +172,7 @@ export const bans = sqliteTable(
   (t) => [index("bans_expires_at").on(t.expiresAt)],
 );
 
-/** User groups (RustDesk Server Pro's model: a user is in at most one group). */
+/** User groups (RustDesk Server Pro's model: a user is in at most one group, client: res/users.py:98-106 (rustdesk@7423dced)). */
 export const userGroups = sqliteTable(
   "user_groups",
   {
@@ -207,7 +210,7 @@ export const addressBooks = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     personal: integer("personal", { mode: "boolean" }).notNull(),
-    /** "" for personal books (the client names them itself). */
+    /** "" for personal books (the client names them itself: client: flutter/lib/models/ab_model.dart:161-162 (rustdesk@7423dced)). */
     name: text("name").notNull().default(""),
     note: text("note").notNull().default(""),
     /** Shared books: the book-wide default connect password (client reads info.password). */
@@ -221,7 +224,7 @@ export const addressBooks = sqliteTable(
   ],
 );
 
-/** Extra peer fields the client may send and expects back (client-contract §6.2). */
+/** Extra peer fields the client may send and expects back: client: flutter/lib/models/peer_model.dart:42-46 (rustdesk@7423dced). */
 export interface PeerExtra {
   forceAlwaysRelay?: string;
   rdpPort?: string;
@@ -265,7 +268,7 @@ export const abTags = sqliteTable(
       .notNull()
       .references(() => addressBooks.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    /** 32-bit ARGB as the client sends it (up to 4294967295: SQLite integers are 64-bit). */
+    /** 32-bit ARGB as the client sends it (client: flutter/lib/models/ab_model.dart:1842 (rustdesk@7423dced); up to 4294967295: SQLite integers are 64-bit). */
     color: integer("color").notNull(),
   },
   (t) => [uniqueIndex("ab_tags_book_name").on(t.abId, t.name)],
@@ -292,7 +295,7 @@ export const abRules = sqliteTable(
   ],
 );
 
-/** What a device reports in POST /api/sysinfo (client-contract §8.2), kept as sent (bounded). */
+/** What a device reports in POST /api/sysinfo (client: src/hbbs_http/sync.rs:125-178 (rustdesk@7423dced)), kept as sent (bounded). */
 export type Sysinfo = Record<string, string>;
 
 /** Device groups: a device is in at most one. */
@@ -392,8 +395,11 @@ export const stateVersions = sqliteTable("state_versions", {
 });
 
 /**
- * One incoming connection to a device, merged from its audit events (client-contract §9.1): "new"
- * (socket opened), authorised (peer, type, auth) and "close"; plus the controller's note (§9.2, §9.4).
+ * One incoming connection to a device, merged from its audit events: "new" (socket opened,
+ * client: src/server/connection.rs:1370-1377 (rustdesk@7423dced)), authorised (peer, type, auth;
+ * client: src/server/connection.rs:1762-1769 (rustdesk@7423dced)) and "close" (client: src/server/connection.rs:1090-1092 (rustdesk@7423dced));
+ * plus the controller's note (client: src/ui_session_interface.rs:2067 (rustdesk@7423dced),
+ * client: flutter/lib/common/widgets/dialog.dart:1661-1664 (rustdesk@7423dced)).
  * Kept when the device is deleted (rd_id, no foreign key): the trail outlives the device.
  */
 export const connAudit = sqliteTable(
@@ -434,7 +440,7 @@ export const connAudit = sqliteTable(
   ],
 );
 
-/** A file transfer (client-contract §9.5). `info` decoded; `infoRaw` kept when it would not decode. */
+/** A file transfer (client: src/server/connection.rs:1458-1468 (rustdesk@7423dced)). `info` decoded; `infoRaw` kept when it would not decode. */
 export const fileAudit = sqliteTable(
   "file_audit",
   {
@@ -457,7 +463,7 @@ export const fileAudit = sqliteTable(
   (t) => [index("file_audit_created").on(t.createdAt), index("file_audit_device").on(t.rdId)],
 );
 
-/** An alarm a device raised (client-contract §9.6). */
+/** An alarm a device raised (client: src/server/connection.rs:1483-1494 (rustdesk@7423dced)). */
 export const alarmAudit = sqliteTable(
   "alarm_audit",
   {
@@ -501,7 +507,7 @@ export const recordings = sqliteTable(
     /** Relative to <data dir>/recordings. */
     path: text("path").notNull().unique(),
     size: integer("size").notNull().default(0),
-    /** Set by the client's final `tail` upload. */
+    /** Set by the client's final `tail` upload (client: src/hbbs_http/record_upload.rs:177-193 (rustdesk@7423dced)). */
     complete: integer("complete", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),

@@ -2,11 +2,13 @@
 // native Bun route: the gate, a hand-checked body, the service, no framework in between. The
 // Elysia route (docs, in-process tests) calls the same function, without the gate it already ran.
 import type { Server } from "bun";
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import type { AccessLog } from "../http/access-log.ts";
 import { readCapped } from "../http/body-limit.ts";
 import { anonymous, requestContext } from "../http/context.ts";
-import { bannedResponse, json, type Gate } from "../http/gate.ts";
+import { errorResponse } from "../http/errors.ts";
+import { bannedResponse, type Gate } from "../http/gate.ts";
+import { JSON_CONTENT_TYPE } from "../http/json.ts";
 import { setRequestInfo } from "../http/request-info.ts";
 import { BANNED, type HeartbeatBody } from "./heartbeat.ts";
 import type { DeviceRuntime } from "./runtime.ts";
@@ -25,21 +27,21 @@ export function heartbeatProblem(b: unknown): string | null {
 }
 
 // A Headers instance, built once: from a plain object each response costs ~0.3 µs more (Bun 1.4.5).
-const HEADERS = new Headers({ "content-type": "application/json; charset=utf-8" });
+const HEADERS = new Headers({ "content-type": JSON_CONTENT_TYPE });
 
 /** Check and beat a parsed body. `ip`: given by the native route, which records no request info. */
-export function respondHeartbeat(deps: AppDeps, rt: DeviceRuntime, request: Request, body: unknown, ip?: string): Response {
+export function respondHeartbeat(deps: CoreDeps, rt: DeviceRuntime, request: Request, body: unknown, ip?: string): Response {
   const problem = heartbeatProblem(body);
-  if (problem) return json(400, { error: problem });
+  if (problem) return errorResponse(400, problem);
   const ctx = ip === undefined ? requestContext(deps, request) : { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
   const reply = rt.heartbeats.beat(ctx, body as HeartbeatBody);
   if (reply === BANNED) return bannedResponse();
   return new Response(reply.sysinfo === undefined && reply.disconnect === undefined ? "{}" : JSON.stringify(reply), { headers: HEADERS });
 }
 
-const malformed = () => json(400, { error: "malformed request body (expected JSON)" });
+const malformed = () => errorResponse(400, "malformed request body (expected JSON)");
 
-export function nativeHeartbeat(deps: AppDeps, rt: DeviceRuntime, gate: Gate, log: AccessLog) {
+export function nativeHeartbeat(deps: CoreDeps, rt: DeviceRuntime, gate: Gate, log: AccessLog) {
   const limit = deps.config.server.body_limit;
   return async (request: Request, server: Server<unknown>): Promise<Response> => {
     const checked = gate.check(request, server, false);
@@ -49,7 +51,7 @@ export function nativeHeartbeat(deps: AppDeps, rt: DeviceRuntime, gate: Gate, lo
         const body = request.headers.has("content-length") ? await request.json() : JSON.parse(await readCapped(request, limit));
         response = respondHeartbeat(deps, rt, request, body, (checked as { ip: string | undefined }).ip ?? "");
       } catch (e) {
-        response = (e as { status?: number }).status === 413 ? json(413, { error: (e as Error).message }) : malformed();
+        response = (e as { status?: number }).status === 413 ? errorResponse(413, (e as Error).message) : malformed();
       }
     }
     // Request info is recorded only for what gets logged at info level (errors): most beats log nothing.

@@ -1,9 +1,10 @@
-// POST /api/heartbeat (client-contract §8.4): presence and live connections into memory; the reply
+// POST /api/heartbeat (client: src/hbbs_http/sync.rs:235-270 (rustdesk@7423dced)): presence and live connections into memory; the reply
 // asks for a sysinfo upload when the server lacks one, and carries queued disconnects. The hot path
-// of the server (every device, every 3-15 s): devices from memory (known.ts), no writes unless something changed.
+// of the server (every device, every 3-15 s: client: src/hbbs_http/sync.rs:17-19 (rustdesk@7423dced)):
+// devices from memory (known.ts), no writes unless something changed.
 import type { Database } from "bun:sqlite";
 import { cidrMatcher } from "../bans/service.ts";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import type { KnownDevice, KnownDevices } from "./known.ts";
 import { NO_CONNS, type Presence } from "./presence.ts";
 import type { RegistrationGuard } from "./registry.ts";

@@ -8,7 +8,7 @@
 // not watched (a large fleet uploads sysinfo all the time): the upload forgets its own device, and
 // a heartbeat that completes a queued cut forgets its own.
 import type { Database } from "bun:sqlite";
-import { localCommits } from "../context.ts";
+import { localCommits } from "../core/context.ts";
 import { emptySlot, type PresenceSlot } from "./presence.ts";
 
 interface DeviceRow {

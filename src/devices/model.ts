@@ -1,4 +1,5 @@
-// Wire shapes of the device endpoints (client-contract §8.2, §8.4) and the group view (§7).
+// Wire shapes of the device endpoints (client: src/hbbs_http/sync.rs:125-178 (rustdesk@7423dced), client: src/hbbs_http/sync.rs:235-243 (rustdesk@7423dced))
+// and the group view (client: flutter/lib/common/hbbs/hbbs.dart:77-93 (rustdesk@7423dced)).
 import { t } from "elysia";
 import { looseObject } from "../http/schema.ts";
 

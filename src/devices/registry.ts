@@ -1,22 +1,22 @@
 // POST /api/sysinfo as a service: trust on first use of (id, uuid), the registration policy, caps,
-// and the presets a client may carry (preset-user-name, preset-device-group-name, preset-address-book-*).
+// and the presets a client may carry (preset-user-name, preset-device-group-name, preset-address-book-*),
+// which the provisioning layer applies through the runtime's `provision` hook.
 import { publish } from "../notify/events.ts";
 import { eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
-import { addressBooks, deviceGroups, devicePresence, devices, type Sysinfo } from "../db/schema.ts";
-import { invalid } from "../errors.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
+import { devicePresence, devices, type Sysinfo } from "../db/schema.ts";
+import { invalid } from "../core/errors.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { BoundedMap } from "../net/bounded-map.ts";
 import { WindowCounter } from "../net/window-counter.ts";
-import { findUserRow } from "../users/service.ts";
-import { insertPeer } from "../addressbook/peers.ts";
-import { touchBook } from "../addressbook/access.ts";
-import { platformOf } from "./platform.ts";
 
 export type DeviceRow = typeof devices.$inferSelect;
 
-// client: src/hbbs_http/sync.rs (rustdesk@7423dced): exactly "SYSINFO_UPDATED" marks the upload done and
+/** What a new registration sets up beyond the device row (owner, group, book), inside its transaction. */
+export type ProvisionHook = (ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo) => void;
+
+// client: src/hbbs_http/sync.rs:212-224 (rustdesk@7423dced): exactly "SYSINFO_UPDATED" marks the upload done and
 // "ID_NOT_FOUND" is retried every 3 s; any other text is retried after 120 s, which refusals should get.
 export type SysinfoOutcome = "SYSINFO_UPDATED" | "UUID_MISMATCH" | "NOT_REGISTERED" | "TRY_LATER" | "DEVICE_LIMIT";
 
@@ -95,7 +95,7 @@ export function findDevice(ctx: ServiceContext, rdId: string): DeviceRow | undef
 }
 
 /** `rt.known` forgets the device: its cached sysinfo time is not watched by the cache's triggers. */
-export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuard; known: { forget(rdId: string): void } }, body: Record<string, unknown>): SysinfoOutcome {
+export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuard; known: { forget(rdId: string): void }; provision: ProvisionHook }, body: Record<string, unknown>): SysinfoOutcome {
   const { guard } = rt;
   const rdId = checkDeviceId(body.id);
   const uuid = checkUuid(body.uuid);
@@ -137,7 +137,7 @@ export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuar
       title: `New device ${rdId}${info.hostname ? ` (${info.hostname})` : ""}${approval ? " is waiting for approval" : " registered"}`,
       data: { device: rdId, hostname: info.hostname ?? null, os: info.os ?? null, username: info.username ?? null, ip: tx.ip ?? null, pending: approval },
     });
-    applyPresets(tx, row, body, info);
+    rt.provision(tx, row, body, info);
     return "SYSINFO_UPDATED";
   });
 }
@@ -145,51 +145,4 @@ export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuar
 /** A sysinfo upload is contact too: last seen and IP, written at once (the row is the trigger's). */
 function seen(ctx: ServiceContext, deviceId: number, now: number): void {
   ctx.db.update(devicePresence).set({ lastSeenAt: now, lastIp: ctx.ip ?? null }).where(eq(devicePresence.deviceId, deviceId)).run();
-}
-
-
-function applyPresets(ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo): void {
-  const set: Partial<DeviceRow> = {};
-  const userName = info["preset-user-name"];
-  if (userName) {
-    const user = findUserRow(ctx, userName);
-    if (user) set.ownerId = user.id;
-    emitAudit(ctx, "device.preset", target(device), { preset: "user", value: userName, applied: Boolean(user) });
-  }
-  const groupName = info["preset-device-group-name"];
-  if (groupName) {
-    const group = ctx.db.select().from(deviceGroups).where(sql`${deviceGroups.name} = ${groupName} collate nocase`).get();
-    if (group) set.groupId = group.id;
-    emitAudit(ctx, "device.preset", target(device), { preset: "device_group", value: groupName, applied: Boolean(group) });
-  }
-  if (Object.keys(set).length) ctx.db.update(devices).set(set).where(eq(devices.id, device.id)).run();
-  const bookName = info["preset-address-book-name"];
-  if (bookName) {
-    const book = ctx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${bookName} collate nocase`).get();
-    let applied = false;
-    if (book) {
-      const password = typeof body["preset-address-book-password"] === "string" ? String(body["preset-address-book-password"]).slice(0, 200) : undefined;
-      const tag = info["preset-address-book-tag"];
-      try {
-        // A savepoint: a refused peer rolls back alone (and anything it published with it).
-        withTransaction(ctx, (tx) => {
-          insertPeer(tx, book, {
-            id: device.rdId,
-            alias: info["preset-address-book-alias"],
-            note: info["preset-address-book-note"],
-            password,
-            tags: tag ? [tag] : [],
-            username: info.username,
-            hostname: info.hostname,
-            platform: platformOf(info.os),
-          });
-        });
-        touchBook(ctx, book);
-        applied = true;
-      } catch {
-        // already in the book, or the book is full: the registration itself goes on
-      }
-    }
-    emitAudit(ctx, "device.preset", target(device), { preset: "address_book", value: bookName, applied });
-  }
 }

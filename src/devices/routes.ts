@@ -1,11 +1,11 @@
-// Device endpoints (unauthenticated: the client sends id + uuid and no token, client-contract §8)
-// and the logged-in user's group view (§7).
+// Device endpoints (unauthenticated: the client sends id + uuid and no token, client: src/hbbs_http/sync.rs:235-244 (rustdesk@7423dced))
+// and the logged-in user's group view (client: flutter/lib/models/group_model.dart:105-254 (rustdesk@7423dced)).
 import { Elysia, t } from "elysia";
-import { pageOf } from "../addressbook/page.ts";
-import type { AppDeps } from "../deps.ts";
-import { authMacro } from "../http/auth.ts";
+import { pageOf } from "../core/page.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { authMacro } from "../auth/macro.ts";
 import { requestContext } from "../http/context.ts";
-import { VERSION } from "../version.ts";
+import { VERSION } from "../core/version.ts";
 import { respondHeartbeat } from "./heartbeat-route.ts";
 import { HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
 import { reportSysinfo } from "./registry.ts";
@@ -15,12 +15,12 @@ import { groupViewDeviceGroups, groupViewPeers, groupViewUsers } from "./visibil
 const text = (body: string) => new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
 const BOOT = `${VERSION}-${Date.now()}`;
 
-export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
+export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
   return new Elysia({ name: "rdconsole/devices" })
     .use(authMacro(deps))
     .post(
       "/api/sysinfo",
-      // client: src/hbbs_http/sync.rs (rustdesk@7423dced) compares the body with "SYSINFO_UPDATED" byte for byte.
+      // client: src/hbbs_http/sync.rs:212 (rustdesk@7423dced) compares the body with "SYSINFO_UPDATED" byte for byte.
       ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt, body as Record<string, unknown>)),
       {
         body: SysinfoBody,
@@ -42,7 +42,8 @@ export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
         description: "Body {id, uuid, modified_at, ver, conns?: int[]}. Reply: sysinfo (upload it again), disconnect (connection ids to close).",
       },
     })
-    // Pre-2025 clients only; a value that changes at every server start makes them upload again.
+    // Pre-2025 clients only (now public servers only: client: src/hbbs_http/sync.rs:181-207 (rustdesk@7423dced)); a value that changes
+    // at every server start makes them upload again.
     .post("/api/sysinfo_ver", () => text(BOOT), { detail: { tags: ["device"], summary: "System info version (old clients)" } })
     .get("/api/users", ({ request, actor, query }) => groupViewUsers(requestContext(deps, request, actor), pageOf(query, 100), query.status === "1"), {
       auth: true,

@@ -5,19 +5,21 @@ import type { Config } from "../config/schema.ts";
 import { Heartbeats } from "./heartbeat.ts";
 import { KnownDevices } from "./known.ts";
 import { Presence } from "./presence.ts";
-import { RegistrationGuard } from "./registry.ts";
+import { RegistrationGuard, type ProvisionHook } from "./registry.ts";
 
 export interface DeviceRuntime {
   readonly presence: Presence;
   readonly known: KnownDevices;
   readonly heartbeats: Heartbeats;
   readonly guard: RegistrationGuard;
+  /** Applies a new device's presets; the app wires the provisioning layer's (src/provisioning/). */
+  readonly provision: ProvisionHook;
 }
 
-export function createDeviceRuntime(config: Config, sqlite: Database): DeviceRuntime {
+export function createDeviceRuntime(config: Config, sqlite: Database, provision: ProvisionHook): DeviceRuntime {
   const presence = new Presence(sqlite);
   const known = new KnownDevices(sqlite);
   const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour);
   const heartbeats = new Heartbeats(sqlite, presence, known, guard);
-  return { presence, known, heartbeats, guard };
+  return { presence, known, heartbeats, guard, provision };
 }

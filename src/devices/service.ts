@@ -1,12 +1,12 @@
 // Admin verbs on devices, shared by the CLI and (later) the admin API.
 import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { connAudit, deviceDisconnects, deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
-import { invalid, notFound } from "../errors.ts";
-import { requireDeviceGroup } from "../devicegroups/service.ts";
+import { invalid, notFound } from "../core/errors.ts";
+import { requireDeviceGroup } from "../device-groups/service.ts";
 import { findUserRow } from "../users/service.ts";
-import { checkText } from "../users/validate.ts";
+import { checkText } from "../core/validate.ts";
 import { checkDeviceId, type DeviceRow } from "./registry.ts";
 
 const DAY = 86_400_000;
@@ -183,7 +183,7 @@ export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean)
   });
 }
 
-/** Who is on a live connection, from its open audit record (client-contract §9.1). */
+/** Who is on a live connection, from its open audit record (client: src/server/connection.rs:1762 (rustdesk@7423dced)). */
 export interface LiveSession {
   conn: number;
   peer: string | null;

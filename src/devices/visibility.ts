@@ -2,9 +2,9 @@
 // and of the user groups it may access, devices they own, devices owned by users they can see, and
 // devices in the device groups their group may access.
 import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { deviceGroups, devices, groupAccess, userGroupMembers, users } from "../db/schema.ts";
-import { offsetOf, type Page } from "../addressbook/page.ts";
+import { offsetOf, type Page } from "../core/page.ts";
 
 export interface Scope {
   all: boolean;
@@ -83,7 +83,10 @@ export function groupViewPeers(ctx: ServiceContext, page: Page, onlyEnabled: boo
   };
 }
 
-/** Device groups the scope may access, plus those of the devices it sees (the client files devices under them). */
+/**
+ * Device groups the scope may access, plus those of the devices it sees
+ * (client: flutter/lib/common/widgets/peers_view.dart:585-594 (rustdesk@7423dced) files devices under them).
+ */
 export function groupViewDeviceGroups(ctx: ServiceContext, page: Page) {
   const s = scopeOf(ctx);
   const where = s.all

@@ -1,16 +1,15 @@
 // User groups, as far as address-book rules need them: create, list, delete, membership.
 // (A user is in at most one group; access lists between groups come with devices.)
 import { asc, eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { deviceGroups, groupAccess, userGroupMembers, userGroups } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { findUserRow } from "../users/service.ts";
-import { checkText } from "../users/validate.ts";
+import { checkGroupName, checkText } from "../core/validate.ts";
 
 export type GroupRow = typeof userGroups.$inferSelect;
 
-const NAME = /^[^\s/\\][^/\\]{0,63}$/;
 const target = (g: GroupRow) => ({ type: "group", guid: g.guid, name: g.name });
 
 export function findGroup(ctx: ServiceContext, name: string): GroupRow | undefined {
@@ -24,8 +23,7 @@ export function requireGroup(ctx: ServiceContext, name: string): GroupRow {
 }
 
 export function createGroup(ctx: ServiceContext, input: { name: string; note?: string }): GroupRow {
-  const name = input.name.trim();
-  if (!NAME.test(name)) throw invalid(`invalid group name "${name.slice(0, 80)}": 1-64 characters, no slashes`);
+  const name = checkGroupName("group", input.name);
   const note = checkText("note", input.note ?? "", 2000);
   return withTransaction(ctx, (tx) => {
     const existing = findGroup(tx, name);

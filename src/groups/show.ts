@@ -1,7 +1,7 @@
 // One user group in full, for `group show` (and later the admin API): who is in it, what its
 // members may see besides their own group, and which groups may see it.
 import { asc, eq, sql } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { groupAccess, userGroupMembers, userGroups, users } from "../db/schema.ts";
 import { groupAccessOf, requireGroup } from "./service.ts";
 

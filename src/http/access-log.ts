@@ -1,6 +1,6 @@
 // One line per request: method, path, status, duration, client IP. Never bodies, queries or tokens.
 import type { Config } from "../config/schema.ts";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import { clientIpOf, startOf } from "./request-info.ts";
 
 /** `path`, when the caller knows it, spares parsing the URL (the heartbeat's hot path). */

@@ -1,15 +1,13 @@
 // Body size limit with a JSON 413. Bun's own maxRequestBodySize answers a bare 413 before any
 // handler runs, so it is only a high backstop: a declared Content-Length is checked on arrival,
 // and a chunked body (no length) is counted while it is read.
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
+import { errorResponse } from "./errors.ts";
 
 export const BUN_BODY_CEILING = 128 * 1024 * 1024;
 
 export function tooLarge(limit: number): Response {
-  return new Response(JSON.stringify({ error: `request body too large (limit ${limit} bytes)` }), {
-    status: 413,
-    headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
-  });
+  return errorResponse(413, `request body too large (limit ${limit} bytes)`, { connection: "close" });
 }
 
 export function declaredTooLarge(request: Request, limit: number): boolean {
@@ -41,7 +39,7 @@ export async function readCappedBytes(request: Request, limit: number): Promise<
 /**
  * Elysia parse hook: takes over for empty and chunked bodies; everything else uses the default
  * parser. An empty body is "no body" (null), not malformed JSON: the client sends bodiless POSTs
- * with Content-Type: application/json and Content-Length: 0 (client-contract §6.0).
+ * with Content-Type: application/json and Content-Length: 0 (client: flutter/lib/models/ab_model.dart:2029-2031 (rustdesk@7423dced)).
  */
 export function chunkedParser(limit: number) {
   // Synchronous unless it has to read a chunked body: an async hook would slow every request.

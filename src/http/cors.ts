@@ -1,11 +1,11 @@
 // CORS for /api/*: the RustDesk web client makes every Dart call from a browser
-// (client-contract §0.5: preflight, methods GET/POST/PUT/DELETE, headers Authorization + Content-Type).
+// (preflight, methods GET/POST/PUT/DELETE, headers Authorization + Content-Type): client: flutter/lib/utils/http_service.dart:9-32 (rustdesk@7423dced).
+
+import { errorResponse } from "./errors.ts";
 
 const METHODS = "GET, POST, PUT, PATCH, DELETE";
 const HEADERS = "Authorization, Content-Type";
 
-const problem = (status: number, error: string) =>
-  new Response(JSON.stringify({ error }), { status, headers: { "content-type": "application/json; charset=utf-8" } });
 
 /** Returns the preflight response, or adds the CORS headers to `headers` and returns undefined. */
 export function corsPolicy(origins: readonly string[]) {
@@ -16,7 +16,7 @@ export function corsPolicy(origins: readonly string[]) {
     if (!origin || !new URL(request.url).pathname.startsWith("/api/")) return;
     const value = any ? "*" : allowed.has(origin) ? origin : null;
     if (request.method === "OPTIONS") {
-      if (!value) return problem(403, `origin ${origin} is not allowed (server.cors_origins)`);
+      if (!value) return errorResponse(403, `origin ${origin} is not allowed (server.cors_origins)`);
       return new Response(null, {
         status: 204,
         headers: {

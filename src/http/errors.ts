@@ -1,9 +1,10 @@
 // The one global error handler: every failure becomes {"error": "..."} with a 4xx for caller
 // mistakes. Internals never reach the wire (a 5xx also makes the RustDesk client retry through
-// hbbs for up to 36 s: client-contract §0.4).
+// hbbs for up to 36 s: client: src/common.rs:1375-1380 (rustdesk@7423dced), client: src/common.rs:1228 (rustdesk@7423dced)).
 import { Elysia, ValidationError } from "elysia";
-import { ServiceError } from "../errors.ts";
-import type { Logger } from "../log.ts";
+import { ServiceError } from "../core/errors.ts";
+import type { Logger } from "../core/log.ts";
+import { jsonResponse } from "./json.ts";
 import type { MethodIndex } from "./methods.ts";
 
 export interface ErrorBody {
@@ -11,8 +12,9 @@ export interface ErrorBody {
   code?: string;
 }
 
-const json = (status: number, body: ErrorBody, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+/** Every `{"error": …}` reply is built here (thrown errors reach it through toErrorResponse). */
+export const errorResponse = (status: number, message: string, headers: Record<string, string> = {}, code?: string) =>
+  jsonResponse(status, code ? { error: message, code } : { error: message }, headers);
 
 function validationMessage(error: ValidationError): string {
   // A schema-level `error:` message is already written for people.
@@ -26,7 +28,7 @@ function validationMessage(error: ValidationError): string {
 /** Maps any thrown value to a response. `withCode` adds the machine code (admin API). */
 export function toErrorResponse(code: string | number, error: unknown, request: Request, log: Logger, methods: MethodIndex, withCode = false): Response {
   const reply = (status: number, message: string, machine: string, headers?: Record<string, string>) =>
-    json(status, withCode ? { error: message, code: machine } : { error: message }, headers);
+    errorResponse(status, message, headers, withCode ? machine : undefined);
 
   // Errors thrown while parsing (e.g. the chunked-body limit) arrive wrapped in Elysia's ParseError.
   if (code === "PARSE" && error instanceof Error && error.cause instanceof ServiceError) error = error.cause;

@@ -5,6 +5,7 @@ import type { Config } from "../config/schema.ts";
 import { declaredTooLarge, tooLarge } from "./body-limit.ts";
 import { compileCidrs, resolveClientIp } from "./client-ip.ts";
 import { setRequestInfo } from "./request-info.ts";
+import { errorResponse } from "./errors.ts";
 
 export interface Gate {
   /** The client IP, or the response that stops the request here; records nothing (the heartbeat's hot path). */
@@ -16,10 +17,7 @@ export interface Gate {
   admit(request: Request, server: Server<unknown> | null | undefined, checkBan?: boolean, bodyLimit?: number): Response | undefined;
 }
 
-export const bannedResponse = () => json(403, { error: "Your IP address is banned from this server" });
-
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+export const bannedResponse = () => errorResponse(403, "Your IP address is banned from this server");
 
 export function createGate(config: Config, isBanned: (ip: string) => boolean): Gate {
   const trusted = compileCidrs(config.server.trusted_proxies);

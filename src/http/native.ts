@@ -4,7 +4,7 @@
 // work. The heartbeat has its own, leaner path (heartbeat-route.ts).
 import type { Server } from "bun";
 import type { Config } from "../config/schema.ts";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import type { AccessLog } from "./access-log.ts";
 import { corsPolicy } from "./cors.ts";
 import { toErrorResponse } from "./errors.ts";

@@ -1,7 +1,7 @@
 // Runs first for every request: client IP, IP bans, body-size limit, CORS for /api/*, and the access log.
 import { Elysia } from "elysia";
 import type { Config } from "../config/schema.ts";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import { accessLog } from "./access-log.ts";
 import { chunkedParser } from "./body-limit.ts";
 import { corsPolicy } from "./cors.ts";

@@ -1,7 +1,7 @@
 // Outgoing e-mail over SMTP (nodemailer). One transport per process, created on first use.
 import nodemailer from "nodemailer";
 import type { Config } from "../config/schema.ts";
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
 
 export interface Mail {
   to: string;

@@ -3,7 +3,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Config } from "../config/schema.ts";
 import type { Mailer } from "../mail/mailer.ts";
-import { VERSION } from "../version.ts";
+import { VERSION } from "../core/version.ts";
 import type { NotifyEvent, NotifyKind } from "./events.ts";
 
 export interface Target {

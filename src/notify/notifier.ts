@@ -3,7 +3,7 @@
 // up (logged), as a notification hours late is worth less than one that never blocks a request.
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config/schema.ts";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../core/log.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import type { Deliverer, Target } from "./deliver.ts";
 import { shown, targetsFor } from "./deliver.ts";

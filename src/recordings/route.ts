@@ -1,16 +1,16 @@
 // POST /api/record as a native Bun route: its body is raw video bytes, larger than server.body_limit
 // and no business of the JSON pipeline.
-// client: src/hbbs_http/record_upload.rs (rustdesk master) sends no id, uuid or token, only the
-// query string; the device's ID is in the file name it builds (libs/scrap/src/common/record.rs,
-// "incoming_<id>_<time>_…"). So an upload is accepted for a registered, enabled device named by
+// client: src/hbbs_http/record_upload.rs:98-103 (rustdesk@7423dced) sends no id, uuid or token, only the
+// query string; the device's ID is in the file name it builds, "incoming_<id>_<time>_…"
+// (client: libs/scrap/src/common/record.rs:62-79 (rustdesk@7423dced)). So an upload is accepted for a registered, enabled device named by
 // the file, from the address that device's latest heartbeat came from, while it is online; or for
 // a caller that adds the device's id and uuid to the query, like every other device endpoint.
-import type { AppDeps } from "../deps.ts";
+import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
 import { readCappedBytes } from "../http/body-limit.ts";
 import { anonymous } from "../http/context.ts";
-import { json } from "../http/gate.ts";
+import { jsonResponse } from "../http/json.ts";
 import type { NativeRoute } from "../http/native.ts";
 import { uploadRecording, type RecordingDevice } from "./service.ts";
 import { checkFileName, RecordingStore } from "./store.ts";
@@ -27,7 +27,7 @@ function candidateIds(file: string): string[] {
   return ids;
 }
 
-export function recordingUploads(deps: AppDeps, rt: DeviceRuntime) {
+export function recordingUploads(deps: CoreDeps, rt: DeviceRuntime) {
   const store = new RecordingStore(deps.config.data.dir);
   const presenceOf = deps.sqlite.prepare<{ at: number | null; ip: string | null }, [number]>("SELECT last_seen_at AS at, last_ip AS ip FROM device_presence WHERE device_id = ?");
 
@@ -54,7 +54,7 @@ export function recordingUploads(deps: AppDeps, rt: DeviceRuntime) {
   /** Everything after the gate: the reply to one upload (errors are thrown). `bytes` reads the body, once the sender is known. */
   async function respond(request: Request, ip: string | undefined, bytes: () => Promise<Uint8Array>): Promise<Response> {
     const { config } = deps;
-    if (!config.recording.enabled) return json(404, { error: "session recording upload is disabled on this server" });
+    if (!config.recording.enabled) throw new ServiceError("NOT_FOUND", "session recording upload is disabled on this server");
     const limit = config.recording.max_part;
     const q = new URL(request.url).searchParams;
     // The name first: a path in it is refused as such, before anything is looked up.
@@ -65,7 +65,7 @@ export function recordingUploads(deps: AppDeps, rt: DeviceRuntime) {
     if (body.byteLength > limit) throw new ServiceError("PAYLOAD_TOO_LARGE", `request body too large (limit ${limit} bytes)`);
     const ctx = { db: deps.db, config, log: deps.log, now: deps.now, actor: anonymous(ip ?? ""), ip };
     uploadRecording(ctx, store, device, { type: q.get("type"), file: q.get("file"), offset: q.get("offset"), length: q.get("length") }, body);
-    return json(200, {});
+    return jsonResponse(200, {});
   }
 
   return {

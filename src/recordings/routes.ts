@@ -1,12 +1,12 @@
 // The Elysia side of POST /api/record: served by a native route in production (route.ts); this one
 // documents it and serves app.handle(), for bodies sent with a Content-Length.
 import { Elysia } from "elysia";
-import type { AppDeps } from "../deps.ts";
-import { invalid } from "../errors.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { invalid } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
 import type { recordingUploads } from "./route.ts";
 
-export function recordingRoutes(deps: AppDeps, uploads: ReturnType<typeof recordingUploads>) {
+export function recordingRoutes(deps: CoreDeps, uploads: ReturnType<typeof recordingUploads>) {
   return new Elysia({ name: "rdconsole/recordings" }).post(
     "/api/record",
     ({ request, body }) =>

@@ -1,14 +1,14 @@
-// Session recordings: the device's upload protocol (client-contract §10, T14) and what admins do with
+// Session recordings: the device's upload protocol (§10, T14; client: src/hbbs_http/record_upload.rs:117-210 (rustdesk@7423dced)) and what admins do with
 // the results (list, get, delete, retention). Quotas are read from the rows, in the same transaction
 // as the write they allow.
 import { and, asc, count, eq, lt, or, sql, sum } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { afterCommit, withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { afterCommit, withTransaction, type ServiceContext } from "../core/context.ts";
 import { devices, recordings } from "../db/schema.ts";
-import { conflict, invalid, notFound, ServiceError } from "../errors.ts";
+import { conflict, invalid, notFound, ServiceError } from "../core/errors.ts";
 import { checkFileName, type RecordingStore } from "./store.ts";
 
-// client: src/hbbs_http/record_upload.rs (rustdesk master) MAX_HEADER_LEN: the tail re-sends the first ≤1024 bytes.
+// client: src/hbbs_http/record_upload.rs:15 (rustdesk@7423dced) MAX_HEADER_LEN: the tail re-sends the first ≤1024 bytes.
 const TAIL_MAX = 1024;
 export const UPLOAD_TYPES = ["new", "part", "tail", "remove"] as const;
 

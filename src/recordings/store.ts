@@ -3,9 +3,9 @@
 // recorded without yielding, so two uploads never pass the same quota check.
 import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { invalid, ServiceError } from "../errors.ts";
+import { invalid, ServiceError } from "../core/errors.ts";
 
-// What the client produces (libs/scrap/src/common/record.rs: "incoming_<id>_<time>_display0_vp9.webm"),
+// What the client produces, "incoming_<id>_<time>_display0_vp9.webm" (client: libs/scrap/src/common/record.rs:62-79 (rustdesk@7423dced)),
 // and nothing that could name another directory.
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 

@@ -1,18 +1,18 @@
-// The client's SSO login (client-contract §5, T5): the client starts it (oidc/auth), the person
+// The client's SSO login (§5, T5; client: src/hbbs_http/account.rs:160-198 (rustdesk@7423dced)): the client starts it (oidc/auth), the person
 // finishes it in a browser (login page → provider → callback), the client polls (auth-query) and
 // gets the same body a password login gives, once.
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
-import { ServiceError } from "../errors.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
+import { ServiceError } from "../core/errors.ts";
 import { externalLogin } from "../auth/login.ts";
 import type { Device } from "../auth/sessions.ts";
 import type { Config } from "../config/schema.ts";
 import { resolveSsoUser } from "./identity.ts";
 import { ProviderClient, SsoError } from "./oauth.ts";
 import { PendingLogins, type PendingLogin, type PendingResult } from "./pending.ts";
-import type { ProviderConfig } from "./providers.ts";
+import type { ProviderConfig } from "../config/sso-providers.ts";
 
-// client: src/hbbs_http/account.rs (rustdesk master) keeps polling while the error contains this text.
+// client: src/hbbs_http/account.rs:326-328 (rustdesk@7423dced) keeps polling while the error contains this text.
 export const PENDING_ERROR = "No authed oidc is found";
 
 export interface SsoRuntime {

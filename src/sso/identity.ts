@@ -2,16 +2,17 @@
 // allows it, an existing user with the same verified e-mail; else, if it allows that, a new user.
 // The provider's filters (domains, groups) apply to every login, not only the first.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { ssoIdentities, users, UserStatus } from "../db/schema.ts";
-import { conflict, notFound } from "../errors.ts";
+import { conflict, notFound } from "../core/errors.ts";
+import type { UserRow } from "../users/model.ts";
 import { isLastActiveAdmin } from "../users/admins.ts";
-import { findUserRow, insertUser, type UserRow } from "../users/service.ts";
-import { checkEmail } from "../users/validate.ts";
+import { findUserRow, insertUser } from "../users/service.ts";
+import { checkEmail } from "../core/validate.ts";
 import type { Identity } from "./oauth.ts";
 import { SsoError } from "./oauth.ts";
-import type { ProviderConfig } from "./providers.ts";
+import type { ProviderConfig } from "../config/sso-providers.ts";
 
 const who = (id: Identity) => id.email ?? id.username ?? id.subject;
 

@@ -3,7 +3,7 @@
 // What leaves this module is an Identity, or an SsoError with a message fit for the user's browser.
 import { ArcticFetchError, CodeChallengeMethod, OAuth2Client, OAuth2RequestError } from "arctic";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
-import type { ProviderConfig } from "./providers.ts";
+import type { ProviderConfig } from "../config/sso-providers.ts";
 
 const TIMEOUT_MS = 10_000;
 const DISCOVERY_TTL_MS = 3_600_000;
@@ -58,7 +58,7 @@ export async function discover(issuer: string): Promise<Discovery> {
   return doc as unknown as Discovery;
 }
 
-/** One provider's client: discovery and keys cached, the flow's two halves. */
+/** One provider's OAuth client, with discovery and keys cached: the flow's two halves. */
 export class ProviderClient {
   private discovery: { at: number; value: Promise<Discovery> } | null = null;
   private jwks: ReturnType<typeof createRemoteJWKSet> | null = null;

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { abuseSubject } from "../net/cidr.ts";
 import type { Device } from "../auth/sessions.ts";
-import type { User } from "../users/service.ts";
+import type { User } from "../users/model.ts";
 
 export const PENDING_TTL_MS = 5 * 60_000;
 

@@ -1,15 +1,16 @@
-// SSO endpoints: the client's two (client-contract §5) and the browser's two pages.
+// SSO endpoints: the client's two (client: src/hbbs_http/account.rs:160-198 (rustdesk@7423dced)) and the browser's two pages.
 import { Elysia, t } from "elysia";
-import type { AppDeps } from "../deps.ts";
-import { DeviceInfo, Problem, userPayload } from "../auth/model.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { challengeBody, DeviceInfo, Problem, tokenBody } from "../auth/model.ts";
 import { requestContext } from "../http/context.ts";
+import { errorResponse } from "../http/errors.ts";
+import { jsonResponse as json } from "../http/json.ts";
 import { browserLogin, confirmBrowserLogin, pollSsoLogin, PENDING_ERROR, publicBase, ssoCallback, startSsoLogin, type SsoRuntime } from "./flow.ts";
 import { SsoError } from "./oauth.ts";
 import { confirmPage, ssoPage } from "./pages.ts";
 import type { PendingResult } from "./pending.ts";
 
 const COOKIE = "rdc_sso";
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
 
 function cookieOf(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
@@ -19,15 +20,15 @@ function cookieOf(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** What the client's AuthBody parser accepts (client-contract §5.2): `user.info` is required. */
+/** What the client's AuthBody parser accepts (client: src/hbbs_http/account.rs:79-108 (rustdesk@7423dced)): `user.info` is required. */
 function authBody(result: PendingResult) {
-  if (result.kind === "error") return json(401, { error: result.message });
+  if (result.kind === "error") return errorResponse(401, result.message);
   if (result.kind === "challenge")
-    return json(200, { type: "email_check", tfa_type: "tfa_check", secret: result.secret, access_token: "", user: { name: result.name, info: {} } });
-  return json(200, { type: "access_token", access_token: result.token, user: userPayload(result.user) });
+    return json(200, challengeBody(result.secret, { name: result.name }));
+  return json(200, tokenBody(result.token, result.user));
 }
 
-export function ssoRoutes(deps: AppDeps, sso: SsoRuntime) {
+export function ssoRoutes(deps: CoreDeps, sso: SsoRuntime) {
   return new Elysia({ name: "rdconsole/sso" })
     .post(
       "/api/oidc/auth",
@@ -47,8 +48,9 @@ export function ssoRoutes(deps: AppDeps, sso: SsoRuntime) {
       "/api/oidc/auth-query",
       ({ request, query }) => {
         const outcome = pollSsoLogin(requestContext(deps, request), sso, query);
-        // client: src/hbbs_http/account.rs (rustdesk master) keeps polling on this error text, whatever the status.
-        if ("pending" in outcome) return json(202, { error: PENDING_ERROR });
+        // client: src/hbbs_http/account.rs:326-328 (rustdesk@7423dced) keeps polling on this error text, whatever the
+        // status (client: src/hbbs_http.rs:25-27 (rustdesk@7423dced)).
+        if ("pending" in outcome) return errorResponse(202, PENDING_ERROR);
         return authBody(outcome.result);
       },
       {

@@ -1,6 +1,6 @@
-// GET /: the RustDesk client's "web console" menu opens the API base URL (client-contract §12).
+// GET /: the RustDesk client's "web console" menu opens the API base URL (client: flutter/lib/common/widgets/address_book.dart:436-440 (rustdesk@7423dced)).
 // Until the web console exists this page says what the server is and how to use it.
-import { VERSION } from "../version.ts";
+import { VERSION } from "../core/version.ts";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

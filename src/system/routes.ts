@@ -1,4 +1,4 @@
-// Probes: the page the client's "web console" link opens, and liveness/readiness for
+// Probes: the page the client's "web console" link opens (client: flutter/lib/common/widgets/address_book.dart:436-440 (rustdesk@7423dced)), and liveness/readiness for
 // systemd and load balancers.
 import type { Database } from "bun:sqlite";
 import { Elysia, t } from "elysia";

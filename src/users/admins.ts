@@ -2,9 +2,9 @@
 // (CLI, SSO, a later admin API) gets them: the last enabled administrator stays one, and a login
 // that needs an e-mailed code is only asked for when a code can be sent.
 import { sql } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { users, UserStatus } from "../db/schema.ts";
-import { ServiceError } from "../errors.ts";
+import { ServiceError } from "../core/errors.ts";
 
 type Row = { id: number; name: string; isAdmin: boolean; status: number };
 

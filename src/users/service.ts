@@ -1,28 +1,14 @@
 // User accounts: the verbs shared by the CLI and (later) the HTTP admin API.
 import { eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { revokeUserSessions } from "../auth/sessions.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { addressBooks, userGroupMembers, userGroups, users, UserStatus } from "../db/schema.ts";
 import { refuseEmailVerification, refuseLastAdmin } from "./admins.ts";
-import { checkEmail, checkName, checkPassword, checkText, hashPassword } from "./validate.ts";
-
-export type UserRow = typeof users.$inferSelect;
-
-export interface User {
-  guid: string;
-  name: string;
-  displayName: string;
-  email: string;
-  note: string;
-  isAdmin: boolean;
-  emailVerification: boolean;
-  status: UserStatus;
-  hasPassword: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
+import { toUser, type User, type UserRow } from "./model.ts";
+import { revokeUserSessions } from "./revoke.ts";
+import { checkEmail, checkName, checkText } from "../core/validate.ts";
+import { checkPassword, hashPassword } from "./password.ts";
 
 export interface UpdateUserInput {
   email?: string;
@@ -32,10 +18,6 @@ export interface UpdateUserInput {
   emailVerification?: boolean;
 }
 
-export function toUser(row: UserRow): User {
-  const { id: _id, passwordHash, ...rest } = row;
-  return { ...rest, hasPassword: passwordHash !== null };
-}
 
 const target = (u: { guid: string; name: string }) => ({ type: "user", guid: u.guid, name: u.name });
 

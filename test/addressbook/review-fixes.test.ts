@@ -3,7 +3,7 @@ import { afterAll, expect, test } from "bun:test";
 import { createSharedBook, findBook } from "../../src/addressbook/books.ts";
 import { peersOf } from "../../src/addressbook/peers.ts";
 import { importBook } from "../../src/addressbook/transfer.ts";
-import { ServiceError } from "../../src/errors.ts";
+import { ServiceError } from "../../src/core/errors.ts";
 import { createUser, deleteUser } from "../../src/users/service.ts";
 import { abRequest, DART_JSON, passwordLoginBody } from "../helpers/client.ts";
 import { testEnv } from "../helpers/env.ts";

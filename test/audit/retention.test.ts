@@ -1,8 +1,8 @@
 // Retention: rows past their type's days go, in batches; the rest stay; 0 keeps forever.
 import { expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
-import { hourlyRetention, purgeExpired } from "../../src/audit/retention.ts";
-import { systemActor } from "../../src/context.ts";
+import { hourlyRetention, purgeExpired } from "../../src/jobs/retention.ts";
+import { systemActor } from "../../src/core/context.ts";
 import { RecordingStore } from "../../src/recordings/store.ts";
 import { alarmAudit, auditNonces, connAudit, consoleAudit, fileAudit } from "../../src/db/schema.ts";
 import { testEnv } from "../helpers/env.ts";

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beginTotp, confirmTotp, disableTotp, resetTotp, totpStatus } from "../../src/auth/totp.ts";
 import { userTotp } from "../../src/db/schema.ts";
-import { ServiceError } from "../../src/errors.ts";
+import { ServiceError } from "../../src/core/errors.ts";
 import { createUser, findUserRow } from "../../src/users/service.ts";
 import { bearer, codeStepBody, DART_JSON, DEVICE, passwordLoginBody, totpCode } from "../helpers/client.ts";
 import { testEnv } from "../helpers/env.ts";

@@ -102,19 +102,23 @@ export async function registerDevices(url: string, count: number, first = 0): Pr
 }
 
 /**
- * A wrk script beating devices 100000000 … +devices-1 in turn (the ids registerDevices makes);
+ * A wrk script that POSTs JSON to `path`, the body a Lua expression of the request counter `n`;
  * `delayMs`: a random pause up to that long before each request (wrk's `delay`).
  */
-export function heartbeatScript(dir: string, devices: number, delayMs?: number): string {
-  const script = join(dir, "beat.lua");
+export function wrkPostScript(dir: string, name: string, path: string, bodyLua: string, delayMs?: number): string {
+  const script = join(dir, `${name}.lua`);
   writeFileSync(
     script,
     `local n = 0
 request = function()
   n = n + 1
-  return wrk.format("POST", "/api/heartbeat", { ["Content-Type"] = "application/json" }, '{"id":"' .. (100000000 + n % ${devices}) .. '","modified_at":0,"uuid":"dQ==","ver":1004090}')
+  return wrk.format("POST", "${path}", { ["Content-Type"] = "application/json" }, ${bodyLua})
 end
 ${delayMs ? `delay = function() return math.random(0, ${delayMs}) end` : ""}`,
   );
   return script;
 }
+
+/** Heartbeats of devices 100000000 … +devices-1 in turn (the ids registerDevices makes). */
+export const heartbeatScript = (dir: string, devices: number, delayMs?: number) =>
+  wrkPostScript(dir, "beat", "/api/heartbeat", `'{"id":"' .. (100000000 + n % ${devices}) .. '","modified_at":0,"uuid":"dQ==","ver":1004090}'`, delayMs);

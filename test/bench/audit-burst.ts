@@ -6,9 +6,9 @@
 // BENCH_AUDIT_UNLIMITED=1 lifts audit.posts_per_minute, to see what the budget protects against.
 //
 //   bun run bench:audit            (needs wrk; TEST_RDCONSOLE_BIN to reuse a build)
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, heartbeatScript, registerDevices, requireWrk, runWrk, startRdconsole, stopServers } from "./_setup.ts";
+import { benchSetup, heartbeatScript, wrkPostScript, registerDevices, requireWrk, runWrk, startRdconsole, stopServers } from "./_setup.ts";
 
 const DEVICES = 1000;
 const PACE = Number(process.env.BENCH_AUDIT_DELAY ?? 50);
@@ -16,15 +16,12 @@ requireWrk();
 const { dir, bin } = benchSetup("audit");
 
 const beats = heartbeatScript(dir, DEVICES, 280);
-const alarms = join(dir, "alarm.lua");
-writeFileSync(
-  alarms,
-  `local n = 0
-request = function()
-  n = n + 1
-  return wrk.format("POST", "/api/audit/alarm", { ["Content-Type"] = "application/json" }, '{"conn_id":1,"id":"' .. (100000000 + n % ${DEVICES}) .. '","info":"{\\\\"ip\\\\":\\\\"198.51.100.9\\\\"}","nonce":"bench-' .. n .. '","typ":1,"uuid":"dQ=="}')
-end
-${PACE > 0 ? `delay = function() return math.random(0, ${2 * PACE}) end` : ""}`,
+const alarms = wrkPostScript(
+  dir,
+  "alarm",
+  "/api/audit/alarm",
+  `'{"conn_id":1,"id":"' .. (100000000 + n % ${DEVICES}) .. '","info":"{\\\\"ip\\\\":\\\\"198.51.100.9\\\\"}","nonce":"bench-' .. n .. '","typ":1,"uuid":"dQ=="}'`,
+  PACE > 0 ? 2 * PACE : undefined,
 );
 
 /** `refusedOk`: 429s are expected (the audit budget), counted instead of failing the run. */

@@ -1,23 +1,11 @@
 // The last enabled administrator stays one, and e-mail verification is only turned on when a code
 // can be sent: refused by the service, seen here through the real command tree.
 import { beforeEach, describe, expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { runCli } from "../helpers/cli.ts";
-import { tempDir } from "../helpers/env.ts";
+import { cliDataDir } from "../helpers/cli-env.ts";
 
-let dir: string;
-let base: string[];
-const configWith = (toml: string) => {
-  const config = join(dir, "rdconsole.toml");
-  writeFileSync(config, `[log]\nlevel = "silent"\n${toml}`);
-  base = ["--config", config, "--data-dir", join(dir, "data")];
-};
-beforeEach(() => {
-  dir = tempDir();
-  configWith("");
-});
-const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, ...base], input);
+let cli: ReturnType<typeof cliDataDir>["cli"];
+const configWith = (toml: string) => void (cli = cliDataDir(toml).cli);
+beforeEach(() => configWith(""));
 const create = (name: string, ...extra: string[]) => cli(["user", "create", name, "--password-stdin", ...extra], { stdin: "correct horse battery" });
 
 describe("the last enabled administrator", () => {

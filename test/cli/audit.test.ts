@@ -1,24 +1,12 @@
 // audit tail: one line per entry, or JSON lines; filters by log, device, owner, time.
 import { expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/load.ts";
 import { openDb } from "../../src/db/client.ts";
-import { createLogger } from "../../src/log.ts";
-import { runCli } from "../helpers/cli.ts";
-import { tempDir } from "../helpers/env.ts";
+import { cliDataDir, cliWithApp } from "../helpers/cli-env.ts";
 import { call } from "../helpers/http.ts";
 
 test("tail of each log, with filters; bad options are one-line errors", async () => {
-  const dir = tempDir();
-  const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
-  const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, "--config", file], input);
-  await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" });
-  const { config } = loadConfig({ configPath: file, env: {} });
-  const { db, sqlite, close } = openDb(config.data.dir);
-  const app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now });
+  const { cli, app, db, sqlite, close, dir } = await cliWithApp();
   const post = async (path: string, body: unknown) => (await call(app, "POST", path, { body })).status;
   for (const id of ["111111111", "222222222"]) await post("/api/sysinfo", { hostname: `host-${id}`, id, uuid: "dQ==" });
   await cli(["device", "set", "111111111", "--owner", "alice"]);
@@ -61,17 +49,13 @@ test("tail of each log, with filters; bad options are one-line errors", async ()
 });
 
 test("without --type, tail and export show every log interleaved by time; empty results say no entries", async () => {
-  const dir = tempDir();
-  const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
-  const cli = (args: string[]) => runCli([...args, "--config", file]);
+  const { cli, config } = cliDataDir();
   expect(await cli(["audit", "tail"])).toEqual({ code: 0, stdout: "", stderr: "no entries\n" });
   expect(await cli(["audit", "export"])).toEqual({ code: 0, stdout: "", stderr: "no entries\n" });
   expect(await cli(["ban", "list"])).toEqual({ code: 0, stdout: "", stderr: "no entries\n" });
   expect(await cli(["ban", "list", "--json"])).toEqual({ code: 0, stdout: "[]\n", stderr: "" });
 
-  const { config } = loadConfig({ configPath: file, env: {} });
-  const { db, sqlite, close } = openDb(config.data.dir);
+  const { db, sqlite, close } = openDb(config().data.dir);
   const { alarmAudit, connAudit, consoleAudit, fileAudit } = await import("../../src/db/schema.ts");
   // One entry per log, written out of time order: console t+3, alarm t+1, conn t+2, file t+4.
   const t = Date.now() - 60_000;

@@ -1,31 +1,18 @@
 // The issue-3 CLI verbs, in-process against a temp data dir shared with an app.
 import { beforeEach, describe, expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { createApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/load.ts";
-import { openDb } from "../../src/db/client.ts";
-import { createLogger } from "../../src/log.ts";
-import { runCli } from "../helpers/cli.ts";
 import { bearer, codeStepBody, DART_JSON, passwordLoginBody, totpCode } from "../helpers/client.ts";
-import { tempDir } from "../helpers/env.ts";
+import { cliWithApp, type CliInput } from "../helpers/cli-env.ts";
 import { call } from "../helpers/http.ts";
 
-let base: string[];
-let app: ReturnType<typeof createApp>;
+let env: Awaited<ReturnType<typeof cliWithApp>>;
+let app: typeof env.app;
 
 beforeEach(async () => {
-  const dir = tempDir();
-  const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
-  base = ["--config", file];
-  const { config } = loadConfig({ configPath: file, env: {} });
-  await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" });
-  const { db, sqlite } = openDb(config.data.dir);
-  app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now });
+  env = await cliWithApp();
+  app = env.app;
 });
 
-const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, ...base], input);
+const cli = (args: string[], input?: CliInput) => env.cli(args, input);
 const login = (body: string) => call(app, "POST", "/api/login", { raw: body, headers: DART_JSON });
 async function token(): Promise<string> {
   return ((await login(passwordLoginBody("alice", "alice-password"))).json() as { access_token: string }).access_token;

@@ -1,34 +1,19 @@
 // device, device-group and group set commands, against a data dir an app also serves.
 import { beforeEach, expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { createApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/load.ts";
-import { openDb } from "../../src/db/client.ts";
-import { createDeviceRuntime } from "../../src/devices/runtime.ts";
-import { createLogger } from "../../src/log.ts";
-import { runCli } from "../helpers/cli.ts";
-import { tempDir } from "../helpers/env.ts";
+import { cliWithApp, type CliInput } from "../helpers/cli-env.ts";
 import { call } from "../helpers/http.ts";
 
-let base: string[];
-let app: ReturnType<typeof createApp>;
+let env: Awaited<ReturnType<typeof cliWithApp>>;
+let app: typeof env.app;
 let flush: () => number;
 beforeEach(async () => {
-  const dir = tempDir();
-  const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
-  base = ["--config", file];
-  const { config } = loadConfig({ configPath: file, env: {} });
-  await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" }); // creates the data dir
-  const { db, sqlite } = openDb(config.data.dir);
-  const devices = createDeviceRuntime(config, sqlite);
-  app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now, devices });
-  flush = () => devices.presence.flush();
+  env = await cliWithApp();
+  app = env.app;
+  flush = () => env.devices.presence.flush();
   for (const id of ["111111111", "222222222"]) await post("/api/sysinfo", { hostname: `host-${id}`, id, os: "windows / Windows 11", username: "u", uuid: "dQ==", version: "1.4.9" });
 });
-const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, ...base], input);
-const json = async (args: string[]) => JSON.parse((await cli([...args, "--json"])).stdout);
+const cli = (args: string[], input?: CliInput) => env.cli(args, input);
+const json = (args: string[]) => env.json(args);
 const post = async (path: string, body: unknown) => (await call(app, "POST", path, { body })).text;
 
 test("list, show, set; device groups", async () => {

@@ -2,27 +2,21 @@
 // server (its own connection, listening on loopback) counts failed logins; a clear counts at the
 // server's next attempt, with no signal between them.
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/load.ts";
+import { createLogger } from "../../src/core/log.ts";
 import { openDb } from "../../src/db/client.ts";
-import { createLogger } from "../../src/log.ts";
-import { runCli } from "../helpers/cli.ts";
 import { DART_JSON, passwordLoginBody } from "../helpers/client.ts";
-import { tempDir } from "../helpers/env.ts";
+import { cliDataDir } from "../helpers/cli-env.ts";
 
-let base: string[];
+let cli: ReturnType<typeof cliDataDir>["cli"];
 let url: string;
 let stop: () => void;
 
 beforeEach(async () => {
-  const dir = tempDir();
-  const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n[server]\ntrusted_proxies = ["127.0.0.1/32"]\n[lockout]\nip_failures = 3\naccount_failures = 3\nban_after = 0\n`);
-  base = ["--config", file];
-  const { config } = loadConfig({ configPath: file, env: {} });
-  await runCli(["user", "create", "alice", "--password-stdin", ...base], { stdin: "alice-password" });
+  const env = cliDataDir(`[server]\ntrusted_proxies = ["127.0.0.1/32"]\n[lockout]\nip_failures = 3\naccount_failures = 3\nban_after = 0\n`);
+  cli = env.cli;
+  await cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" });
+  const config = env.config();
   const { db, sqlite, close } = openDb(config.data.dir);
   const server = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now }).listen({ hostname: "127.0.0.1", port: 0 });
   url = `http://127.0.0.1:${server.server!.port}`;
@@ -30,7 +24,6 @@ beforeEach(async () => {
 });
 afterEach(() => stop());
 
-const cli = (args: string[]) => runCli([...args, ...base]);
 async function login(ip: string, user: string, password: string): Promise<number> {
   const r = await fetch(`${url}/api/login`, { method: "POST", body: passwordLoginBody(user, password), headers: { ...DART_JSON, "x-forwarded-for": ip } });
   await r.arrayBuffer();

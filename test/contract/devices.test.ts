@@ -1,7 +1,7 @@
 // T8/T9 (client-contract.md): sysinfo, heartbeat and the group view, replayed as the client sends them
 // (Rust bodies with sorted keys, no Authorization; group view GETs with the Bearer header only).
 import { afterAll, describe, expect, test } from "bun:test";
-import { createDeviceGroup } from "../../src/devicegroups/service.ts";
+import { createDeviceGroup } from "../../src/device-groups/service.ts";
 import { disconnectDevice, setDevice } from "../../src/devices/service.ts";
 import { setGroupAccess } from "../../src/groups/service.ts";
 import { createUser } from "../../src/users/service.ts";

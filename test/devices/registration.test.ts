@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { createSharedBook } from "../../src/addressbook/books.ts";
 import { peersOf } from "../../src/addressbook/peers.ts";
 import { consoleAudit, devices } from "../../src/db/schema.ts";
-import { createDeviceGroup } from "../../src/devicegroups/service.ts";
+import { createDeviceGroup } from "../../src/device-groups/service.ts";
 import { approveDevice, disableDevice, getDevice, rekeyDevice } from "../../src/devices/service.ts";
 import { createUser } from "../../src/users/service.ts";
 import { testEnv } from "../helpers/env.ts";

@@ -1,6 +1,6 @@
 // The visibility matrix over two user groups and two device groups: admin, member, cross-access, none.
 import { afterAll, expect, test } from "bun:test";
-import { createDeviceGroup } from "../../src/devicegroups/service.ts";
+import { createDeviceGroup } from "../../src/device-groups/service.ts";
 import { setDevice } from "../../src/devices/service.ts";
 import { addUserToGroup, createGroup, setGroupAccess } from "../../src/groups/service.ts";
 import { createUser } from "../../src/users/service.ts";

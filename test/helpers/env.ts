@@ -6,10 +6,11 @@ import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import type { Config } from "../../src/config/schema.ts";
-import { cliActor, type ServiceContext } from "../../src/context.ts";
+import { cliActor, type ServiceContext } from "../../src/core/context.ts";
 import { openDb } from "../../src/db/client.ts";
 import { createDeviceRuntime } from "../../src/devices/runtime.ts";
-import { createLogger } from "../../src/log.ts";
+import { provisionDevice } from "../../src/provisioning/presets.ts";
+import { createLogger } from "../../src/core/log.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -38,7 +39,7 @@ export function testEnv(overrides: Record<string, string> = {}) {
   let clock = Date.parse("2026-11-22T12:00:00Z");
   const now = () => clock;
   const ctx: ServiceContext = { db, config, log, actor: cliActor(), now };
-  const devices = createDeviceRuntime(config, sqlite);
+  const devices = createDeviceRuntime(config, sqlite, provisionDevice);
   const app = createApp({ config, db, sqlite, log, now, devices });
   return {
     config,

@@ -1,7 +1,7 @@
 // The global error envelope, exercised through a probe route mounted on the real app.
 import { afterAll, describe, expect, test } from "bun:test";
 import { t } from "elysia";
-import { ServiceError } from "../../src/errors.ts";
+import { ServiceError } from "../../src/core/errors.ts";
 import { testEnv } from "../helpers/env.ts";
 import { call } from "../helpers/http.ts";
 

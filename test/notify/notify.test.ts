@@ -5,7 +5,7 @@ import { afterAll, afterEach, expect, test } from "bun:test";
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { withTransaction } from "../../src/context.ts";
+import { withTransaction } from "../../src/core/context.ts";
 import { createMailer } from "../../src/mail/mailer.ts";
 import { createDeliverer } from "../../src/notify/deliver.ts";
 import { publish, subscribe, type NotifyEvent } from "../../src/notify/events.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { consoleAudit, users } from "../../src/db/schema.ts";
-import { ServiceError } from "../../src/errors.ts";
+import { ServiceError } from "../../src/core/errors.ts";
 import { createUser, deleteUser, disableUser, enableUser, getUser, hasActiveAdmin, listUsers, setPassword } from "../../src/users/service.ts";
 import { testEnv } from "../helpers/env.ts";
 

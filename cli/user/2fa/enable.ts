@@ -1,7 +1,7 @@
 import { defineCommand } from "citty";
 import { renderUnicodeCompact } from "uqr";
 import { beginTotp, confirmTotp } from "../../../src/auth/totp.ts";
-import { ServiceError } from "../../../src/errors.ts";
+import { ServiceError } from "../../../src/core/errors.ts";
 import { CliError, io } from "../../_io.ts";
 import { action, configArgs, withData } from "../../_shared.ts";
 import { userArg } from "../_format.ts";

@@ -1,12 +1,13 @@
 // Retention: audit rows older than their type's `audit.*_days` are deleted in batches of BATCH rows,
 // yielding to requests between batches, so a first purge of a large backlog never blocks heartbeats.
-// Nonces (de-duplication of device posts) live 10 minutes; the client retries for at most 2.
+// Nonces (de-duplication of device posts) live 10 minutes; the client retries for at most 2
+// (client: src/server/connection.rs:1535 (rustdesk@7423dced)).
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { purgeRecordings } from "../recordings/service.ts";
 import type { RecordingStore } from "../recordings/store.ts";
-import { emitAudit } from "./emit.ts";
+import { emitAudit } from "../core/audit.ts";
 
 const BATCH = 1000;
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 function git(...args: string[]): string {
   try {
-    const r = Bun.spawnSync(["git", ...args], { cwd: join(import.meta.dir, ".."), stderr: "ignore" });
+    const r = Bun.spawnSync(["git", ...args], { cwd: join(import.meta.dir, "..", ".."), stderr: "ignore" });
     return r.success ? r.stdout.toString().trim() : "";
   } catch {
     return "";
@@ -13,7 +13,7 @@ function git(...args: string[]): string {
 }
 
 export function buildInfo(): { version: string; commit: string; date: string } {
-  const pkg = JSON.parse(readFileSync(join(import.meta.dir, "..", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(import.meta.dir, "..", "..", "package.json"), "utf8")) as { version: string };
   // BUILD_COMMIT: for builds from a copy without .git (install.sh builds in a temp copy).
   const given = process.env.BUILD_COMMIT ?? "";
   const commit = given || git("rev-parse", "--short=12", "HEAD");

@@ -1,17 +1,17 @@
 // SSO providers as configured: `[[sso.providers]]` tables in the file, or the same as a JSON array
 // in RDCONSOLE_SSO_PROVIDERS. Checked whole at startup, like every other key.
-import { FieldError, type Field } from "../config/fields.ts";
+import { FieldError, type Field } from "./fields.ts";
 
 export const PROVIDER_KINDS = ["oidc", "github"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export interface ProviderConfig {
-  /** What the client shows and sends back as `op` (client-contract §1). */
+  /** What the client shows and sends back as `op`: client: flutter/lib/models/user_model.dart:260-263 (rustdesk@7423dced). */
   readonly name: string;
   readonly kind: ProviderKind;
-  /** Shown on rdconsole's own pages; the client labels buttons from `name`. */
+  /** Shown on rdconsole's own pages; the client labels buttons from `name`: client: flutter/lib/common/widgets/login.dart:41-57 (rustdesk@7423dced). */
   readonly label: string;
-  /** SVG markup for the client's button (sent in a common-oidc entry). */
+  /** SVG markup for the client's button (sent in a common-oidc entry): client: flutter/lib/common/widgets/login.dart:77-85 (rustdesk@7423dced). */
   readonly icon: string;
   /** oidc: the issuer, discovered at <issuer>/.well-known/openid-configuration. github: the web base (GitHub Enterprise). */
   readonly issuer: string;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, test } from "bun:test";
-import { testEnv } from "../test/helpers/env.ts";
-import { emitAudit } from "./audit/emit.ts";
+import { testEnv } from "../../test/helpers/env.ts";
+import { emitAudit } from "./audit.ts";
 import { withTransaction } from "./context.ts";
-import { consoleAudit } from "./db/schema.ts";
+import { consoleAudit } from "../db/schema.ts";
 
 let env: ReturnType<typeof testEnv>;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 // One device group in full, for `device-group show`: its devices and the user groups whose
 // members may see them (group set --can-access-device-group).
 import { asc, eq } from "drizzle-orm";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../core/context.ts";
 import { devices, groupAccess, userGroups, users } from "../db/schema.ts";
 import { requireDeviceGroup } from "./service.ts";
 

@@ -1,13 +1,12 @@
 // Device groups: named; a device is in at most one.
 import { asc, eq, sql } from "drizzle-orm";
-import { emitAudit } from "../audit/emit.ts";
-import { withTransaction, type ServiceContext } from "../context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { deviceGroups, devices } from "../db/schema.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
-import { checkText } from "../users/validate.ts";
+import { conflict, notFound } from "../core/errors.ts";
+import { checkGroupName, checkText } from "../core/validate.ts";
 
 export type DeviceGroupRow = typeof deviceGroups.$inferSelect;
-const NAME = /^[^\s/\\][^/\\]{0,63}$/;
 const target = (g: DeviceGroupRow) => ({ type: "device_group", guid: g.guid, name: g.name });
 
 export function findDeviceGroup(ctx: ServiceContext, name: string): DeviceGroupRow | undefined {
@@ -21,8 +20,7 @@ export function requireDeviceGroup(ctx: ServiceContext, name: string): DeviceGro
 }
 
 function checkName(ctx: ServiceContext, name: string, except?: number): string {
-  const n = name.trim();
-  if (!NAME.test(n)) throw invalid(`invalid device group name "${n.slice(0, 80)}": 1-64 characters, no slashes`);
+  const n = checkGroupName("device group", name);
   const same = findDeviceGroup(ctx, n);
   if (same && same.id !== except) throw conflict(`a device group named "${same.name}" already exists`);
   return n;

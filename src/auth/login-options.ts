@@ -1,7 +1,7 @@
 // GET /api/login-options: one "oidc/<name>" per provider; with icons, also one "common-oidc/[…]" entry.
-// client: flutter/lib/models/user_model.dart (rustdesk master) uses only the common-oidc entry when there
+// client: flutter/lib/models/user_model.dart:255-263 (rustdesk@7423dced) uses only the common-oidc entry when there
 // is one (a JSON array of {name, icon?}), else every "oidc/<name>".
-import type { ProviderConfig } from "./providers.ts";
+import type { ProviderConfig } from "../config/sso-providers.ts";
 
 export function loginOptions(providers: readonly ProviderConfig[]): string[] {
   const options = providers.map((p) => `oidc/${p.name}`);

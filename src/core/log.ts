@@ -1,7 +1,7 @@
 // One consola instance per process. pretty: consola's fancy reporter on stderr;
 // json: one object per line on stderr, for journald/log collectors. stdout stays free for CLI output.
 import { createConsola, LogLevels, type ConsolaInstance, type LogObject } from "consola";
-import type { Config } from "./config/schema.ts";
+import type { Config } from "../config/schema.ts";
 
 export type Logger = ConsolaInstance;
 

@@ -1,6 +1,6 @@
 // Console-audit rows, written with the ServiceContext of the change they record,
 // i.e. inside the same transaction.
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "./context.ts";
 import { consoleAudit } from "../db/schema.ts";
 
 /** Every console-audit action, `entity.verb`. */

@@ -1,10 +1,10 @@
 // The `auth` macro every authenticated client endpoint uses: a Bearer access token that is
 // still valid, of a user who is still enabled. 401 means exactly "log in again"
-// (client: flutter/lib/models/user_model.dart (rustdesk@7423dced) clears the login on 401).
+// (client: flutter/lib/models/user_model.dart:85-87 (rustdesk@7423dced) clears the login on 401).
 import { Elysia } from "elysia";
-import { resolveSession } from "../auth/sessions.ts";
-import type { AppDeps } from "../deps.ts";
-import { requestContext } from "./context.ts";
+import { resolveSession } from "./sessions.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { requestContext } from "../http/context.ts";
 
 export const INVALID_TOKEN = "Invalid token";
 
@@ -14,7 +14,7 @@ export function bearerToken(request: Request): string | null {
   return m ? m[1]! : null;
 }
 
-export const authMacro = (deps: AppDeps) =>
+export const authMacro = (deps: CoreDeps) =>
   new Elysia({ name: "rdconsole/auth-macro" }).macro({
     auth: {
       resolve({ request, status }) {

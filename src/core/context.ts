@@ -1,7 +1,7 @@
 // The seam between transports (HTTP routes, CLI) and services: services take (ctx, input).
-import type { Config } from "./config/schema.ts";
-import type { ActorType } from "./db/schema.ts";
-import type { Db } from "./db/client.ts";
+import type { Config } from "../config/schema.ts";
+import type { ActorType } from "../db/schema.ts";
+import type { Db } from "../db/client.ts";
 import type { Logger } from "./log.ts";
 
 export interface Actor {

@@ -1,0 +1,29 @@
+// Background jobs the server runs: retention hourly, the nonces of device audit posts every minute.
+// Each skips a turn while its previous run is still going (they yield between batches).
+import type { Database } from "bun:sqlite";
+import type { ServiceContext } from "../core/context.ts";
+import type { RecordingStore } from "../recordings/store.ts";
+import { hourlyRetention, purgeExpired } from "./retention.ts";
+
+export interface Jobs {
+  /** Stops the timers and waits for the runs in progress. */
+  stop(): Promise<void>;
+}
+
+export function startJobs(sqlite: Database, ctx: ServiceContext, recordings: RecordingStore): Jobs {
+  const running = new Map<string, Promise<unknown>>();
+  const job = (name: string, work: () => Promise<unknown>) => () => {
+    if (running.has(name)) return;
+    running.set(name, work().catch((e) => ctx.log.error(`${name} purge failed`, e)).finally(() => running.delete(name)));
+  };
+  const timers = [
+    setInterval(job("retention", () => hourlyRetention(sqlite, ctx, recordings)), 3_600_000),
+    setInterval(job("nonces", () => purgeExpired(sqlite, ctx.config, Date.now(), ["audit_nonces"])), 60_000),
+  ];
+  return {
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await Promise.all(running.values());
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// A user as every transport shows it: the row less its id and password hash.
+import type { users, UserStatus } from "../db/schema.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+export interface User {
+  guid: string;
+  name: string;
+  displayName: string;
+  email: string;
+  note: string;
+  isAdmin: boolean;
+  emailVerification: boolean;
+  status: UserStatus;
+  hasPassword: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function toUser(row: UserRow): User {
+  const { id: _id, passwordHash, ...rest } = row;
+  return { ...rest, hasPassword: passwordHash !== null };
+}
