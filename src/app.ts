@@ -8,7 +8,7 @@ import { banChecker } from "./bans/service.ts";
 import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
-import { provisionDevice } from "./provisioning/presets.ts";
+import { deviceHooks } from "./provisioning/hooks.ts";
 import { docsRoutes } from "./docs/routes.ts";
 import { nativeHeartbeat } from "./devices/heartbeat-route.ts";
 import { accessLog } from "./http/access-log.ts";
@@ -29,7 +29,7 @@ export type { AppDeps } from "./deps.ts";
 export function createApp(deps: AppDeps) {
   const { config, log } = deps;
   const auth = deps.auth ?? createAuthRuntime(config);
-  const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite, provisionDevice);
+  const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite, deviceHooks(deps.sqlite));
   const gate = createGate(config, banChecker(deps.sqlite, deps.now));
   const access = accessLog(config, log);
   const heartbeat = nativeHeartbeat(deps, devices, gate, access);

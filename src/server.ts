@@ -10,7 +10,7 @@ import { createDeliverer } from "./notify/deliver.ts";
 import { startNotifier } from "./notify/notifier.ts";
 import { RecordingStore } from "./recordings/store.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
-import { provisionDevice } from "./provisioning/presets.ts";
+import { deviceHooks } from "./provisioning/hooks.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
@@ -40,7 +40,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   try {
-    devices = createDeviceRuntime(config, database.sqlite, provisionDevice);
+    devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite));
     app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   } catch (e) {

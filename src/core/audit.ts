@@ -63,7 +63,16 @@ export type AuditAction =
   | "audit.note"
   | "user.sso_link"
   | "user.sso_unlink"
-  | "auth.sso_failed";
+  | "auth.sso_failed"
+  | "strategy.create"
+  | "strategy.update"
+  | "strategy.rename"
+  | "strategy.enable"
+  | "strategy.disable"
+  | "strategy.delete"
+  | "strategy.default"
+  | "strategy.assign"
+  | "strategy.unassign";
 
 export interface AuditTarget {
   type: string;

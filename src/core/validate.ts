@@ -29,8 +29,8 @@ export function checkText(field: string, value: string, max: number): string {
 
 const GROUP_NAME = /^[^\s/\\][^/\\]{0,63}$/;
 
-/** User-group and device-group names: trimmed, 1-64 characters, no slashes (they appear in paths). */
-export function checkGroupName(kind: "group" | "device group", name: string): string {
+/** Names of user groups, device groups and strategies: trimmed, 1-64 characters, no slashes (they appear in paths). */
+export function checkEntityName(kind: "group" | "device group" | "strategy", name: string): string {
   const n = name.trim();
   if (!GROUP_NAME.test(n)) throw invalid(`invalid ${kind} name "${n.slice(0, 80)}": 1-64 characters, no slashes`);
   return n;

@@ -2,7 +2,7 @@
 // Every entity has an integer primary key for joins and a UUID `guid` as its external id
 // (RustDesk Server Pro's admin API addresses users, groups, devices and strategies by guid: client: res/users.py:77-94 (rustdesk@7423dced)).
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 const guid = () =>
   text("guid")
@@ -29,6 +29,8 @@ export const users = sqliteTable(
     /** Every password login must also answer a code sent by e-mail. */
     emailVerification: integer("email_verification", { mode: "boolean" }).notNull().default(false),
     status: integer("status").$type<UserStatus>().notNull().default(UserStatus.normal),
+    /** The strategy for this user's devices (below a device's own, above its device group's). */
+    strategyId: integer("strategy_id").references((): AnySQLiteColumn => strategies.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -306,6 +308,8 @@ export const deviceGroups = sqliteTable(
     guid: guid(),
     name: text("name").notNull(),
     note: text("note").notNull().default(""),
+    /** The strategy for this group's devices that have none of their own or of their owner. */
+    strategyId: integer("strategy_id").references((): AnySQLiteColumn => strategies.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -324,6 +328,8 @@ export const devices = sqliteTable(
     uuid: text("uuid").notNull().default(""),
     ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
     groupId: integer("group_id").references(() => deviceGroups.id, { onDelete: "set null" }),
+    /** The device's own strategy: it wins over its owner's and its group's. */
+    strategyId: integer("strategy_id").references((): AnySQLiteColumn => strategies.id, { onDelete: "set null" }),
     alias: text("alias").notNull().default(""),
     note: text("note").notNull().default(""),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
@@ -534,6 +540,46 @@ export const ssoIdentities = sqliteTable(
   },
   (t) => [uniqueIndex("sso_identities_subject").on(t.issuer, t.subject), index("sso_identities_user").on(t.userId)],
 );
+
+/**
+ * Strategies: client option keys → string values pushed to devices through the heartbeat
+ * (src/strategies/). Assigned through devices.strategy_id, users.strategy_id and
+ * device_groups.strategy_id; at most one is the server's default.
+ */
+export const strategies = sqliteTable(
+  "strategies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text("name").notNull(),
+    note: text("note").notNull().default(""),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    options: text("options", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+    /** Re-sent every N hours so that a local edit on the device does not stick; null: only on change. */
+    reapplyHours: integer("reapply_hours"),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("strategies_name_nocase").on(sql`${t.name} collate nocase`), uniqueIndex("strategies_one_default").on(t.isDefault).where(sql`${t.isDefault} = 1`)],
+);
+
+/**
+ * What this server last sent a device's strategy settings as, and what the device confirmed (its
+ * heartbeat echoed the `modified_at` stamp). Written by the heartbeat only when something changes.
+ */
+export const deviceStrategyState = sqliteTable("device_strategy_state", {
+  deviceId: integer("device_id")
+    .primaryKey()
+    .references(() => devices.id, { onDelete: "cascade" }),
+  /** Keys this server may have set on the device: they are sent with "" once they leave its strategy. */
+  keys: text("keys", { mode: "json" }).$type<string[]>().notNull().default([]),
+  sentStamp: integer("sent_stamp"),
+  sentOptions: text("sent_options", { mode: "json" }).$type<Record<string, string>>(),
+  sentAt: integer("sent_at"),
+  confirmedStamp: integer("confirmed_stamp"),
+  confirmedAt: integer("confirmed_at"),
+});
 
 /**
  * Login lockouts in force (src/auth/lockout-store.ts): written by the server when a source or an

@@ -4,7 +4,7 @@ import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { deviceGroups, devices } from "../db/schema.ts";
 import { conflict, notFound } from "../core/errors.ts";
-import { checkGroupName, checkText } from "../core/validate.ts";
+import { checkEntityName, checkText } from "../core/validate.ts";
 
 export type DeviceGroupRow = typeof deviceGroups.$inferSelect;
 const target = (g: DeviceGroupRow) => ({ type: "device_group", guid: g.guid, name: g.name });
@@ -20,7 +20,7 @@ export function requireDeviceGroup(ctx: ServiceContext, name: string): DeviceGro
 }
 
 function checkName(ctx: ServiceContext, name: string, except?: number): string {
-  const n = checkGroupName("device group", name);
+  const n = checkEntityName("device group", name);
   const same = findDeviceGroup(ctx, n);
   if (same && same.id !== except) throw conflict(`a device group named "${same.name}" already exists`);
   return n;

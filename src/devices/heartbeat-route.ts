@@ -36,7 +36,8 @@ export function respondHeartbeat(deps: CoreDeps, rt: DeviceRuntime, request: Req
   const ctx = ip === undefined ? requestContext(deps, request) : { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
   const reply = rt.heartbeats.beat(ctx, body as HeartbeatBody);
   if (reply === BANNED) return bannedResponse();
-  return new Response(reply.sysinfo === undefined && reply.disconnect === undefined ? "{}" : JSON.stringify(reply), { headers: HEADERS });
+  const empty = reply.sysinfo === undefined && reply.disconnect === undefined && reply.modified_at === undefined;
+  return new Response(empty ? "{}" : JSON.stringify(reply), { headers: HEADERS });
 }
 
 const malformed = () => errorResponse(400, "malformed request body (expected JSON)");

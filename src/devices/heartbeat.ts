@@ -20,6 +20,14 @@ export interface HeartbeatBody {
 export interface HeartbeatReply {
   sysinfo?: boolean;
   disconnect?: number[];
+  strategy?: { config_options: Record<string, string>; extra: Record<string, string> };
+  modified_at?: number;
+}
+
+/** Client settings for a beat (src/strategies/delivery.ts, wired by the app). */
+export interface StrategyDelivery {
+  /** What to add to the reply, or undefined; `strategiesVersion`: the counter KnownDevices last read. */
+  forBeat(d: KnownDevice, modifiedAt: number, now: number, strategiesVersion: number | null): Pick<HeartbeatReply, "strategy" | "modified_at"> | undefined;
 }
 
 export const BANNED = Symbol("banned");
@@ -34,6 +42,7 @@ export class Heartbeats {
     private readonly presence: Presence,
     private readonly known: KnownDevices,
     private readonly guard: RegistrationGuard,
+    private readonly strategies: StrategyDelivery,
   ) {
     this.dequeue = sqlite.prepare<unknown, [number, number]>("DELETE FROM device_disconnects WHERE device_id = ? AND conn_id = ?");
     this.guidOf = sqlite.prepare<{ guid: string }, [number]>("SELECT guid FROM devices WHERE id = ?");
@@ -62,6 +71,10 @@ export class Heartbeats {
     // A disabled (or not yet approved) device may not be used: every live connection is cut.
     const cut = d.enabled ? this.pendingCuts(body.id, d, conns) : [...conns];
     if (cut.length) reply.disconnect = cut;
+    if (d.enabled) {
+      const settings = this.strategies.forBeat(d, body.modified_at ?? 0, now, this.known.strategiesVersion);
+      if (settings) Object.assign(reply, settings);
+    }
     return reply;
   }
 

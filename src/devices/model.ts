@@ -22,6 +22,8 @@ export const SysinfoBody = looseObject(
 export const HeartbeatReply = t.Object({
   sysinfo: t.Optional(t.Boolean()),
   disconnect: t.Optional(t.Array(t.Integer())),
+  strategy: t.Optional(t.Object({ config_options: t.Record(t.String(), t.String()), extra: t.Record(t.String(), t.String()) })),
+  modified_at: t.Optional(t.Integer({ description: "Stamp of the settings sent; the device echoes it in its next heartbeats" })),
 });
 
 export const UserRow = t.Object({ name: t.String(), display_name: t.String(), email: t.String(), note: t.String(), status: t.Integer(), is_admin: t.Boolean() });

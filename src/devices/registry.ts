@@ -13,8 +13,14 @@ import { WindowCounter } from "../net/window-counter.ts";
 
 export type DeviceRow = typeof devices.$inferSelect;
 
-/** What a new registration sets up beyond the device row (owner, group, book), inside its transaction. */
-export type ProvisionHook = (ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo) => void;
+/** What a registration's presets set up: columns of the new row, then work once it exists (audit, address book). */
+export interface Provisioning {
+  readonly set: { ownerId?: number; groupId?: number; strategyId?: number };
+  after(device: DeviceRow): void;
+}
+
+/** Reads a registering device's presets inside its transaction (wired by the app: src/provisioning/). */
+export type ProvisionHook = (ctx: ServiceContext, body: Record<string, unknown>, info: Sysinfo) => Provisioning;
 
 // client: src/hbbs_http/sync.rs:212-224 (rustdesk@7423dced): exactly "SYSINFO_UPDATED" marks the upload done and
 // "ID_NOT_FOUND" is retried every 3 s; any other text is retried after 120 s, which refusals should get.
@@ -124,9 +130,10 @@ export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuar
       return "DEVICE_LIMIT";
     }
     const approval = policy === "approval";
+    const provisioning = rt.provision(tx, body, info);
     const row = tx.db
       .insert(devices)
-      .values({ rdId, uuid, sysinfo: info, sysinfoAt: now, enabled: !approval, pending: approval, createdAt: now, updatedAt: now })
+      .values({ rdId, uuid, sysinfo: info, sysinfoAt: now, enabled: !approval, pending: approval, createdAt: now, updatedAt: now, ...provisioning.set })
       .returning()
       .get();
     seen(tx, row.id, now);
@@ -137,7 +144,7 @@ export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuar
       title: `New device ${rdId}${info.hostname ? ` (${info.hostname})` : ""}${approval ? " is waiting for approval" : " registered"}`,
       data: { device: rdId, hostname: info.hostname ?? null, os: info.os ?? null, username: info.username ?? null, ip: tx.ip ?? null, pending: approval },
     });
-    rt.provision(tx, row, body, info);
+    provisioning.after(row);
     return "SYSINFO_UPDATED";
   });
 }

@@ -39,7 +39,7 @@ export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
       detail: {
         tags: ["device"],
         summary: "Heartbeat",
-        description: "Body {id, uuid, modified_at, ver, conns?: int[]}. Reply: sysinfo (upload it again), disconnect (connection ids to close).",
+        description: "Body {id, uuid, modified_at, ver, conns?: int[]}. Reply: sysinfo (upload it again), disconnect (connection ids to close), strategy + modified_at (client settings, sent while the device's modified_at differs from their stamp).",
       },
     })
     // Pre-2025 clients only (now public servers only: client: src/hbbs_http/sync.rs:181-207 (rustdesk@7423dced)); a value that changes

@@ -2,7 +2,7 @@
 // statements, registration limits.
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
-import { Heartbeats } from "./heartbeat.ts";
+import { Heartbeats, type StrategyDelivery } from "./heartbeat.ts";
 import { KnownDevices } from "./known.ts";
 import { Presence } from "./presence.ts";
 import { RegistrationGuard, type ProvisionHook } from "./registry.ts";
@@ -16,10 +16,16 @@ export interface DeviceRuntime {
   readonly provision: ProvisionHook;
 }
 
-export function createDeviceRuntime(config: Config, sqlite: Database, provision: ProvisionHook): DeviceRuntime {
+/** What layers above the devices plug into the runtime (wired by src/provisioning/hooks.ts). */
+export interface DeviceHooks {
+  readonly provision: ProvisionHook;
+  readonly strategies: StrategyDelivery;
+}
+
+export function createDeviceRuntime(config: Config, sqlite: Database, hooks: DeviceHooks): DeviceRuntime {
   const presence = new Presence(sqlite);
   const known = new KnownDevices(sqlite);
   const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour);
-  const heartbeats = new Heartbeats(sqlite, presence, known, guard);
-  return { presence, known, heartbeats, guard, provision };
+  const heartbeats = new Heartbeats(sqlite, presence, known, guard, hooks.strategies);
+  return { presence, known, heartbeats, guard, provision: hooks.provision };
 }

@@ -6,7 +6,7 @@ import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { deviceGroups, groupAccess, userGroupMembers, userGroups } from "../db/schema.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import { findUserRow } from "../users/service.ts";
-import { checkGroupName, checkText } from "../core/validate.ts";
+import { checkEntityName, checkText } from "../core/validate.ts";
 
 export type GroupRow = typeof userGroups.$inferSelect;
 
@@ -23,7 +23,7 @@ export function requireGroup(ctx: ServiceContext, name: string): GroupRow {
 }
 
 export function createGroup(ctx: ServiceContext, input: { name: string; note?: string }): GroupRow {
-  const name = checkGroupName("group", input.name);
+  const name = checkEntityName("group", input.name);
   const note = checkText("note", input.note ?? "", 2000);
   return withTransaction(ctx, (tx) => {
     const existing = findGroup(tx, name);

@@ -1,33 +1,56 @@
 // What a device's sysinfo presets set up when it registers: its owner (preset-user-name), device
 // group (preset-device-group-name) and an entry in a shared address book (preset-address-book-*).
 // Each preset is audited whether or not it applied; a preset that cannot apply never blocks the registration.
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { touchBook } from "../addressbook/access.ts";
 import { insertPeer } from "../addressbook/peers.ts";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
-import { addressBooks, deviceGroups, devices, type Sysinfo } from "../db/schema.ts";
+import { addressBooks, type Sysinfo } from "../db/schema.ts";
+import { findDeviceGroup } from "../device-groups/service.ts";
 import { platformOf } from "../devices/platform.ts";
-import type { DeviceRow } from "../devices/registry.ts";
+import type { DeviceRow, Provisioning } from "../devices/registry.ts";
+import { findStrategy } from "../strategies/service.ts";
 import { findUserRow } from "../users/service.ts";
 
 const target = (d: { guid: string; rdId: string }) => ({ type: "device", guid: d.guid, name: d.rdId });
 
-export function provisionDevice(ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo): void {
-  const set: Partial<DeviceRow> = {};
+/**
+ * The presets of a device registering now: owner, device group and strategy are columns of its new
+ * row (set in the INSERT, so no cached device is invalidated); the audit rows and the address-book
+ * entry follow once the row exists.
+ */
+export function provisionDevice(ctx: ServiceContext, body: Record<string, unknown>, info: Sysinfo): Provisioning {
+  const set: Provisioning["set"] = {};
+  const applied: { preset: string; value: string; applied: boolean }[] = [];
   const userName = info["preset-user-name"];
   if (userName) {
     const user = findUserRow(ctx, userName);
     if (user) set.ownerId = user.id;
-    emitAudit(ctx, "device.preset", target(device), { preset: "user", value: userName, applied: Boolean(user) });
+    applied.push({ preset: "user", value: userName, applied: Boolean(user) });
   }
   const groupName = info["preset-device-group-name"];
   if (groupName) {
-    const group = ctx.db.select().from(deviceGroups).where(sql`${deviceGroups.name} = ${groupName} collate nocase`).get();
+    const group = findDeviceGroup(ctx, groupName);
     if (group) set.groupId = group.id;
-    emitAudit(ctx, "device.preset", target(device), { preset: "device_group", value: groupName, applied: Boolean(group) });
+    applied.push({ preset: "device_group", value: groupName, applied: Boolean(group) });
   }
-  if (Object.keys(set).length) ctx.db.update(devices).set(set).where(eq(devices.id, device.id)).run();
+  const strategyName = info["preset-strategy-name"];
+  if (strategyName) {
+    const strategy = findStrategy(ctx, strategyName);
+    if (strategy) set.strategyId = strategy.id;
+    applied.push({ preset: "strategy", value: strategyName, applied: Boolean(strategy) });
+  }
+  return {
+    set,
+    after(device) {
+      for (const a of applied) emitAudit(ctx, "device.preset", target(device), a);
+      addToPresetBook(ctx, device, body, info);
+    },
+  };
+}
+
+function addToPresetBook(ctx: ServiceContext, device: DeviceRow, body: Record<string, unknown>, info: Sysinfo): void {
   const bookName = info["preset-address-book-name"];
   if (bookName) {
     const book = ctx.db.select().from(addressBooks).where(sql`${addressBooks.personal} = 0 and ${addressBooks.name} = ${bookName} collate nocase`).get();

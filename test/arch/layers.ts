@@ -14,6 +14,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["device-groups"],
   ["auth"],
   ["devices"],
+  ["strategies"],
   ["addressbook"],
   ["audit"],
   ["recordings"],

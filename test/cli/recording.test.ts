@@ -7,7 +7,7 @@ import { cliActor } from "../../src/core/context.ts";
 import { openDb } from "../../src/db/client.ts";
 import { reportSysinfo } from "../../src/devices/registry.ts";
 import { createDeviceRuntime } from "../../src/devices/runtime.ts";
-import { provisionDevice } from "../../src/provisioning/presets.ts";
+import { deviceHooks } from "../../src/provisioning/hooks.ts";
 import { createLogger } from "../../src/core/log.ts";
 import { purgeRecordings, uploadRecording } from "../../src/recordings/service.ts";
 import { RecordingStore } from "../../src/recordings/store.ts";
@@ -24,7 +24,7 @@ test("list, get (exact bytes), delete (audited); retention purges what was not w
   const { db, sqlite, close } = openDb(config.data.dir);
   let clock = Date.parse("2026-11-01T10:00:00Z");
   const ctx = { db, config, log: createLogger(config.log), actor: cliActor(), now: () => clock };
-  const rt = createDeviceRuntime(config, sqlite, provisionDevice);
+  const rt = createDeviceRuntime(config, sqlite, deviceHooks(sqlite));
   const store = new RecordingStore(config.data.dir);
   const upload = (rdId: string, name: string, payload: Uint8Array) => {
     const id = (sqlite.query("SELECT id FROM devices WHERE rd_id = ?").get(rdId) as { id: number }).id;

@@ -10,6 +10,14 @@ BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 CREATE TRIGGER `device_disconnects_heartbeat_insert` AFTER INSERT ON `device_disconnects`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
 
+CREATE TRIGGER `device_groups_strategy_version` AFTER UPDATE OF `strategy_id` ON `device_groups`
+WHEN OLD.`strategy_id` IS NOT NEW.`strategy_id`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'strategies'; END;
+
+CREATE TRIGGER `devices_assignment_update` AFTER UPDATE OF `owner_id`, `group_id`, `strategy_id` ON `devices`
+WHEN OLD.`owner_id` IS NOT NEW.`owner_id` OR OLD.`group_id` IS NOT NEW.`group_id` OR OLD.`strategy_id` IS NOT NEW.`strategy_id`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
+
 CREATE TRIGGER `devices_heartbeat_delete` AFTER DELETE ON `devices`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
 
@@ -19,6 +27,19 @@ BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
 
 CREATE TRIGGER `devices_presence_row` AFTER INSERT ON `devices`
 BEGIN INSERT INTO `device_presence` (`device_id`) VALUES (NEW.`id`); END;
+
+CREATE TRIGGER `strategies_version_delete` AFTER DELETE ON `strategies`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'strategies'; END;
+
+CREATE TRIGGER `strategies_version_insert` AFTER INSERT ON `strategies`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'strategies'; END;
+
+CREATE TRIGGER `strategies_version_update` AFTER UPDATE ON `strategies`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'strategies'; END;
+
+CREATE TRIGGER `users_strategy_version` AFTER UPDATE OF `strategy_id` ON `users`
+WHEN OLD.`strategy_id` IS NOT NEW.`strategy_id`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'strategies'; END;
 
 CREATE TABLE __rdconsole_migrations (tag TEXT PRIMARY KEY, hash TEXT NOT NULL, applied_at INTEGER NOT NULL);
 
@@ -155,13 +176,24 @@ CREATE TABLE `device_groups` (
 	`note` text DEFAULT '' NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
-);
+, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null);
 
 CREATE TABLE `device_presence` (
 	`device_id` integer PRIMARY KEY NOT NULL,
 	`last_seen_at` integer,
 	`last_ip` text,
 	`conns` text DEFAULT '[]' NOT NULL,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
+);
+
+CREATE TABLE `device_strategy_state` (
+	`device_id` integer PRIMARY KEY NOT NULL,
+	`keys` text DEFAULT '[]' NOT NULL,
+	`sent_stamp` integer,
+	`sent_options` text,
+	`sent_at` integer,
+	`confirmed_stamp` integer,
+	`confirmed_at` integer,
 	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
 );
 
@@ -179,7 +211,7 @@ CREATE TABLE `devices` (
 	`sysinfo` text DEFAULT '{}' NOT NULL,
 	`sysinfo_at` integer,
 	`created_at` integer NOT NULL,
-	`updated_at` integer NOT NULL,
+	`updated_at` integer NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null,
 	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`group_id`) REFERENCES `device_groups`(`id`) ON UPDATE no action ON DELETE set null
 );
@@ -288,6 +320,19 @@ CREATE TABLE `state_versions` (
 	`n` integer DEFAULT 0 NOT NULL
 );
 
+CREATE TABLE `strategies` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`name` text NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`enabled` integer DEFAULT true NOT NULL,
+	`options` text DEFAULT '{}' NOT NULL,
+	`reapply_hours` integer,
+	`is_default` integer DEFAULT false NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+
 CREATE TABLE `user_devices` (
 	`user_id` integer NOT NULL,
 	`device_uuid` text NOT NULL,
@@ -335,7 +380,7 @@ CREATE TABLE `users` (
 	`status` integer DEFAULT 1 NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
-, `email_verification` integer DEFAULT false NOT NULL);
+, `email_verification` integer DEFAULT false NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null);
 
 CREATE INDEX `ab_peers_book_order` ON `ab_peers` (`ab_id`,`id`);
 
@@ -440,6 +485,12 @@ CREATE UNIQUE INDEX `sso_identities_guid_unique` ON `sso_identities` (`guid`);
 CREATE UNIQUE INDEX `sso_identities_subject` ON `sso_identities` (`issuer`,`subject`);
 
 CREATE INDEX `sso_identities_user` ON `sso_identities` (`user_id`);
+
+CREATE UNIQUE INDEX `strategies_guid_unique` ON `strategies` (`guid`);
+
+CREATE UNIQUE INDEX `strategies_name_nocase` ON `strategies` ("name" collate nocase);
+
+CREATE UNIQUE INDEX `strategies_one_default` ON `strategies` (`is_default`) WHERE "strategies"."is_default" = 1;
 
 CREATE INDEX `user_group_members_group` ON `user_group_members` (`group_id`);
 

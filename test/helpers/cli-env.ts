@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/config/load.ts";
 import { createLogger } from "../../src/core/log.ts";
 import { openDb } from "../../src/db/client.ts";
 import { createDeviceRuntime } from "../../src/devices/runtime.ts";
-import { provisionDevice } from "../../src/provisioning/presets.ts";
+import { deviceHooks } from "../../src/provisioning/hooks.ts";
 import { runCli } from "./cli.ts";
 import { tempDir } from "./env.ts";
 
@@ -28,7 +28,7 @@ export async function cliWithApp(extraToml = "") {
   await env.cli(["user", "create", "alice", "--password-stdin"], { stdin: "alice-password" }); // creates the data dir
   const config = env.config();
   const { db, sqlite, close } = openDb(config.data.dir);
-  const devices = createDeviceRuntime(config, sqlite, provisionDevice);
+  const devices = createDeviceRuntime(config, sqlite, deviceHooks(sqlite));
   const app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now, devices });
   return { ...env, app, devices, db, sqlite, close };
 }

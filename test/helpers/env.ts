@@ -9,7 +9,7 @@ import type { Config } from "../../src/config/schema.ts";
 import { cliActor, type ServiceContext } from "../../src/core/context.ts";
 import { openDb } from "../../src/db/client.ts";
 import { createDeviceRuntime } from "../../src/devices/runtime.ts";
-import { provisionDevice } from "../../src/provisioning/presets.ts";
+import { deviceHooks } from "../../src/provisioning/hooks.ts";
 import { createLogger } from "../../src/core/log.ts";
 
 const dirs: string[] = [];
@@ -39,7 +39,7 @@ export function testEnv(overrides: Record<string, string> = {}) {
   let clock = Date.parse("2026-11-22T12:00:00Z");
   const now = () => clock;
   const ctx: ServiceContext = { db, config, log, actor: cliActor(), now };
-  const devices = createDeviceRuntime(config, sqlite, provisionDevice);
+  const devices = createDeviceRuntime(config, sqlite, deviceHooks(sqlite));
   const app = createApp({ config, db, sqlite, log, now, devices });
   return {
     config,
