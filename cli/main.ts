@@ -17,6 +17,7 @@ export const main = defineCommand({
     ab: () => import("./ab/index.ts").then((m) => m.default),
     session: () => import("./session/index.ts").then((m) => m.default),
     ban: () => import("./ban/index.ts").then((m) => m.default),
+    lockout: () => import("./lockout/index.ts").then((m) => m.default),
     smtp: () => import("./smtp/index.ts").then((m) => m.default),
     notify: () => import("./notify/index.ts").then((m) => m.default),
     sso: () => import("./sso/index.ts").then((m) => m.default),

@@ -1,5 +1,6 @@
 import { defineCommand } from "citty";
-import { deleteBook, findBook } from "../../src/addressbook/books.ts";
+import { deleteBook } from "../../src/addressbook/books.ts";
+import { readBook } from "../../src/addressbook/read-book.ts";
 import { confirm, io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 import { bookArg } from "./_args.ts";
@@ -9,7 +10,7 @@ export default defineCommand({
   args: { ...bookArg, yes: { type: "boolean", alias: "y", description: "Do not ask for confirmation" }, ...configArgs },
   run: action(async (args) => {
     await withData(args, async (ctx) => {
-      const book = findBook(ctx, args.book);
+      const book = readBook(ctx, args.book);
       await confirm(`Delete address book ${book.name || args.book} and all its peers?`, args.yes);
       deleteBook(ctx, book);
     });

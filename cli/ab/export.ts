@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { findBook } from "../../src/addressbook/books.ts";
+import { readBook } from "../../src/addressbook/read-book.ts";
 import { exportBook, exportCsv } from "../../src/addressbook/transfer.ts";
 import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
@@ -10,7 +10,7 @@ export default defineCommand({
   args: { ...bookArg, ...jsonArg, ...configArgs },
   run: action(async (args) => {
     const out = await withData(args, (ctx) => {
-      const book = findBook(ctx, args.book);
+      const book = readBook(ctx, args.book);
       return args.json ? exportBook(ctx, book) : exportCsv(ctx, book);
     });
     if (typeof out === "string") io.out(out);

@@ -1,7 +1,8 @@
 import { defineCommand } from "citty";
 import { listBooks, type BookView } from "../../src/addressbook/books.ts";
-import { io, printJson, table } from "../_io.ts";
+import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+import { printTable } from "../_list.ts";
 
 const json = (b: BookView) => ({
   guid: b.guid,
@@ -21,6 +22,6 @@ export default defineCommand({
   run: action(async (args) => {
     const books = await withData(args, (ctx) => listBooks(ctx, { user: args.user }));
     if (args.json) return printJson(books.map(json));
-    io.out(table(["NAME", "KIND", "OWNER", "PEERS", "GUID"], books.map((b) => [b.name, b.personal ? "personal" : "shared", b.owner, String(b.peers), b.guid])));
+    printTable(["NAME", "KIND", "OWNER", "PEERS", "GUID"], books.map((b) => [b.name, b.personal ? "personal" : "shared", b.owner, String(b.peers), b.guid]));
   }),
 });

@@ -1,18 +1,19 @@
 import { defineCommand } from "citty";
-import { findBook } from "../../src/addressbook/books.ts";
+import { readBook } from "../../src/addressbook/read-book.ts";
 import { listRules } from "../../src/addressbook/rules.ts";
-import { io, printJson, table } from "../_io.ts";
+import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { bookArg } from "./_args.ts";
 import { LEVEL_NAME } from "./_subject.ts";
+import { printTable } from "../_list.ts";
 
 export default defineCommand({
   meta: { name: "rules", description: "Who may use a shared book" },
   args: { ...bookArg, ...jsonArg, ...configArgs },
   run: action(async (args) => {
-    const rules = await withData(args, (ctx) => listRules(ctx, findBook(ctx, args.book)));
+    const rules = await withData(args, (ctx) => listRules(ctx, readBook(ctx, args.book)));
     if (args.json) return printJson(rules);
     const who = (r: (typeof rules)[number]) => (r.user ? `user ${r.user}` : r.group ? `group ${r.group}` : "everyone");
-    io.out(table(["WHO", "PERMISSION", "GUID"], rules.map((r) => [who(r), LEVEL_NAME[r.rule], r.guid])));
+    printTable(["WHO", "PERMISSION", "GUID"], rules.map((r) => [who(r), LEVEL_NAME[r.rule], r.guid]));
   }),
 });

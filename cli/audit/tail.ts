@@ -1,6 +1,9 @@
 import { defineCommand } from "citty";
 import { cursorOf, readLog, type LogEntry, type LogFilter } from "../../src/audit/read.ts";
+import { readAllAfter, readAllLogs, newestCursors, type AllFilter } from "../../src/audit/read-all.ts";
+import type { ServiceContext } from "../../src/core/context.ts";
 import { CliError, io } from "../_io.ts";
+import { noEntries } from "../_list.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 import { duration } from "../_values.ts";
 import { filterArgs, logType } from "./_filters.ts";
@@ -23,6 +26,23 @@ export function entryLine(e: LogEntry): string {
     .join("  ");
 }
 
+/** Every log, merged by time; --follow keeps a cursor per log and prints each poll's news in time order. */
+async function tailAll(ctx: ServiceContext, filter: AllFilter, print: (e: LogEntry) => void, follow: boolean): Promise<void> {
+  const cursors = newestCursors(ctx); // before the first read: what lands meanwhile is printed once
+  const first = readAllLogs(ctx, filter);
+  first.forEach(print);
+  if (!first.length) noEntries();
+  for (const e of first) cursors[e.type] = Math.max(cursors[e.type], cursorOf(e));
+  while (follow) {
+    await Bun.sleep(500);
+    let news: LogEntry[];
+    do {
+      news = readAllAfter(ctx, filter, cursors);
+      news.forEach(print);
+    } while (news.length >= 1000);
+  }
+}
+
 export default defineCommand({
   meta: { name: "tail", description: "The latest audit entries; --follow prints new ones as they land (also from a running server)" },
   args: {
@@ -38,9 +58,12 @@ export default defineCommand({
     const since = args.since === undefined ? null : duration("since", args.since);
     const print = ({ position: _, ...e }: LogEntry) => io.out(args.json ? `${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n` : `${entryLine({ ...e, position: 0 })}\n`);
     await withData(args, async (ctx) => {
-      const filter: LogFilter = { type, device: args.device, user: args.user, since: since === null ? undefined : ctx.now() - since, limit: args.limit === undefined ? 50 : Number(args.limit) };
+      const base = { device: args.device, user: args.user, since: since === null ? undefined : ctx.now() - since, limit: args.limit === undefined ? 50 : Number(args.limit) };
+      if (type === null) return tailAll(ctx, base, print, Boolean(args.follow));
+      const filter: LogFilter = { type, ...base };
       let last = readLog(ctx, filter);
       last.forEach(print);
+      if (!last.length) noEntries();
       // After what was printed; with nothing printed, after the newest entry of the log, matching or not.
       const newest = last.at(-1) ?? readLog(ctx, { type, limit: 1 }).at(-1);
       let cursor = newest ? cursorOf(newest) : 0;

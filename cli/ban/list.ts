@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
 import { listBans, type Ban } from "../../src/bans/service.ts";
-import { io, printJson, table } from "../_io.ts";
+import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { isoOrDash } from "../_values.ts";
+import { printTable } from "../_list.ts";
 
 const json = (b: Ban) => ({
   id: b.id,
@@ -20,6 +21,6 @@ export default defineCommand({
   run: action(async (args) => {
     const bans = await withData(args, (ctx) => listBans(ctx, args.all));
     if (args.json) return printJson(bans.map(json));
-    io.out(table(["ID", "ADDRESS", "EXPIRES", "BY", "COMMENT"], bans.map((b) => [String(b.id), b.cidr, b.expiresAt === null ? "never" : isoOrDash(b.expiresAt), b.createdBy, b.comment])));
+    printTable(["ID", "ADDRESS", "EXPIRES", "BY", "COMMENT"], bans.map((b) => [String(b.id), b.cidr, b.expiresAt === null ? "never" : isoOrDash(b.expiresAt), b.createdBy, b.comment]));
   }),
 });

@@ -1,7 +1,8 @@
 import { defineCommand } from "citty";
 import { listDeviceGroups } from "../../src/device-groups/service.ts";
-import { io, printJson, table } from "../_io.ts";
+import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+import { printTable } from "../_list.ts";
 
 export default defineCommand({
   meta: { name: "list", description: "List device groups" },
@@ -9,6 +10,6 @@ export default defineCommand({
   run: action(async (args) => {
     const groups = await withData(args, listDeviceGroups);
     if (args.json) return printJson(groups.map((g) => ({ guid: g.guid, name: g.name, note: g.note, device_count: g.devices, created_at: new Date(g.createdAt).toISOString() })));
-    io.out(table(["NAME", "DEVICES", "NOTE"], groups.map((g) => [g.name, String(g.devices), g.note])));
+    printTable(["NAME", "DEVICES", "NOTE"], groups.map((g) => [g.name, String(g.devices), g.note]));
   }),
 });

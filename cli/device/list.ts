@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
 import { listDevices } from "../../src/devices/service.ts";
-import { CliError, io, printJson, table } from "../_io.ts";
+import { CliError, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { deviceJson, stateOf } from "./_format.ts";
+import { printTable } from "../_list.ts";
 
 export default defineCommand({
   meta: { name: "list", description: "List devices" },
@@ -21,6 +22,6 @@ export default defineCommand({
     const list = await withData(args, (ctx) => listDevices(ctx, { online: args.online, offlineDays: offline === undefined ? undefined : Number(offline), group: args.group, user: args.user, search: args.search }));
     if (args.json) return printJson(list.map(deviceJson));
     const rows = list.map((d) => [d.id, d.sysinfo.hostname ?? "", d.online ? "online" : "", stateOf(d), d.owner, d.group, (d.sysinfo.os ?? "").split(" / ")[0] ?? "", d.lastSeenAt ? new Date(d.lastSeenAt).toISOString().slice(0, 19).replace("T", " ") : "never"]);
-    io.out(table(["ID", "HOSTNAME", "ONLINE", "STATE", "OWNER", "GROUP", "OS", "LAST SEEN (UTC)"], rows));
+    printTable(["ID", "HOSTNAME", "ONLINE", "STATE", "OWNER", "GROUP", "OS", "LAST SEEN (UTC)"], rows);
   }),
 });

@@ -1,7 +1,8 @@
 import { defineCommand } from "citty";
 import { listGroups } from "../../src/groups/service.ts";
-import { io, printJson, table } from "../_io.ts";
+import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
+import { printTable } from "../_list.ts";
 
 export default defineCommand({
   meta: { name: "list", description: "List user groups" },
@@ -9,6 +10,6 @@ export default defineCommand({
   run: action(async (args) => {
     const groups = await withData(args, listGroups);
     if (args.json) return printJson(groups.map((g) => ({ guid: g.guid, name: g.name, note: g.note, user_count: g.members, created_at: new Date(g.createdAt).toISOString() })));
-    io.out(table(["NAME", "USERS", "NOTE"], groups.map((g) => [g.name, String(g.members), g.note])));
+    printTable(["NAME", "USERS", "NOTE"], groups.map((g) => [g.name, String(g.members), g.note]));
   }),
 });

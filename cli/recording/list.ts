@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
 import { listRecordings, type RecordingView } from "../../src/recordings/service.ts";
-import { io, printJson, table } from "../_io.ts";
+import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { isoOrDash } from "../_values.ts";
+import { printTable } from "../_list.ts";
 
 const json = (r: RecordingView) => ({
   guid: r.guid,
@@ -22,7 +23,7 @@ export default defineCommand({
   run: action(async (args) => {
     const rows = await withData(args, (ctx) => listRecordings(ctx, { device: args.device }));
     if (args.json) return printJson(rows.map(json));
-    io.out(table(["GUID", "DEVICE", "FILE", "SIZE", "STATE", "UPDATED"], rows.map((r) => [r.guid, r.device, r.file, humanSize(r.size), r.complete ? "complete" : "uploading", isoOrDash(r.updatedAt)])));
+    printTable(["GUID", "DEVICE", "FILE", "SIZE", "STATE", "UPDATED"], rows.map((r) => [r.guid, r.device, r.file, humanSize(r.size), r.complete ? "complete" : "uploading", isoOrDash(r.updatedAt)]));
     io.out(`${rows.length} recording${rows.length === 1 ? "" : "s"}, ${humanSize(rows.reduce((n, r) => n + r.size, 0))}\n`);
   }),
 });

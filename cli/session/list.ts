@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
 import { listSessions, type SessionView } from "../../src/auth/sessions.ts";
-import { io, printJson, table } from "../_io.ts";
+import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { isoOrDash } from "../_values.ts";
+import { printTable } from "../_list.ts";
 
 const json = (s: SessionView) => ({
   id: s.id,
@@ -25,6 +26,6 @@ export default defineCommand({
     const sessions = await withData(args, (ctx) => listSessions(ctx, { user: args.user }));
     if (args.json) return printJson(sessions.map(json));
     const rows = sessions.map((s) => [String(s.id), s.user, s.deviceId, s.deviceInfo.name ?? "", s.deviceInfo.os ?? "", s.ip ?? "", isoOrDash(s.lastUsedAt)]);
-    io.out(table(["ID", "USER", "DEVICE", "NAME", "OS", "IP", "LAST USED"], rows));
+    printTable(["ID", "USER", "DEVICE", "NAME", "OS", "IP", "LAST USED"], rows);
   }),
 });

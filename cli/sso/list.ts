@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
 import { discover } from "../../src/sso/oauth.ts";
-import { io, printJson, table } from "../_io.ts";
+import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, loadCliConfig } from "../_shared.ts";
 import { redirectUri } from "./_redirect.ts";
+import { printTable } from "../_list.ts";
 
 export default defineCommand({
   meta: { name: "list", description: "Configured SSO providers, with whether each one's discovery document answers" },
@@ -23,6 +24,6 @@ export default defineCommand({
     );
     if (args.json) return printJson(rows);
     if (rows.length === 0) return io.out("no SSO providers are configured ([[sso.providers]])\n");
-    io.out(table(["NAME", "KIND", "LABEL", "ISSUER", "REDIRECT URI", "DISCOVERY"], rows.map((r) => [r.name, r.kind, r.label, r.issuer, r.redirect_uri, r.discovery])));
+    printTable(["NAME", "KIND", "LABEL", "ISSUER", "REDIRECT URI", "DISCOVERY"], rows.map((r) => [r.name, r.kind, r.label, r.issuer, r.redirect_uri, r.discovery]));
   }),
 });

@@ -1,9 +1,10 @@
 import { defineCommand } from "citty";
 import { totpStates } from "../../src/auth/totp.ts";
 import { listUsers } from "../../src/users/service.ts";
-import { io, printJson, table } from "../_io.ts";
+import { printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { STATUS_NAME, userJson } from "./_format.ts";
+import { printTable } from "../_list.ts";
 
 export default defineCommand({
   meta: { name: "list", description: "List users" },
@@ -13,6 +14,6 @@ export default defineCommand({
     const tfaOf = (guid: string) => tfa.get(guid) ?? "off";
     if (args.json) return printJson(users.map((u) => userJson(u, tfaOf(u.guid))));
     const rows = users.map((u) => [u.name, u.isAdmin ? "yes" : "", STATUS_NAME[u.status], tfaOf(u.guid), u.email, u.displayName]);
-    io.out(table(["NAME", "ADMIN", "STATUS", "2FA", "EMAIL", "DISPLAY NAME"], rows));
+    printTable(["NAME", "ADMIN", "STATUS", "2FA", "EMAIL", "DISPLAY NAME"], rows);
   }),
 });

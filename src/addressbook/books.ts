@@ -25,10 +25,18 @@ function checkBookName(name: string): string {
   return n;
 }
 
-/** The user's personal book, created on first use. */
+/** The user's personal book if it exists; never creates it (read paths: see read-book.ts). */
+export function findPersonalBook(ctx: ServiceContext, userId: number): BookRow | undefined {
+  return ctx.db.select().from(addressBooks).where(and(eq(addressBooks.ownerId, userId), eq(addressBooks.personal, true))).get();
+}
+
+/**
+ * The user's personal book, created on first use: for writes, and for the client's own pulls
+ * (POST /api/ab/personal must answer a guid; the legacy GET /api/ab and POST /api/ab/get keep
+ * their updated_at) — the client asking for its own book is how a user starts one.
+ */
 export function personalBook(ctx: ServiceContext, userId: number): BookRow {
-  const find = () => ctx.db.select().from(addressBooks).where(and(eq(addressBooks.ownerId, userId), eq(addressBooks.personal, true))).get();
-  const existing = find();
+  const existing = findPersonalBook(ctx, userId);
   if (existing) return existing;
   return withTransaction(ctx, (tx) => {
     const now = tx.now();

@@ -6,14 +6,21 @@ import { addBan } from "../bans/service.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { ServiceError } from "../core/errors.ts";
 import { abuseSubject } from "../net/cidr.ts";
-import { retryMessage } from "./lockout.ts";
+import { keys as lockoutKeys, retryMessage } from "./lockout.ts";
+import { lockedUntil, storeLockout } from "./lockout-store.ts";
 import type { AuthRuntime } from "./runtime.ts";
 
 const HOUR = 3_600_000;
 
+// Whether a key is locked is read from login_lockouts (lockout-store.ts), so a CLI `lockout clear`
+// counts at the next attempt; memory only counts the failures.
 export function guardLockout(ctx: ServiceContext, rt: AuthRuntime, account: string): void {
-  const verdict = rt.lockout.check(ctx.now(), ctx.ip, account);
-  if (verdict) throw new ServiceError("TOO_MANY_REQUESTS", retryMessage(verdict.retryAfterMs));
+  const now = ctx.now();
+  const keys = lockoutKeys(ctx.ip, account);
+  const until = lockedUntil(ctx, keys, now);
+  if (until > now) throw new ServiceError("TOO_MANY_REQUESTS", retryMessage(until - now));
+  // Still locked in memory but not in the table: an administrator cleared it.
+  if (rt.lockout.check(now, ctx.ip, account)) for (const key of keys) rt.lockout.release(key);
 }
 
 /**
@@ -26,6 +33,10 @@ export function recordFailure(ctx: ServiceContext, rt: AuthRuntime, account: str
   emitAudit(anon, action, { type: "user", name }, { reason });
   const outcome = rt.lockout.fail(ctx.now(), ctx.ip, account ?? undefined);
   if (outcome.lockedIp || outcome.lockedAccount) {
+    const now = ctx.now();
+    const until = now + ctx.config.lockout.minutes * 60_000;
+    if (outcome.lockedIp) storeLockout(ctx, lockoutKeys(ctx.ip, undefined)[0]!, now, until);
+    if (outcome.lockedAccount && account) storeLockout(ctx, lockoutKeys(undefined, account)[0]!, now, until);
     const details = { ip_locked: outcome.lockedIp, account_locked: outcome.lockedAccount, minutes: ctx.config.lockout.minutes };
     emitAudit(anon, "auth.lockout", { type: "user", name }, details);
     const what = outcome.lockedAccount ? `account ${name}` : `IP ${ctx.ip ?? "?"}`;

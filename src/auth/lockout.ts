@@ -67,6 +67,13 @@ export class Lockout {
     return outcome;
   }
 
+  /** Forgets everything about one key (`ip:…` / `account:…`): an administrator cleared its lockout. */
+  release(key: string): void {
+    this.failures.delete(key);
+    this.lockedUntil.delete(key);
+    this.lockouts.delete(key);
+  }
+
   /** A successful login clears the account's failures (the IP's stay: one good password proves little). */
   succeed(account: string | undefined): void {
     if (account) this.failures.delete(`account:${account.toLowerCase()}`);

@@ -19,6 +19,7 @@ export type AuditAction =
   | "auth.login_failed"
   | "auth.code_failed"
   | "auth.lockout"
+  | "lockout.clear"
   | "auth.recovery_code_used"
   | "session.logout"
   | "session.revoke"

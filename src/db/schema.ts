@@ -580,3 +580,20 @@ export const deviceStrategyState = sqliteTable("device_strategy_state", {
   confirmedStamp: integer("confirmed_stamp"),
   confirmedAt: integer("confirmed_at"),
 });
+
+/**
+ * Login lockouts in force (src/auth/lockout-store.ts): written by the server when a source or an
+ * account is locked out, listed and cleared by the CLI (another process), read by the server at
+ * every login attempt. Bounded: expired rows go at each insert, and at most MAX_KEYS are kept.
+ */
+export const loginLockouts = sqliteTable(
+  "login_lockouts",
+  {
+    /** "ip" (the abuse subject: the address, or its /64 for IPv6) or "account" (lower-case name). */
+    kind: text("kind", { enum: ["ip", "account"] }).notNull(),
+    subject: text("subject").notNull(),
+    lockedAt: integer("locked_at").notNull(),
+    lockedUntil: integer("locked_until").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subject] }), index("login_lockouts_until").on(t.lockedUntil)],
+);

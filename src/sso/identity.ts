@@ -7,6 +7,7 @@ import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { ssoIdentities, users, UserStatus } from "../db/schema.ts";
 import { conflict, notFound } from "../core/errors.ts";
 import type { UserRow } from "../users/model.ts";
+import { isLastActiveAdmin } from "../users/admins.ts";
 import { findUserRow, insertUser } from "../users/service.ts";
 import { checkEmail } from "../core/validate.ts";
 import type { Identity } from "./oauth.ts";
@@ -75,7 +76,10 @@ export function resolveSsoUser(ctx: ServiceContext, p: ProviderConfig, id: Ident
     if (row.status === UserStatus.unverified) throw new SsoError("this account is not activated yet");
     if (p.admin_groups.length) {
       const isAdmin = id.groups.some((g) => p.admin_groups.includes(g));
-      if (isAdmin !== row.isAdmin) {
+      // The provider's groups never demote the last enabled administrator: the login goes on, as admin.
+      if (!isAdmin && row.isAdmin && isLastActiveAdmin(tx, row))
+        tx.log.warn(`sso:${p.name}: ${row.name} is not in admin_groups but is the last enabled administrator; left an administrator`);
+      else if (isAdmin !== row.isAdmin) {
         row = tx.db.update(users).set({ isAdmin, updatedAt: now }).where(eq(users.id, row.id)).returning().get();
         emitAudit(sso, "user.update", { type: "user", guid: row.guid, name: row.name }, { is_admin: isAdmin, reason: `groups at ${p.name}` });
       }

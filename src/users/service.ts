@@ -2,8 +2,9 @@
 import { eq, sql } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
-import { conflict, notFound } from "../core/errors.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
 import { addressBooks, userGroupMembers, userGroups, users, UserStatus } from "../db/schema.ts";
+import { refuseEmailVerification, refuseLastAdmin } from "./admins.ts";
 import { toUser, type User, type UserRow } from "./model.ts";
 import { revokeUserSessions } from "./revoke.ts";
 import { checkEmail, checkName, checkText } from "../core/validate.ts";
@@ -96,6 +97,7 @@ function setStatus(ctx: ServiceContext, name: string, status: UserStatus, action
   return withTransaction(ctx, (tx) => {
     const row = requireUserRow(tx, name);
     if (row.status === status) return toUser(row);
+    if (status !== UserStatus.normal) refuseLastAdmin(tx, row, "disabled");
     const updated = tx.db.update(users).set({ status, updatedAt: tx.now() }).where(eq(users.id, row.id)).returning().get();
     const revoked = status === UserStatus.normal ? 0 : revokeUserSessions(tx, row.id);
     emitAudit(tx, action, target(row), revoked ? { sessions_revoked: revoked } : {});
@@ -109,6 +111,7 @@ export const enableUser = (ctx: ServiceContext, name: string) => setStatus(ctx, 
 export function deleteUser(ctx: ServiceContext, name: string): void {
   withTransaction(ctx, (tx) => {
     const row = requireUserRow(tx, name);
+    refuseLastAdmin(tx, row, "deleted");
     // Shared books are other people's data too: deleting their owner would take them along.
     const owned = tx.db.select({ name: addressBooks.name }).from(addressBooks).where(sql`${addressBooks.ownerId} = ${row.id} and ${addressBooks.personal} = 0`).all();
     if (owned.length)
@@ -132,6 +135,9 @@ export function updateUser(ctx: ServiceContext, name: string, input: UpdateUserI
       throw conflict(`another user already has the e-mail address ${patch.email}`);
     const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => row[k as keyof UserRow] !== v));
     if (!Object.keys(changed).length) return toUser(row);
+    if (changed.isAdmin === false) refuseLastAdmin(tx, row, "made a non-administrator");
+    if (changed.emailVerification) refuseEmailVerification(tx, { ...row, email: patch.email ?? row.email });
+    else if (changed.email === "" && (patch.emailVerification ?? row.emailVerification)) throw invalid(`${row.name} has e-mail verification on, which needs the address; turn it off first (--email-verification off)`);
     const updated = tx.db.update(users).set({ ...changed, updatedAt: tx.now() }).where(eq(users.id, row.id)).returning().get();
     emitAudit(tx, "user.update", target(row), { changed: Object.keys(changed) });
     return toUser(updated!);

@@ -96,3 +96,22 @@ describe("ab", () => {
     expect((await cli(["ab", "peers", "@nobody"])).stderr).toBe('error: user "nobody" not found\n');
   });
 });
+
+test("reading a personal book that was never used does not create it: it reads as empty", async () => {
+  const personal = async () => (await json(["ab", "list"])).filter((b: { personal: boolean }) => b.personal);
+  expect(await json(["ab", "peers", "@alice"])).toEqual([]);
+  expect(await cli(["ab", "peers", "@alice"])).toEqual({ code: 0, stdout: "", stderr: "no entries\n" });
+  expect(await json(["ab", "export", "@alice"])).toEqual({ name: "", personal: true, note: "", tags: [], peers: [] });
+  expect((await cli(["ab", "export", "@alice"])).stdout).toBe("id,alias,tags,note\n");
+  expect(await json(["ab", "rules", "@alice"])).toEqual([]);
+  expect((await cli(["ab", "rule", "set", "@alice", "rw", "--user", "bob"])).code).toBe(1);
+  expect((await cli(["ab", "delete", "@alice", "--yes"])).stderr).toBe("error: a personal address book is deleted with its user\n");
+  expect(await personal()).toEqual([]);
+  expect((await cli(["audit", "tail", "--type", "console", "--json"])).stdout).not.toContain('"ab.create"');
+  expect((await cli(["ab", "peers", "@ghost"])).stderr).toBe('error: user "ghost" not found\n');
+  // A write creates it, as before.
+  const csv = join(dir, "p.csv");
+  writeFileSync(csv, "id,alias,tags,note\n111222333,Home,,\n");
+  expect((await cli(["ab", "import", "@alice", csv])).code).toBe(0);
+  expect((await personal()).map((b: { name: string }) => b.name)).toEqual(["@alice"]);
+});

@@ -24,8 +24,9 @@ describe("user set", () => {
     expect((await cli(["user", "set", "alice", "--email", "alice@example.com", "--display-name", "Alice", "--admin", "on"])).stdout).toBe("user alice updated\n");
     const j = JSON.parse((await cli(["user", "show", "alice", "--json"])).stdout);
     expect(j).toMatchObject({ email: "alice@example.com", display_name: "Alice", is_admin: true, email_verification: false, note: "" });
-    await cli(["user", "set", "alice", "--email-verification", "on", "--admin", "off"]);
-    expect(JSON.parse((await cli(["user", "show", "alice", "--json"])).stdout)).toMatchObject({ email: "alice@example.com", is_admin: false, email_verification: true });
+    await cli(["user", "create", "root", "--admin", "--password-stdin"], { stdin: "root-password" }); // alice is not the last admin
+    await cli(["user", "set", "alice", "--note", "on call", "--admin", "off"]);
+    expect(JSON.parse((await cli(["user", "show", "alice", "--json"])).stdout)).toMatchObject({ email: "alice@example.com", is_admin: false, email_verification: false, note: "on call" });
   });
 
   test("bad values are one-line errors", async () => {

@@ -71,3 +71,44 @@ test("group set: access lists replace, \"\" clears", async () => {
   expect((await cli(["group", "set", "Red", "--can-access-group", ""])).stdout).toBe("group Red: can access groups [], device groups [Lab]\n");
   expect((await cli(["group", "set", "Red", "--can-access-device-group", "Nope"])).stderr).toBe('error: device group "Nope" not found\n');
 });
+
+test("group show: members and both access lists; device-group show: devices and who may access them", async () => {
+  await cli(["user", "create", "bob", "--admin", "--password-stdin"], { stdin: "bob-password" });
+  await cli(["group", "create", "Support", "--note", "first line"]);
+  await cli(["group", "create", "Ops"]);
+  await cli(["device-group", "create", "Servers"]);
+  await cli(["group", "add-user", "Support", "alice"]);
+  await cli(["group", "add-user", "Support", "bob"]);
+  await cli(["group", "set", "Support", "--can-access-group", "Default", "--can-access-device-group", "Servers"]);
+  await cli(["group", "set", "Ops", "--can-access-group", "Support", "--can-access-device-group", "Servers"]);
+  await cli(["device", "set", "111111111", "--group", "Servers", "--owner", "alice", "--alias", "db1"]);
+
+  expect(await json(["group", "show", "support"])).toEqual({
+    guid: expect.any(String),
+    name: "Support",
+    note: "first line",
+    members: [
+      { name: "alice", is_admin: false, status: 1 },
+      { name: "bob", is_admin: true, status: 1 },
+    ],
+    can_access_groups: ["Default"],
+    can_access_device_groups: ["Servers"],
+    accessible_by_groups: ["Ops"],
+    created_at: expect.any(String),
+  });
+  const text = await cli(["group", "show", "Support"]);
+  expect(text.stdout).toMatch(/^group Support \([0-9a-f-]{36}\)\nnote: first line\nmembers \(2\): alice, bob \(admin\)\ncan access groups: Default\ncan access device groups: Servers\naccessible by groups: Ops\n$/);
+  expect((await cli(["group", "show", "Ops"])).stdout).toContain("members (0): -\n");
+  expect(await cli(["group", "show", "Nope"])).toMatchObject({ code: 1, stderr: 'error: group "Nope" not found\n' });
+
+  expect(await json(["device-group", "show", "servers"])).toEqual({
+    guid: expect.any(String),
+    name: "Servers",
+    note: "",
+    devices: [{ id: "111111111", hostname: "host-111111111", alias: "db1", owner: "alice", enabled: true }],
+    accessible_by_groups: ["Ops", "Support"],
+    created_at: expect.any(String),
+  });
+  expect((await cli(["device-group", "show", "Servers"])).stdout).toMatch(/^device group Servers \(\S+\)\naccessible by groups: Ops, Support\ndevices \(1\):\nID\s+HOSTNAME\s+ALIAS\s+OWNER\s+STATE\n111111111\s+host-111111111\s+db1\s+alice\s+enabled\n$/);
+  expect(await cli(["device-group", "show", "Nope"])).toMatchObject({ code: 1, stderr: 'error: device group "Nope" not found\n' });
+});

@@ -131,6 +131,16 @@ test("CLI changes while the server runs reach the next heartbeat: disconnect, di
   expect(await beat()).toBe('200 {"sysinfo":true}');
 });
 
+test("lockout list and clear, separate processes, lift an account lockout of the running server at once", async () => {
+  expect(run(["user", "create", "mallory", "--password-stdin"], "mallory-password\n").code).toBe(0);
+  const login = async (password: string) => (await fetch(`${base}/api/login`, { method: "POST", body: passwordLoginBody("mallory", password), headers: DART_JSON })).status;
+  for (let i = 0; i < 5; i++) expect(await login("guess")).toBe(401); // lockout.account_failures
+  expect(await login("mallory-password")).toBe(429);
+  expect(JSON.parse(run(["lockout", "list", "--json"]).stdout)).toEqual([expect.objectContaining({ kind: "account", subject: "mallory" })]);
+  expect(run(["lockout", "clear", "mallory"])).toEqual({ code: 0, stdout: "lifted the lockout of user mallory\n", stderr: "" });
+  expect(await login("mallory-password")).toBe(200);
+});
+
 test("audit tail --follow, a separate process, prints an alarm the running server stored within 2 s", async () => {
   const post = (path: string, body: string) => fetch(`${base}${path}`, { method: "POST", body, headers: { "content-type": "application/json" } });
   expect(await (await post("/api/sysinfo", '{"hostname":"kiosk","id":"515151515","os":"linux / x","uuid":"dQ==","version":"1.4.9"}')).text()).toBe("SYSINFO_UPDATED");
@@ -151,6 +161,31 @@ test("audit tail --follow, a separate process, prints an alarm the running serve
     await tail.exited;
   }
 });
+
+test("audit tail --follow without --type prints what lands in any log, in time order", async () => {
+  const tail = Bun.spawn([bin, "audit", "tail", "--follow", "--json", "--limit", "1"], { cwd, env: env(), stdout: "pipe", stderr: "pipe" });
+  let out = "";
+  void (async () => {
+    for await (const chunk of tail.stdout) out += new TextDecoder().decode(chunk);
+  })();
+  const waitOut = async (text: string) => {
+    const deadline = Date.now() + 15_000; // generous: a loaded 2-core machine
+    while (!out.includes(text) && Date.now() < deadline) await Bun.sleep(50);
+    expect(out).toContain(text);
+  };
+  try {
+    await waitOut("\n"); // the latest entry: tail is up and holds its cursors
+    const r = await fetch(`${base}/api/audit/alarm`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"conn_id":3,"id":"515151515","info":"{\\"ip\\":\\"198.51.100.78\\"}","nonce":"e2e-nonce-2","typ":0,"uuid":"dQ=="}' });
+    expect(r.status).toBe(200);
+    expect(run(["group", "create", "Followers"]).code).toBe(0);
+    await waitOut("Followers");
+    const news = out.trim().split("\n").slice(1).map((l) => JSON.parse(l) as { type: string; action: string });
+    expect(news.map((e) => `${e.type} ${e.action}`)).toEqual(["alarm IP whitelist reject", "console group.create"]);
+  } finally {
+    tail.kill();
+    await tail.exited;
+  }
+}, 30_000);
 
 test("a second serve on the same data dir is refused with a clear message", () => {
   const second = run(["serve", "--host", "127.0.0.1", "--port", "0"]);

@@ -257,6 +257,14 @@ CREATE TABLE `login_challenges` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 
+CREATE TABLE `login_lockouts` (
+	`kind` text NOT NULL,
+	`subject` text NOT NULL,
+	`locked_at` integer NOT NULL,
+	`locked_until` integer NOT NULL,
+	PRIMARY KEY(`kind`, `subject`)
+);
+
 CREATE TABLE `recordings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,
@@ -451,6 +459,8 @@ CREATE INDEX `login_challenges_expires_at` ON `login_challenges` (`expires_at`);
 CREATE UNIQUE INDEX `login_challenges_secret_hash_unique` ON `login_challenges` (`secret_hash`);
 
 CREATE INDEX `login_challenges_user` ON `login_challenges` (`user_id`);
+
+CREATE INDEX `login_lockouts_until` ON `login_lockouts` (`locked_until`);
 
 CREATE INDEX `recordings_device` ON `recordings` (`device_id`);
 

@@ -4,7 +4,7 @@
 import { afterAll, expect, test } from "bun:test";
 import { generateSync } from "otplib";
 import { beginTotp, confirmTotp } from "../../src/auth/totp.ts";
-import { createUser, disableUser } from "../../src/users/service.ts";
+import { createUser, disableUser, updateUser } from "../../src/users/service.ts";
 import { Browser, freePort, startOidcProvider, type Account } from "../helpers/oidc.ts";
 import { testEnv } from "../helpers/env.ts";
 
@@ -218,4 +218,20 @@ test("the page's cookie is Secure when the public URL is https", async () => {
   const page = await env.app.handle(new Request(url.replace("https://rd.example.com", "http://127.0.0.1")));
   expect(page.headers.get("set-cookie")).toMatch(/^rdc_sso=[\w-]+; Path=\/oidc; HttpOnly; SameSite=Lax; Max-Age=300; Secure$/);
   expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+});
+
+test("admin_groups never demote the last enabled administrator; with another admin they do", async () => {
+  const s = await setup({ link_by_email: true, admin_groups: ["rd-admins"] });
+  await createUser(s.env.ctx, { name: "alice", email: "alice@example.com", password: null });
+  const login = async () => {
+    const started = await s.start();
+    await s.signIn(started.json.url!, "alice");
+    return (await s.poll(started.json.code!)).body;
+  };
+  expect(await login()).toMatchObject({ user: { name: "alice", is_admin: false } }); // linked by e-mail
+  updateUser(s.env.ctx, "alice", { isAdmin: true });
+  // alice is not in rd-admins at the provider, but no one else could administer this server.
+  expect(await login()).toMatchObject({ type: "access_token", user: { name: "alice", is_admin: true } });
+  await createUser(s.env.ctx, { name: "root", password: null, isAdmin: true });
+  expect(await login()).toMatchObject({ type: "access_token", user: { name: "alice", is_admin: false } });
 });

@@ -95,19 +95,23 @@ describe("other verbs", () => {
 
   test("disable / enable flip status once; repeating is a no-op without a second audit row", () => {
     env.advance(1000);
+    // alice is the only administrator: taking her away is refused (src/users/admins.ts).
+    expect(() => disableUser(env.ctx, "alice")).toThrow(/alice is the last enabled administrator and cannot be disabled/);
+    env.db.update(users).set({ isAdmin: false }).run();
     expect(disableUser(env.ctx, "alice").status).toBe(0);
-    expect(hasActiveAdmin(env.ctx)).toBe(false);
     expect(disableUser(env.ctx, "alice").status).toBe(0);
     expect(enableUser(env.ctx, "alice").status).toBe(1);
-    expect(hasActiveAdmin(env.ctx)).toBe(true);
+    expect(hasActiveAdmin(env.ctx)).toBe(false);
     expect(getUser(env.ctx, "alice").updatedAt).toBe(Date.parse("2026-11-22T12:00:01Z"));
     expect(audit()).toEqual(["user.create alice by cli", "user.disable alice by cli", "user.enable alice by cli"]);
   });
 
   test("deleteUser removes the row; the audit trail keeps the name", async () => {
+    await rejects(() => deleteUser(env.ctx, "alice"), "CONFLICT", /last enabled administrator and cannot be deleted/);
+    await createUser(env.ctx, { name: "root", password: "password1", isAdmin: true });
     deleteUser(env.ctx, "alice");
-    expect(listUsers(env.ctx)).toEqual([]);
+    expect(listUsers(env.ctx).map((u) => u.name)).toEqual(["root"]);
     await rejects(() => deleteUser(env.ctx, "alice"), "NOT_FOUND", /not found/);
-    expect(audit()).toEqual(["user.create alice by cli", "user.delete alice by cli"]);
+    expect(audit()).toEqual(["user.create alice by cli", "user.create root by cli", "user.delete alice by cli"]);
   });
 });

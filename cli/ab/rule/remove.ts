@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { findBook } from "../../../src/addressbook/books.ts";
+import { readBook } from "../../../src/addressbook/read-book.ts";
 import { removeRule } from "../../../src/addressbook/rules.ts";
 import { io } from "../../_io.ts";
 import { action, configArgs, withData } from "../../_shared.ts";
@@ -11,7 +11,7 @@ export default defineCommand({
   args: { ...bookArg, ...subjectArgs, ...configArgs },
   run: action(async (args) => {
     const subject = subjectOf(args);
-    await withData(args, (ctx) => removeRule(ctx, findBook(ctx, args.book), subject));
+    await withData(args, (ctx) => removeRule(ctx, readBook(ctx, args.book), subject));
     io.out(`rule removed\n`);
   }),
 });

@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { findBook } from "../../../src/addressbook/books.ts";
+import { readBook } from "../../../src/addressbook/read-book.ts";
 import { setRule } from "../../../src/addressbook/rules.ts";
 import { io } from "../../_io.ts";
 import { action, configArgs, withData } from "../../_shared.ts";
@@ -12,7 +12,7 @@ export default defineCommand({
   run: action(async (args) => {
     const subject = subjectOf(args);
     const level = levelOf(args.permission);
-    await withData(args, (ctx) => setRule(ctx, findBook(ctx, args.book), subject, level));
+    await withData(args, (ctx) => setRule(ctx, readBook(ctx, args.book), subject, level));
     io.out(`rule set\n`);
   }),
 });
