@@ -1,10 +1,19 @@
 // Terminal I/O behind one object, so in-process tests can capture output and feed input.
+import { escapeCell, escapeText } from "./_escape.ts";
 
 export class CliError extends Error {}
 
+/** The command line itself is wrong (unknown option, extra argument, bad switch value): exit status 2. */
+export class UsageError extends CliError {}
+
 export const io = {
-  out: (text: string) => void process.stdout.write(text),
-  err: (text: string) => void process.stderr.write(text),
+  /** Text for stdout; controls and bidi characters from client data print escaped. */
+  out: (text: string) => io.rawOut(escapeText(text)),
+  err: (text: string) => io.rawErr(escapeText(text)),
+  /** Unescaped: help with its colours, progress bars, byte-exact exports to a file or pipe. */
+  rawOut: (text: string) => void process.stdout.write(text),
+  rawErr: (text: string) => void process.stderr.write(text),
+  stdoutIsTTY: () => Boolean(process.stdout.isTTY),
   readStdin: () => Bun.stdin.text(),
   isTTY: () => Boolean(process.stdin.isTTY),
   /** Reads one line from the terminal; `echo: false` for passwords. */
@@ -72,7 +81,19 @@ export function generatePassword(length = 20): string {
   return out.length === length ? out : generatePassword(length);
 }
 
-export function table(headers: string[], rows: string[][]): string {
+/** Data meant for another program (CSV exports): byte-exact into a pipe or file, escaped on a terminal. */
+export const outData = (text: string) => (io.stdoutIsTTY() ? io.out(text) : io.rawOut(text));
+
+/** `… | head`: the reader went away, so the command has nothing left to do — end quietly, status 0. */
+export function exitQuietlyWhenStdoutCloses() {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(0);
+  });
+}
+
+export function table(headers: string[], rawRows: string[][]): string {
+  const rows = rawRows.map((r) => r.map((c) => escapeCell(c ?? "")));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
   return `${[line(headers), ...rows.map(line)].join("\n")}\n`;

@@ -9,7 +9,7 @@ import { ServiceError } from "../src/core/errors.ts";
 import { adoptDataDirOwner, checkWritable, DataDirError, ensureDataDir } from "../src/lifecycle/data-dir.ts";
 import { LockError } from "../src/lifecycle/lock.ts";
 import { createLogger } from "../src/core/log.ts";
-import { CliError, io } from "./_io.ts";
+import { CliError, io, UsageError } from "./_io.ts";
 
 export const configArgs = {
   config: {
@@ -56,7 +56,7 @@ export function action<A>(fn: (args: A) => unknown) {
       const expected = EXPECTED.some((cls) => e instanceof cls);
       io.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       if (!expected && e instanceof Error && process.env.DEBUG) io.err(`${e.stack}\n`);
-      io.exitCode = 1;
+      io.exitCode = e instanceof UsageError ? 2 : 1;
     }
   };
 }

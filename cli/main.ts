@@ -1,8 +1,9 @@
 #!/usr/bin/env bun
 // The rdconsole executable: `serve` runs the server; every other verb administers it in-process.
-import { defineCommand, runMain } from "citty";
-import { VERSION, versionLine } from "../src/core/version.ts";
-import { io } from "./_io.ts";
+import { defineCommand } from "citty";
+import { VERSION } from "../src/core/version.ts";
+import { exitQuietlyWhenStdoutCloses, io } from "./_io.ts";
+import { runArgv } from "./_run.ts";
 
 export const main = defineCommand({
   meta: { name: "rdconsole", version: VERSION, description: "Console API server for RustDesk" },
@@ -27,8 +28,7 @@ export const main = defineCommand({
 });
 
 if (import.meta.main) {
-  const args = process.argv.slice(2);
-  if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) io.out(`${versionLine()}\n`);
-  else await runMain(main);
+  exitQuietlyWhenStdoutCloses();
+  await runArgv(main, process.argv.slice(2));
   process.exitCode = io.exitCode;
 }

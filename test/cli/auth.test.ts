@@ -30,7 +30,7 @@ describe("user set", () => {
   });
 
   test("bad values are one-line errors", async () => {
-    expect(await cli(["user", "set", "alice", "--admin", "maybe"])).toMatchObject({ code: 1, stderr: 'error: --admin takes on or off, not "maybe"\n' });
+    expect(await cli(["user", "set", "alice", "--admin", "maybe"])).toMatchObject({ code: 2, stderr: 'error: --admin takes on or off, not "maybe"\n' });
     expect(await cli(["user", "set", "alice"])).toMatchObject({ code: 1, stderr: "error: nothing to change: pass --email, --display-name, --note, --admin or --email-verification\n" });
     expect(await cli(["user", "set", "alice", "--email", "nope"])).toMatchObject({ code: 1, stderr: 'error: invalid e-mail address "nope"\n' });
   });

@@ -1,6 +1,6 @@
 // Runs a CLI command in-process with captured output and scripted input.
-import { runCommand } from "citty";
 import { io } from "../../cli/_io.ts";
+import { runArgv } from "../../cli/_run.ts";
 import { main } from "../../cli/main.ts";
 
 export interface CliRun {
@@ -16,10 +16,11 @@ export async function runCli(args: string[], input: { stdin?: string; tty?: stri
   let stderr = "";
   const tty = input.tty;
   const answers = Array.isArray(tty) ? [...tty] : [];
-  io.out = (t) => void (stdout += t);
-  io.err = (t) => void (stderr += t);
+  io.rawOut = (t) => void (stdout += t);
+  io.rawErr = (t) => void (stderr += t);
   io.readStdin = async () => input.stdin ?? "";
   io.isTTY = () => input.tty !== undefined;
+  io.stdoutIsTTY = () => false;
   io.readLine = async (question) => {
     stderr += question;
     const answer = typeof tty === "function" ? tty(question, stdout) : answers.shift();
@@ -28,7 +29,7 @@ export async function runCli(args: string[], input: { stdin?: string; tty?: stri
   };
   io.exitCode = 0;
   try {
-    await runCommand(main, { rawArgs: args });
+    await runArgv(main, args);
   } catch (e) {
     stderr += `${(e as Error).message}\n`;
     io.exitCode = 1;
