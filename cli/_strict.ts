@@ -11,12 +11,13 @@ export type AnyCommand = CommandDef<any>;
 
 export interface Resolved {
   cmd: AnyCommand;
-  parent?: AnyCommand;
+  /** The sub-command names from the root down to cmd. */
+  path: string[];
   /** `--help`/`-h` was given, or a group was named without a sub-command. */
   help: "asked" | "no-command" | null;
 }
 
-type Lazy<T> = T | Promise<T> | (() => T | Promise<T>);
+export type Lazy<T> = T | Promise<T> | (() => T | Promise<T>);
 export const resolveValue = async <T>(v: Lazy<T>): Promise<T> => (typeof v === "function" ? await (v as () => T | Promise<T>)() : await v);
 
 export async function subCommandsOf(cmd: AnyCommand): Promise<Record<string, AnyCommand>> {
@@ -44,7 +45,6 @@ function elsewhere(siblings: Record<string, AnyCommand>, groupPath: string[], fl
 /** Checks argv against the command tree; throws UsageError (exit status 2) on the first problem. */
 export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resolved> {
   let cmd = root;
-  let parent: AnyCommand | undefined;
   let siblings: Record<string, AnyCommand> = {};
   const path: string[] = [];
   let problem: string | null = null;
@@ -113,7 +113,6 @@ export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resol
           fail(`unknown command ${quote(tok)}${hint ? ` (did you mean ${quote(hint)}?)` : ""}`);
           continue;
         }
-        parent = cmd;
         siblings = subs;
         path.push(tok);
         cmd = sub;
@@ -123,14 +122,14 @@ export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resol
       } else given.push(tok);
     }
     if (descended) continue;
-    if (help) return { cmd, parent, help: "asked" };
+    if (help) return { cmd, path, help: "asked" };
     if (problem) throw new UsageError(problem);
-    if (isGroup) return { cmd, parent, help: "no-command" };
+    if (isGroup) return { cmd, path, help: "no-command" };
     const required = [...options].find(([name, d]) => d.required === true && d.default === undefined && !seen.has(name));
     if (required) throw new UsageError(`missing option --${required[0]}`);
     if (given.length > positionals.length) throw new UsageError(`unexpected argument ${quote(given[positionals.length]!)}`);
     const missing = positionals.slice(given.length).find(([, d]) => d.required !== false && d.default === undefined);
     if (missing) throw new UsageError(`missing argument <${missing[0]}>`);
-    return { cmd, parent, help: null };
+    return { cmd, path, help: null };
   }
 }
