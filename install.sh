@@ -1,14 +1,5 @@
 #!/bin/sh
-# Installs rdconsole as a systemd service. Idempotent: re-run it to upgrade.
-#
-#   sh install.sh                      build from the checkout this script sits in (installs Bun via npm if missing)
-#   sh install.sh --binary PATH        install a binary you already have
-#   sh install.sh --version X          download release X (checksum verified when SHA256SUMS is published)
-#   sh install.sh --uninstall [--purge]
-#
-# Options: --prefix DIR (default /usr/local), --root DIR (install into another filesystem root, e.g. for
-# packaging or tests: no user is created and systemd is left alone), --base-url URL (release downloads,
-# default $RDCONSOLE_BASE_URL or the project's GitHub releases), --no-start.
+# Installs rdconsole as a systemd service. Idempotent: re-run it to upgrade. Usage: sh install.sh --help
 set -eu
 
 PREFIX=/usr/local
@@ -20,6 +11,7 @@ BASE_URL=${RDCONSOLE_BASE_URL:-https://github.com/rdconsole/rdconsole/releases/d
 unset RDCONSOLE_BASE_URL
 UNINSTALL=0
 PURGE=0
+YES=0
 START=1
 SERVICE_USER=rdconsole
 DATA_DIR=/var/lib/rdconsole
@@ -27,7 +19,21 @@ CONF_DIR=/etc/rdconsole
 
 say() { printf 'install.sh: %s\n' "$*"; }
 die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() {
+  cat <<'EOF'
+Installs rdconsole as a systemd service. Idempotent: re-run it to upgrade.
+
+  sh install.sh                      build from the checkout this script sits in (installs Bun via npm if missing)
+  sh install.sh --binary PATH        install a binary you already have
+  sh install.sh --version X          download release X (checksum verified when SHA256SUMS is published)
+  sh install.sh --uninstall [--purge [--yes]]
+
+Options: --prefix DIR (default /usr/local), --root DIR (install into another filesystem root, e.g. for
+packaging or tests: no user is created and systemd is left alone), --base-url URL (release downloads,
+default $RDCONSOLE_BASE_URL or the project's GitHub releases), --no-start.
+--uninstall keeps data and config; --purge deletes them too, after asking on the terminal (--yes: without asking).
+EOF
+}
 
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -39,6 +45,7 @@ while [ $# -gt 0 ]; do
     --root) need_value "$@"; ROOT=$2; shift 2 ;;
     --uninstall) UNINSTALL=1; shift ;;
     --purge) PURGE=1; shift ;;
+    --yes | -y) YES=1; shift ;;
     --no-start) START=0; shift ;;
     -h | --help) usage; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -57,7 +64,20 @@ UNIT=$R/etc/systemd/system/rdconsole.service
 if [ "$LIVE" = 1 ] && [ "$(id -u)" != 0 ]; then die "run as root (sudo sh install.sh ...), or use --root DIR"; fi
 has_systemd() { [ "$LIVE" = 1 ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; }
 
+# --purge deletes what cannot be re-created (the database, recordings, the config): ask first.
+confirm_purge() {
+  [ "$PURGE" = 1 ] && [ "$YES" = 0 ] || return 0
+  [ -t 0 ] || die "--purge deletes $DATA and $R$CONF_DIR: pass --yes to do it without a terminal"
+  printf 'install.sh: delete all rdconsole data (%s) and config (%s)? [y/N] ' "$DATA" "$R$CONF_DIR" >&2
+  read -r answer || answer=
+  case $answer in
+    y | Y | yes | YES) ;;
+    *) die "cancelled: nothing removed" ;;
+  esac
+}
+
 uninstall() {
+  confirm_purge
   if has_systemd; then
     systemctl disable --now rdconsole >/dev/null 2>&1 || true
   fi

@@ -1,7 +1,7 @@
 import { defineCommand } from "citty";
 import { readBook } from "../../src/addressbook/read-book.ts";
 import { exportBook, exportCsv } from "../../src/addressbook/transfer.ts";
-import { io, printJson } from "../_io.ts";
+import { outData, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { bookArg } from "./_args.ts";
 
@@ -13,7 +13,7 @@ export default defineCommand({
       const book = readBook(ctx, args.book);
       return args.json ? exportBook(ctx, book) : exportCsv(ctx, book);
     });
-    if (typeof out === "string") io.out(out);
+    if (typeof out === "string") outData(out);
     else printJson(out);
   }),
 });

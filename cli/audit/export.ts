@@ -1,7 +1,7 @@
 import { defineCommand } from "citty";
 import { countLog, readLog, type LogEntry, type LogFilter } from "../../src/audit/read.ts";
 import { countAllLogs, exportAllLogs } from "../../src/audit/read-all.ts";
-import { CliError, io } from "../_io.ts";
+import { CliError, io, outData } from "../_io.ts";
 import { noEntries } from "../_list.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 import { duration } from "../_values.ts";
@@ -30,7 +30,7 @@ export default defineCommand({
     if (format !== "csv" && format !== "jsonl") throw new CliError(`--format is csv or jsonl, not "${format}"`);
     const since = args.since === undefined ? null : duration("since", args.since);
     const file = args.out === undefined ? null : Bun.file(args.out).writer();
-    const write = (text: string) => (file ? file.write(text) : io.out(text));
+    const write = (text: string) => (file ? file.write(text) : outData(text));
     const progress = file !== null && Boolean(process.stderr.isTTY);
     const written = await withData(args, async (ctx) => {
       const base = { device: args.device, user: args.user, since: since === null ? undefined : ctx.now() - since };
@@ -38,7 +38,7 @@ export default defineCommand({
       if (format === "csv") write(CSV_HEADER);
       let done = 0;
       const report = async () => {
-        if (progress) io.err(`\r[${"#".repeat(Math.round((done / Math.max(total, 1)) * 30)).padEnd(30)}] ${done}/${total}`);
+        if (progress) io.rawErr(`\r[${"#".repeat(Math.round((done / Math.max(total, 1)) * 30)).padEnd(30)}] ${done}/${total}`);
         if (file) await file.flush();
       };
       if (type === null) {
