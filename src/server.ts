@@ -13,6 +13,7 @@ import { createDeviceRuntime } from "./devices/runtime.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
+import { cliInvocation } from "./lifecycle/invocation.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
 import type { Logger } from "./core/log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
@@ -78,7 +79,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const url = `http://${server.hostname?.includes(":") ? `[${server.hostname}]` : server.hostname}:${server.port}`;
   log.info(`${versionLine()} listening on ${url}, data dir ${dir}`);
   try {
-    if (!hasActiveAdmin(ctx)) log.warn("no admin user yet; create one with: rdconsole user create admin --admin");
+    if (!hasActiveAdmin(ctx)) log.warn(`no admin user yet; create one with: ${cliInvocation()} user create admin --admin`);
   } catch (e) {
     log.warn("could not check for an admin user", e); // a hint only: the server runs on
   }

@@ -2,6 +2,7 @@
 import type { Config } from "../config/schema.ts";
 import type { ActorType } from "../db/schema.ts";
 import type { Db } from "../db/client.ts";
+import { osUserName } from "./os-user.ts";
 import type { Logger } from "./log.ts";
 
 export interface Actor {
@@ -36,7 +37,7 @@ export function afterCommit(ctx: ServiceContext, fn: () => void): void {
 export const systemActor: Actor = { type: "system", name: "system" };
 
 export function cliActor(): Actor {
-  const osUser = process.env.SUDO_USER || process.env.USER || process.env.LOGNAME || "unknown";
+  const osUser = process.env.SUDO_USER || process.env.USER || process.env.LOGNAME || osUserName();
   return { type: "cli", name: `cli:${osUser}` };
 }
 
