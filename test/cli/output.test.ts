@@ -4,12 +4,8 @@ import { expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeCell, escapeText } from "../../cli/_escape.ts";
-import { createApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/load.ts";
-import { openDb } from "../../src/db/client.ts";
-import { createLogger } from "../../src/core/log.ts";
 import { cleanEnv } from "../helpers/binary.ts";
-import { runCli } from "../helpers/cli.ts";
+import { cliDataDir, cliWithApp } from "../helpers/cli-env.ts";
 import { tempDir } from "../helpers/env.ts";
 import { call } from "../helpers/http.ts";
 
@@ -17,13 +13,6 @@ const MAIN = join(import.meta.dir, "../../cli/main.ts");
 const RLO = "\u202e";
 // Any control, DEL, C1, bidi mark/embedding/override/isolate, invisible separator.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
-
-function setup() {
-  const dir = tempDir();
-  const file = join(dir, "rdconsole.toml");
-  writeFileSync(file, `[log]\nlevel = "silent"\n[data]\ndir = "data"\n`);
-  return { dir, file, cli: (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, "--config", file], input) };
-}
 
 test("the escape helper: controls and bidi characters as \\uXXXX, text otherwise untouched", () => {
   expect(escapeText(`a${RLO}b\u2066c\u200fd\u0085e\u001b[31mf\ng\th\ri`)).toBe("a\\u202eb\\u2066c\\u200fd\\u0085e\\u001b[31mf\ng\th\\ri");
@@ -35,12 +24,9 @@ test("the escape helper: controls and bidi characters as \\uXXXX, text otherwise
 });
 
 test("a user and a device whose names hold U+202E print escaped in every list and show", async () => {
-  const { file, cli } = setup();
+  const { cli, app, close } = await cliWithApp();
   const evil = `evil${RLO}gpj.exe`;
   expect((await cli(["user", "create", "mallory", "--display-name", evil, "--note", `line1\nline2${RLO}`, "--generate"])).code).toBe(0);
-  const { config } = loadConfig({ configPath: file, env: {} });
-  const { db, sqlite, close } = openDb(config.data.dir);
-  const app = createApp({ config, db, sqlite, log: createLogger(config.log), now: Date.now });
   expect((await call(app, "POST", "/api/sysinfo", { body: { hostname: evil, id: "111111111", os: `linux${RLO}`, uuid: "dQ==", version: "1.4.9" } })).status).toBe(200);
   close();
 
@@ -56,7 +42,7 @@ test("a user and a device whose names hold U+202E print escaped in every list an
   expect(json.stdout).not.toMatch(UNSAFE);
   expect(JSON.parse(json.stdout)[0].info.device_name).toBe(evil);
   const users = await cli(["user", "list", "--json"]);
-  expect(JSON.parse(users.stdout)[0]).toMatchObject({ display_name: evil, note: `line1\nline2${RLO}` });
+  expect(JSON.parse(users.stdout).find((u: { name: string }) => u.name === "mallory")).toMatchObject({ display_name: evil, note: `line1\nline2${RLO}` });
   // Error lines quote what was typed, escaped too.
   expect(await cli(["user", "show", `x${RLO}`])).toMatchObject({ code: 1, stderr: expect.not.stringMatching(UNSAFE) });
 });
@@ -82,7 +68,7 @@ test("help and errors carry no colour codes into a pipe (NO_COLOR unset), nor on
 }, 60_000);
 
 test("a closed stdout (`… | head`, `… | true`) ends the command with status 0 and no trace", async () => {
-  const { dir, file, cli } = setup();
+  const { dir, file, cli } = cliDataDir();
   await cli(["user", "create", "alice", "--generate"]);
   await cli(["ab", "create", "Team", "--owner", "alice"]);
   // 3000 peers: the book's listings are far bigger than a pipe holds, so `head` closes it mid-write.

@@ -1,26 +1,24 @@
 // Every command refuses what it does not understand: unknown options, extra arguments, values a switch
 // does not take. One line on stderr, exit status 2, nothing read or written.
 import { beforeEach, describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ArgDef, ArgsDef } from "citty";
 import { main } from "../../cli/main.ts";
 import { type AnyCommand, resolveValue, subCommandsOf } from "../../cli/_strict.ts";
 import { cleanEnv } from "../helpers/binary.ts";
 import { runCli } from "../helpers/cli.ts";
+import { cliDataDir } from "../helpers/cli-env.ts";
 import { tempDir } from "../helpers/env.ts";
 
-let dir: string;
 let data: string;
-let base: string[];
+let file: string;
+let cli: ReturnType<typeof cliDataDir>["cli"];
 beforeEach(() => {
-  dir = tempDir();
-  data = join(dir, "data");
-  const config = join(dir, "rdconsole.toml");
-  writeFileSync(config, '[log]\nlevel = "silent"\n');
-  base = ["--config", config, "--data-dir", data];
+  const env = cliDataDir();
+  ({ file, cli } = env);
+  data = join(env.dir, "data");
 });
-const cli = (args: string[], input?: Parameters<typeof runCli>[1]) => runCli([...args, ...base], input);
 const refused = (stderr: string) => ({ code: 2, stdout: "", stderr: `error: ${stderr}\n` });
 
 describe("the probes from the issue, replayed", () => {
@@ -57,7 +55,7 @@ describe("the rules", () => {
     expect(await cli(["user", "list", "-x"])).toEqual(refused("unknown option -x"));
     expect(await cli(["user", "list", "--no-email"])).toEqual(refused("unknown option --no-email"));
     expect(await cli(["user", "2fa", "enable", "bob", "--no-confirm=yes"])).toEqual(refused("--no-confirm takes no value"));
-    expect(await runCli(["user", "delete", ...base, "bob", "--", "--yes"])).toEqual(refused('unexpected argument "--yes"'));
+    expect(await runCli(["user", "delete", "--config", file, "bob", "--", "--yes"])).toEqual(refused('unexpected argument "--yes"'));
     expect(await cli(["usr", "list"])).toEqual(refused('unknown command "usr" (did you mean "user"?)'));
     expect(await cli(["ab", "create", "Team"])).toEqual(refused("missing option --owner"));
     expect(await cli(["user", "show"])).toEqual(refused("missing argument <name>"));
@@ -103,7 +101,7 @@ async function commandLine(path: string[], cmd: AnyCommand, all: boolean): Promi
   const argv = [...path];
   for (const [name, d] of defs) if (d.type === "positional" && (all || d.required !== false)) argv.push(`${name}-value`);
   for (const [name, d] of defs) if (d.type !== "positional" && d.required === true) argv.push(`--${name}`, "1");
-  if (defs.some(([name]) => name === "config")) argv.push("--config", base[1]!);
+  if (defs.some(([name]) => name === "config")) argv.push("--config", file);
   if (defs.some(([name]) => name === "data-dir")) argv.push("--data-dir", data);
   return argv;
 }
