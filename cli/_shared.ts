@@ -48,13 +48,15 @@ export async function withData<T>(args: ConfigArgValues, fn: (ctx: ServiceContex
 
 const EXPECTED = [CliError, ServiceError, ConfigError, DataDirError, LockError, DatabaseVersionError];
 
-export function action<A>(fn: (args: A) => unknown) {
-  return async ({ args }: { args: A }) => {
+/** `rawArgs`: the command's own argv, for options given more than once (cli/_repeat.ts). */
+export function action<A>(fn: (args: A, rawArgs: string[]) => unknown) {
+  return async ({ args, rawArgs }: { args: A; rawArgs?: string[] }) => {
     try {
-      await fn(args);
+      await fn(args, rawArgs ?? []);
     } catch (e) {
       const expected = EXPECTED.some((cls) => e instanceof cls);
-      io.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      // A service may name several problems at once (the strategy lint): one "error:" line each.
+      for (const line of (e instanceof Error ? e.message : String(e)).split("\n")) io.err(/^\s/.test(line) ? `${line}\n` : `error: ${line}\n`);
       if (!expected && e instanceof Error && process.env.DEBUG) io.err(`${e.stack}\n`);
       io.exitCode = e instanceof UsageError ? 2 : 1;
     }

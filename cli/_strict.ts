@@ -28,6 +28,8 @@ export async function subCommandsOf(cmd: AnyCommand): Promise<Record<string, Any
 }
 
 const isOption = (tok: string) => tok.length > 1 && tok.startsWith("-");
+/** A value hint ending in "..." marks an option that may be given more than once, or a last positional that takes the rest. */
+export const isRepeatable = (def: ArgDef) => typeof (def as { valueHint?: unknown }).valueHint === "string" && ((def as { valueHint: string }).valueHint.endsWith("..."));
 const isHelp = (tok: string) => tok === "--help" || tok === "-h";
 const quote = (s: string) => JSON.stringify(s);
 
@@ -77,7 +79,7 @@ export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resol
         const hint = flag.startsWith("--") ? closest(flag.slice(2), [...options.keys()]) : undefined;
         return fail(`unknown option ${flag}${hint ? ` (did you mean --${hint}?)` : elsewhere(siblings, path.slice(0, -1), flag)}`);
       }
-      if (seen.has(name)) fail(`--${name} is given twice`);
+      if (seen.has(name) && !isRepeatable(def)) fail(`--${name} is given twice`);
       seen.add(name);
       if (def.type === "boolean") {
         if (value === undefined) return;
@@ -127,7 +129,8 @@ export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resol
     if (isGroup) return { cmd, path, help: "no-command" };
     const required = [...options].find(([name, d]) => d.required === true && d.default === undefined && !seen.has(name));
     if (required) throw new UsageError(`missing option --${required[0]}`);
-    if (given.length > positionals.length) throw new UsageError(`unexpected argument ${quote(given[positionals.length]!)}`);
+    const variadic = positionals.length > 0 && isRepeatable(positionals.at(-1)![1]);
+    if (given.length > positionals.length && !variadic) throw new UsageError(`unexpected argument ${quote(given[positionals.length]!)}`);
     const missing = positionals.slice(given.length).find(([, d]) => d.required !== false && d.default === undefined);
     if (missing) throw new UsageError(`missing argument <${missing[0]}>`);
     return { cmd, path, help: null };

@@ -15,6 +15,7 @@ export const main = defineCommand({
     audit: () => import("./audit/index.ts").then((m) => m.default),
     recording: () => import("./recording/index.ts").then((m) => m.default),
     "device-group": () => import("./device-group/index.ts").then((m) => m.default),
+    strategy: () => import("./strategy/index.ts").then((m) => m.default),
     ab: () => import("./ab/index.ts").then((m) => m.default),
     session: () => import("./session/index.ts").then((m) => m.default),
     ban: () => import("./ban/index.ts").then((m) => m.default),

@@ -1,11 +1,11 @@
 // Every command refuses what it does not understand: unknown options, extra arguments, values a switch
 // does not take. One line on stderr, exit status 2, nothing read or written.
 import { beforeEach, describe, expect, test } from "bun:test";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { ArgDef, ArgsDef } from "citty";
 import { main } from "../../cli/main.ts";
-import { type AnyCommand, resolveValue, subCommandsOf } from "../../cli/_strict.ts";
+import { type AnyCommand, resolveValue, subCommandsOf, isRepeatable } from "../../cli/_strict.ts";
 import { cleanEnv } from "../helpers/binary.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cliDataDir } from "../helpers/cli-env.ts";
@@ -118,8 +118,22 @@ describe("over the whole command tree", () => {
       const argv = await commandLine(path, cmd, false);
       expect(await runCli([...argv, "--zz-unknown"])).toEqual(refused("unknown option --zz-unknown"));
       expect(await runCli([...argv, "--zz-unknown=1"])).toEqual(refused("unknown option --zz-unknown"));
-      expect(await runCli([...(await commandLine(path, cmd, true)), "zz-extra"])).toEqual(refused('unexpected argument "zz-extra"'));
+      // A last positional marked NAME... takes the rest (strategy create Locked K=V K=V): nothing is extra there.
+      const defs = Object.values((await resolveValue(cmd.args as ArgsDef | undefined)) ?? {}) as ArgDef[];
+      if (!defs.some((d) => d.type === "positional" && isRepeatable(d)))
+        expect(await runCli([...(await commandLine(path, cmd, true)), "zz-extra"])).toEqual(refused('unexpected argument "zz-extra"'));
       expect(existsSync(data)).toBe(false);
       expect(await runCli([...path, "--help"])).toMatchObject({ code: 0, stderr: "", stdout: expect.stringContaining(`USAGE rdconsole`) });
     });
+});
+
+describe("positionals that take the rest, options that repeat", () => {
+  test("strategy create takes any number of KEY=VALUE; --device repeats on assign, other options do not", async () => {
+    const base = ["--config", file, "--data-dir", data];
+    expect(await runCli(["strategy", "create", "S", "enable-audio=N", "enable-camera=N", ...base])).toMatchObject({ code: 0, stderr: "" });
+    expect(await runCli(["strategy", "create", "T", "enable-audio", ...base])).toEqual(refused('expected KEY=VALUE, not "enable-audio"'));
+    expect(await runCli(["strategy", "assign", "S", "--user", "a", "--user", "b", ...base])).toMatchObject({ code: 1, stderr: 'error: user "a" not found\n' });
+    expect(await runCli(["strategy", "create", "U", "--note", "a", "--note", "b", ...base])).toEqual(refused("--note is given twice"));
+    rmSync(data, { recursive: true, force: true });
+  });
 });
