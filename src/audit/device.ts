@@ -8,6 +8,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context.ts";
 import { alarmAudit, auditNonces, connAudit, fileAudit } from "../db/schema.ts";
 import { invalid, notFound, ServiceError } from "../errors.ts";
+import { parseJsonText, tryParseJsonText } from "../http/json-body.ts";
 
 /** A device audit body; `session_id` arrives as decimal text (see parseAuditJson). */
 export type AuditBody = Record<string, unknown>;
@@ -23,7 +24,7 @@ const MAX_U64 = 18446744073709551615n;
  * conn/active lookups match on it (client-contract §9.1: it can exceed 2^63).
  */
 export function parseAuditJson(text: string): unknown {
-  return JSON.parse(text, function (key, value, context?: { source?: string }) {
+  return parseJsonText(text, function (key, value, context?: { source?: string }) {
     return key === "session_id" && typeof value === "number" && context?.source !== undefined ? context.source : value;
   });
 }
@@ -146,12 +147,8 @@ interface FileInfo {
 /** `info` is a JSON-encoded string (client-contract §9.5, §9.6); undefined when it does not decode to an object. */
 function decodeInfo(v: unknown): Record<string, unknown> | undefined {
   if (typeof v !== "string") return undefined;
-  try {
-    const o: unknown = JSON.parse(v);
-    return o && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const o = tryParseJsonText(v);
+  return o && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>) : undefined;
 }
 
 /** POST /api/audit/file */

@@ -7,6 +7,7 @@ import { ServiceError } from "../errors.ts";
 import { authMacro } from "../http/auth.ts";
 import type { ServiceContext } from "../context.ts";
 import { rawBodyOf, readCapped } from "../http/body-limit.ts";
+import { ignoreBody, textBody } from "../http/json-hook.ts";
 import type { NativeRoute } from "../http/native.ts";
 import { anonymous, requestContext } from "../http/context.ts";
 import { abuseSubject } from "../net/cidr.ts";
@@ -18,12 +19,7 @@ import { activeConnGuid, setConnNote } from "./notes.ts";
 const done = () => new Response(null, { status: 200 });
 
 function auditBody(text: string): AuditBody {
-  let body: unknown;
-  try {
-    body = parseAuditJson(text);
-  } catch {
-    throw new ServiceError("INVALID_INPUT", "malformed request body (expected JSON)");
-  }
+  const body = parseAuditJson(text); // 400 when malformed, too deep or too wide
   if (!body || typeof body !== "object" || Array.isArray(body)) throw new ServiceError("INVALID_INPUT", "invalid body: Expected object");
   return body as AuditBody;
 }
@@ -93,7 +89,8 @@ export function auditRoutes(deps: AppDeps, intake: AuditIntake) {
     return done();
   };
   // As text: JSON.parse would round session_id (a u64) before parseAuditJson sees it.
-  const deviceDoc = (summary: string, description: string) => ({ parse: "text" as const, detail: { tags: ["device"], summary, description } });
+  const asText = textBody(deps.config.server.body_limit);
+  const deviceDoc = (summary: string, description: string) => ({ parse: asText, detail: { tags: ["device"], summary, description } });
   return new Elysia({ name: "rdconsole/audit" })
     .use(authMacro(deps))
     .post("/api/audit/conn", device(postConnAudit), deviceDoc("Connection audit", "Events new / authorised (peer, type, primary_auth, two_factor) / close, merged into one record; or the controller's {id, note, session_id}. 200 with an empty body; a repeated nonce is not stored twice."))
@@ -123,7 +120,7 @@ export function auditRoutes(deps: AppDeps, intake: AuditIntake) {
       },
     )
     .post("/lic/web/api/plugin-sign", () => new Response(JSON.stringify({ error: "plugin signing is not supported by this server" }), { status: 404, headers: { "content-type": "application/json; charset=utf-8" } }), {
-      parse: "text",
+      parse: ignoreBody,
       detail: { tags: ["device"], summary: "Plugin signing (not supported)" },
     });
 }

@@ -5,6 +5,7 @@ import type { AppDeps } from "../deps.ts";
 import { invalid } from "../errors.ts";
 import { authMacro, bearerToken } from "../http/auth.ts";
 import { requestContext } from "../http/context.ts";
+import { ignoreBody, jsonBody } from "../http/json-hook.ts";
 import { maskEmail } from "../mail/mailer.ts";
 import { completeChallenge, passwordLogin, type LoginOutcome } from "./login.ts";
 import { AccessToken, Challenge, LoginBody, Problem, UserPayload, userPayload } from "./model.ts";
@@ -67,7 +68,7 @@ export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
       },
       {
         body: LoginBody,
-        parse: "json",
+        parse: jsonBody(deps.config.server.body_limit),
         response: { 200: t.Union([AccessToken, Challenge]), ...errors },
         detail: {
           summary: "Log in",
@@ -89,6 +90,7 @@ export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
         // client: flutter/lib/models/user_model.dart (rustdesk@7423dced) ignores the reply entirely.
         return new Response(null, { status: 200 });
       },
-      { detail: { summary: "Log out", description: "Revokes the Bearer token's session. Always 200." } },
+      // The body ({id, uuid}) is never read: a malformed one must not keep the token alive.
+      { parse: ignoreBody, detail: { summary: "Log out", description: "Revokes the Bearer token's session. Always 200; the body is ignored." } },
     );
 }

@@ -6,6 +6,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AccessLog } from "../http/access-log.ts";
 import { readCapped } from "../http/body-limit.ts";
 import { anonymous, requestContext } from "../http/context.ts";
+import { parseJsonText } from "../http/json-body.ts";
 import { bannedResponse, json, type Gate } from "../http/gate.ts";
 import { setRequestInfo } from "../http/request-info.ts";
 import { BANNED, type HeartbeatBody } from "./heartbeat.ts";
@@ -46,10 +47,11 @@ export function nativeHeartbeat(deps: AppDeps, rt: DeviceRuntime, gate: Gate, lo
     let response = checked instanceof Response ? checked : undefined;
     if (!response) {
       try {
-        const body = request.headers.has("content-length") ? await request.json() : JSON.parse(await readCapped(request, limit));
+        const body = parseJsonText(request.headers.has("content-length") ? await request.text() : await readCapped(request, limit));
         response = respondHeartbeat(deps, rt, request, body, (checked as { ip: string | undefined }).ip ?? "");
       } catch (e) {
-        response = (e as { status?: number }).status === 413 ? json(413, { error: (e as Error).message }) : malformed();
+        const status = (e as { status?: number }).status;
+        response = status === 413 || status === 400 ? json(status, { error: (e as Error).message }) : malformed();
       }
     }
     // Request info is recorded only for what gets logged at info level (errors): most beats log nothing.
