@@ -4,6 +4,7 @@ import type { Server } from "bun";
 import type { Config } from "../config/schema.ts";
 import { declaredTooLarge, tooLarge } from "./body-limit.ts";
 import { compileCidrs, resolveClientIp } from "./client-ip.ts";
+import { HEADER_LIMIT, headersTooLarge } from "./header-limit.ts";
 import { setRequestInfo } from "./request-info.ts";
 
 export interface Gate {
@@ -15,6 +16,8 @@ export interface Gate {
    */
   admit(request: Request, server: Server<unknown> | null | undefined, checkBan?: boolean, bodyLimit?: number): Response | undefined;
 }
+
+const headersRefused = () => json(431, { error: `request headers too large (limit ${HEADER_LIMIT} bytes)` }, { connection: "close" });
 
 export const bannedResponse = () => json(403, { error: "Your IP address is banned from this server" });
 
@@ -29,6 +32,7 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
     resolveClientIp(server?.requestIP(request)?.address, trusted.length ? request.headers.get("x-forwarded-for") : null, trusted);
   return {
     check(request, server, checkBan, bodyLimit = limit) {
+      if (headersTooLarge(request)) return headersRefused();
       const ip = clientIp(request, server);
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
       if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
@@ -37,6 +41,7 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
     admit(request, server, checkBan = true, bodyLimit = limit) {
       const ip = clientIp(request, server);
       setRequestInfo(request, ip);
+      if (headersTooLarge(request)) return headersRefused();
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
       if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
     },
