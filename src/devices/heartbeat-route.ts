@@ -9,19 +9,21 @@ import { anonymous, requestContext } from "../http/context.ts";
 import { parseJsonText } from "../http/json-body.ts";
 import { bannedResponse, json, type Gate } from "../http/gate.ts";
 import { setRequestInfo } from "../http/request-info.ts";
+import { isDeviceId } from "../net/device-id.ts";
 import { BANNED, type HeartbeatBody } from "./heartbeat.ts";
 import type { DeviceRuntime } from "./runtime.ts";
 
-const isInt = (v: unknown) => Number.isInteger(v);
+const isI32 = (v: unknown) => Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31;
 
 /** The error for a body that is not a heartbeat, or null. Mirrors HeartbeatBody in model.ts. */
 export function heartbeatProblem(b: unknown): string | null {
   if (!b || typeof b !== "object" || Array.isArray(b)) return "invalid body: Expected object";
   const o = b as Record<string, unknown>;
-  if (typeof o.id !== "string" || o.id.length < 1 || o.id.length > 100) return 'invalid body: missing or invalid "id"';
+  if (!isDeviceId(o.id)) return 'invalid body: missing or invalid "id"';
   if (typeof o.uuid !== "string" || o.uuid.length < 1 || o.uuid.length > 200) return 'invalid body: missing or invalid "uuid"';
-  if (o.conns !== undefined && (!Array.isArray(o.conns) || o.conns.length > 1000 || !o.conns.every(isInt))) return 'invalid body: "conns" must be a list of at most 1000 integers';
-  for (const k of ["modified_at", "ver"]) if (o[k] !== undefined && typeof o[k] !== "number") return `invalid body: "${k}" must be a number`;
+  // client: src/hbbs_http/sync.rs:235-270 (rustdesk@7423dced): conns [i32] (omitted when empty), modified_at and ver i64.
+  if (o.conns !== undefined && (!Array.isArray(o.conns) || o.conns.length > 1000 || !o.conns.every(isI32))) return 'invalid body: "conns" must be a list of at most 1000 integers';
+  for (const k of ["modified_at", "ver"]) if (o[k] !== undefined && !Number.isInteger(o[k])) return `invalid body: "${k}" must be an integer`;
   return null;
 }
 

@@ -12,6 +12,7 @@ import { WindowCounter } from "../net/window-counter.ts";
 import { findUserRow } from "../users/service.ts";
 import { insertPeer } from "../addressbook/peers.ts";
 import { touchBook } from "../addressbook/access.ts";
+import { DEVICE_ID_RULE, isDeviceId } from "../net/device-id.ts";
 import { platformOf } from "./platform.ts";
 
 export type DeviceRow = typeof devices.$inferSelect;
@@ -22,10 +23,8 @@ export type SysinfoOutcome = "SYSINFO_UPDATED" | "UUID_MISMATCH" | "NOT_REGISTER
 
 const KEPT = ["cpu", "memory", "os", "hostname", "username", "version"];
 const PRESETS = ["preset-address-book-name", "preset-address-book-tag", "preset-address-book-alias", "preset-address-book-note", "preset-note", "preset-user-name", "preset-strategy-name", "preset-device-group-name"];
-const ID = /^[^\s\u0000-\u001f]{1,100}$/;
-
 export function checkDeviceId(id: unknown): string {
-  if (typeof id !== "string" || !ID.test(id)) throw invalid("missing or invalid id");
+  if (!isDeviceId(id)) throw invalid(`missing or invalid id (${DEVICE_ID_RULE})`);
   return id;
 }
 
