@@ -46,10 +46,24 @@ export function cleanSysinfo(body: Record<string, unknown>): Sysinfo {
 /** Per-process limits on anonymous registrations. */
 export class RegistrationGuard {
   readonly perIp: WindowCounter;
+  /** Server-wide: behind a trusted proxy, a forged X-Forwarded-For per request makes every IP new. */
+  readonly overall: WindowCounter;
   private lastLimitAudit = 0;
+  private lastRateLog = 0;
   private counted: { n: number; at: number } | null = null;
-  constructor(perHour: number) {
+  constructor(perHour: number, perMinute = Number.MAX_SAFE_INTEGER) {
     this.perIp = new WindowCounter(perHour, 3_600_000);
+    this.overall = new WindowCounter(perMinute, 60_000);
+  }
+
+  /** False past devices.registrations_per_minute; says so in the log at most once an hour. */
+  takeOverall(ctx: ServiceContext, now: number): boolean {
+    if (this.overall.take("all", now)) return true;
+    if (now - this.lastRateLog >= 3_600_000) {
+      this.lastRateLog = now;
+      ctx.log.warn(`new devices arrive faster than devices.registrations_per_minute (${ctx.config.devices.registrations_per_minute}): refused with TRY_LATER, the client retries in 120 s`);
+    }
+    return false;
   }
 
   /**
@@ -115,6 +129,7 @@ export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuar
     const policy = tx.config.devices.registration;
     if (policy === "closed") return "NOT_REGISTERED";
     if (tx.ip && !guard.perIp.take(abuseSubject(tx.ip), now)) return "TRY_LATER";
+    if (!guard.takeOverall(tx, now)) return "TRY_LATER";
     if (guard.deviceCount(tx, now) >= tx.config.devices.max) {
       if (guard.shouldReportLimit(now)) {
         tx.log.error(`device limit reached (devices.max = ${tx.config.devices.max}): new devices are refused`);
