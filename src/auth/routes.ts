@@ -5,7 +5,7 @@ import type { AppDeps } from "../deps.ts";
 import { invalid } from "../errors.ts";
 import { authMacro, bearerToken } from "../http/auth.ts";
 import { requestContext } from "../http/context.ts";
-import { ignoreBody, jsonBody } from "../http/json-hook.ts";
+import { ignoreBody, jsonParse } from "../http/json-hook.ts";
 import { maskEmail } from "../mail/mailer.ts";
 import { completeChallenge, passwordLogin, type LoginOutcome } from "./login.ts";
 import { AccessToken, Challenge, LoginBody, Problem, UserPayload, userPayload } from "./model.ts";
@@ -68,7 +68,7 @@ export function authRoutes(deps: AppDeps, rt: AuthRuntime) {
       },
       {
         body: LoginBody,
-        parse: jsonBody(deps.config.server.body_limit),
+        parse: jsonParse(deps.config.server.body_limit),
         response: { 200: t.Union([AccessToken, Challenge]), ...errors },
         detail: {
           summary: "Log in",

@@ -5,7 +5,7 @@ import { pageOf } from "../addressbook/page.ts";
 import type { AppDeps } from "../deps.ts";
 import { authMacro } from "../http/auth.ts";
 import { requestContext } from "../http/context.ts";
-import { ignoreBody, jsonBody } from "../http/json-hook.ts";
+import { ignoreBody, jsonParse } from "../http/json-hook.ts";
 import { VERSION } from "../version.ts";
 import { respondHeartbeat } from "./heartbeat-route.ts";
 import { HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
@@ -25,7 +25,7 @@ export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
       ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt, body as Record<string, unknown>)),
       {
         body: SysinfoBody,
-        parse: jsonBody(deps.config.server.body_limit),
+        parse: jsonParse(deps.config.server.body_limit),
         detail: {
           tags: ["device"],
           summary: "System info upload (registers a new device)",
@@ -35,7 +35,7 @@ export function deviceRoutes(deps: AppDeps, rt: DeviceRuntime) {
     )
     // Served by a native route in production (heartbeat-route.ts); this one documents it and serves app.handle().
     .post("/api/heartbeat", ({ request, body }) => respondHeartbeat(deps, rt, request, body), {
-      parse: jsonBody(deps.config.server.body_limit),
+      parse: jsonParse(deps.config.server.body_limit),
       response: { 200: HeartbeatReply, 400: Problem },
       detail: {
         tags: ["device"],

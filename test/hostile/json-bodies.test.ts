@@ -136,3 +136,9 @@ describe("over a real socket (the native routes)", () => {
     expect(await r.json()).toEqual({ error: path.startsWith("/api/ab") ? "Invalid token" : `request body nested too deeply (limit ${MAX_DEPTH} levels)` });
   });
 });
+
+test("the API docs still list JSON request bodies for the routes with a bounded parser", async () => {
+  const doc = (await call(env.app, "GET", "/openapi.json")).json() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> };
+  for (const [path, method] of [["/api/login", "post"], ["/api/sysinfo", "post"], ["/api/oidc/auth", "post"], ["/api/ab/peer/add/{guid}", "post"], ["/api/ab/peer/{guid}", "delete"], ["/api/audit", "put"]] as const)
+    expect(Object.keys(doc.paths[path]![method]!.requestBody!.content)).toEqual(["application/json"]);
+});
