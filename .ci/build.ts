@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { BUN_HEADER_CEILING } from "../src/http/header-limit.ts";
 
 const TARGETS = ["linux-x64", "linux-arm64", "linux-x64-musl", "linux-arm64-musl"] as const;
 const root = join(import.meta.dir, "..");
@@ -14,6 +15,8 @@ function build(outfile: string, target?: string) {
   const cmd = [
     "bun", "build", "--compile", "--production", "--sourcemap", "--bytecode", "--format=esm",
     "--no-compile-autoload-dotenv", "--no-compile-autoload-bunfig",
+    // Bun's header limit above ours, so an oversized header gets our JSON 431 (src/http/header-limit.ts).
+    `--compile-exec-argv=--max-http-header-size=${BUN_HEADER_CEILING}`,
     ...(target ? [`--target=bun-${target}`] : []),
     "cli/main.ts", "--outfile", outfile,
   ];

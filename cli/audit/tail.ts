@@ -20,7 +20,7 @@ export function entryLine(e: LogEntry): string {
         ? [d.path, d.count !== null ? `${d.count} file(s)` : null, d.ip]
         : e.type === "alarm"
           ? [d.ip, d.name]
-          : [`${d.actor} → ${d.target_type ?? ""} ${d.target ?? ""}`.trim(), d.ip];
+          : [`${d.actor} → ${d.target_type ?? ""} ${d.target ?? ""}`.trim(), d.ip, typeof d.count === "number" && d.count > 1 ? `${d.count} times` : null];
   return [time(e.at), e.type.padEnd(7), (e.device ?? "-").padEnd(12), e.action, e.peer ?? "", extra.filter((x) => x !== null && x !== undefined && x !== "").join(", ")]
     .filter((x) => x !== "")
     .join("  ");

@@ -23,7 +23,6 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const action = <B extends TSchema>(body: B, summary: string) => ({
   auth: true as const,
   body,
-  parse: "json" as const,
   response: { 200: t.Void(), ...errors },
   detail: { summary, description: "200 with an empty body on success." },
 });

@@ -9,6 +9,9 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { alarmAudit, auditNonces, connAudit, fileAudit } from "../db/schema.ts";
 import { invalid, notFound, ServiceError } from "../core/errors.ts";
+import { parseJsonText, tryParseJsonText } from "../http/json-body.ts";
+import { isDeviceId } from "../net/device-id.ts";
+import { ALARM_FIELDS, checkFieldTypes, CONN_FIELDS, FILE_FIELDS } from "./wire-types.ts";
 
 /** A device audit body; `session_id` arrives as decimal text (see parseAuditJson). */
 export type AuditBody = Record<string, unknown>;
@@ -24,7 +27,7 @@ const MAX_U64 = 18446744073709551615n;
  * conn/active lookups match on it (a random u64, so it can exceed 2^63: client: src/client.rs:1864 (rustdesk@7423dced)).
  */
 export function parseAuditJson(text: string): unknown {
-  return JSON.parse(text, function (key, value, context?: { source?: string }) {
+  return parseJsonText(text, function (key, value, context?: { source?: string }) {
     return key === "session_id" && typeof value === "number" && context?.source !== undefined ? context.source : value;
   });
 }
@@ -45,8 +48,13 @@ function requireString(body: AuditBody, key: string, max: number): string {
   return v;
 }
 
+function deviceIdOf(body: AuditBody): string {
+  if (!isDeviceId(body.id)) throw invalid('missing or invalid "id"');
+  return body.id;
+}
+
 function checkDevice(body: AuditBody, isDevice: DeviceCheck): { rdId: string; deviceId: number } {
-  const rdId = requireString(body, "id", 100);
+  const rdId = deviceIdOf(body);
   const uuid = requireString(body, "uuid", 200);
   const deviceId = isDevice(rdId, uuid);
   if (deviceId === null) throw new ServiceError("FORBIDDEN", "unknown device");
@@ -70,6 +78,7 @@ function onceByNonce(ctx: ServiceContext, body: AuditBody, write: (tx: ServiceCo
 
 /** POST /api/audit/conn: the three connection events, or the controller's note. */
 export function postConnAudit(ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck): void {
+  checkFieldTypes(body, CONN_FIELDS);
   if (typeof body.note === "string" && body.uuid === undefined) return attachNote(ctx, body);
   const { rdId, deviceId } = checkDevice(body, isDevice);
   const connId = int(body.conn_id, -(2 ** 31), 2 ** 31 - 1);
@@ -119,7 +128,7 @@ export function postConnAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
 }
 
 function attachNote(ctx: ServiceContext, body: AuditBody): void {
-  const rdId = requireString(body, "id", 100);
+  const rdId = deviceIdOf(body);
   const sessionId = sessionIdOf(body.session_id);
   const note = (body.note as string).slice(0, 2000);
   if (sessionId === "0") throw invalid('"session_id" must be the session\'s');
@@ -150,16 +159,13 @@ interface FileInfo {
  */
 function decodeInfo(v: unknown): Record<string, unknown> | undefined {
   if (typeof v !== "string") return undefined;
-  try {
-    const o: unknown = JSON.parse(v);
-    return o && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const o = tryParseJsonText(v);
+  return o && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>) : undefined;
 }
 
 /** POST /api/audit/file */
 export function postFileAudit(ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck): void {
+  checkFieldTypes(body, FILE_FIELDS);
   const { rdId } = checkDevice(body, isDevice);
   const direction = int(body.type, 0, 1);
   if (direction === undefined) throw invalid('"type" must be 0 (sent) or 1 (received)');
@@ -191,6 +197,7 @@ export function postFileAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
 
 /** POST /api/audit/alarm */
 export function postAlarmAudit(ctx: ServiceContext, body: AuditBody, isDevice: DeviceCheck): void {
+  checkFieldTypes(body, ALARM_FIELDS);
   const { rdId } = checkDevice(body, isDevice);
   const typ = int(body.typ, -128, 127);
   if (typ === undefined) throw invalid('"typ" must be an integer from -128 to 127');

@@ -7,6 +7,7 @@ import { ServiceError } from "../core/errors.ts";
 import { authMacro } from "../auth/macro.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { rawBodyOf, readCapped } from "../http/body-limit.ts";
+import { ignoreBody, textBody } from "../http/json-hook.ts";
 import type { NativeRoute } from "../http/native.ts";
 import { anonymous, requestContext } from "../http/context.ts";
 import { jsonResponse } from "../http/json.ts";
@@ -19,12 +20,7 @@ import { activeConnGuid, setConnNote } from "./notes.ts";
 const done = () => new Response(null, { status: 200 });
 
 function auditBody(text: string): AuditBody {
-  let body: unknown;
-  try {
-    body = parseAuditJson(text);
-  } catch {
-    throw new ServiceError("INVALID_INPUT", "malformed request body (expected JSON)");
-  }
+  const body = parseAuditJson(text); // 400 when malformed, too deep or too wide
   if (!body || typeof body !== "object" || Array.isArray(body)) throw new ServiceError("INVALID_INPUT", "invalid body: Expected object");
   return body as AuditBody;
 }
@@ -94,7 +90,8 @@ export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
     return done();
   };
   // As text: JSON.parse would round session_id (a u64) before parseAuditJson sees it.
-  const deviceDoc = (summary: string, description: string) => ({ parse: "text" as const, detail: { tags: ["device"], summary, description } });
+  const asText = textBody(deps.config.server.body_limit);
+  const deviceDoc = (summary: string, description: string) => ({ parse: asText, detail: { tags: ["device"], summary, description } });
   return new Elysia({ name: "rdconsole/audit" })
     .use(authMacro(deps))
     // The three device posts are also native routes (nativeAuditRoutes, mounted in src/app.ts), which answer
@@ -128,7 +125,7 @@ export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
     .post("/lic/web/api/plugin-sign", () => {
       throw new ServiceError("NOT_FOUND", "plugin signing is not supported by this server");
     }, {
-      parse: "text",
+      parse: ignoreBody,
       detail: { tags: ["device"], summary: "Plugin signing (not supported)" },
     });
 }

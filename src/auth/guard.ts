@@ -30,7 +30,7 @@ export function guardLockout(ctx: ServiceContext, rt: AuthRuntime, account: stri
 export function recordFailure(ctx: ServiceContext, rt: AuthRuntime, account: string | null, action: AuditAction, reason: string): void {
   const anon = { ...ctx, actor: { type: "anonymous" as const, name: ctx.ip ?? "unknown" } };
   const name = account ?? "(unknown user)";
-  emitAudit(anon, action, { type: "user", name }, { reason });
+  rt.failures.record(anon, action, name, reason);
   const outcome = rt.lockout.fail(ctx.now(), ctx.ip, account ?? undefined);
   if (outcome.lockedIp || outcome.lockedAccount) {
     const now = ctx.now();

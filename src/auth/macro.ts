@@ -4,7 +4,9 @@
 import { Elysia } from "elysia";
 import { resolveSession } from "./sessions.ts";
 import type { CoreDeps } from "../core/deps.ts";
+import { ServiceError } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
+import { checkThenJson } from "../http/json-hook.ts";
 
 export const INVALID_TOKEN = "Invalid token";
 
@@ -14,15 +16,33 @@ export function bearerToken(request: Request): string | null {
   return m ? m[1]! : null;
 }
 
-export const authMacro = (deps: CoreDeps) =>
-  new Elysia({ name: "rdconsole/auth-macro" }).macro({
+export const authMacro = (deps: CoreDeps) => {
+  // Looked up once per request: by the parse hook (before the body is read), then by resolve.
+  const sessions = new WeakMap<Request, ReturnType<typeof resolveSession>>();
+  const sessionOf = (request: Request) => {
+    if (sessions.has(request)) return sessions.get(request) ?? null;
+    const token = bearerToken(request);
+    const found = token ? resolveSession(requestContext(deps, request), token) : null;
+    sessions.set(request, found);
+    return found;
+  };
+  const refuse = (request: Request) => (sessionOf(request) ? null : new ServiceError("UNAUTHORIZED", INVALID_TOKEN));
+  return new Elysia({ name: "rdconsole/auth-macro" }).macro({
     auth: {
+      // The token before the body, so a caller without one gets 401 (log in again), never a 400 or
+      // 500 about a body it may not send: parse hooks run before validation and resolve; transform
+      // catches a chunked body, which the pipeline parses first.
+      parse: checkThenJson(refuse, deps.config.server.body_limit),
+      transform({ request }) {
+        const refused = refuse(request);
+        if (refused) throw refused;
+      },
       resolve({ request, status }) {
-        const token = bearerToken(request);
-        const found = token ? resolveSession(requestContext(deps, request), token) : null;
+        const found = sessionOf(request);
         if (!found) return status(401, { error: INVALID_TOKEN });
         const actor = { type: "user" as const, name: found.user.name, guid: found.user.guid, userId: found.userId as number, isAdmin: found.user.isAdmin };
         return { session: found.session, user: found.user, actor };
       },
     },
   });
+};

@@ -6,6 +6,7 @@ import { invalid } from "../core/errors.ts";
 import { authMacro, bearerToken } from "./macro.ts";
 import { requestContext } from "../http/context.ts";
 import { jsonResponse } from "../http/json.ts";
+import { ignoreBody, jsonParse } from "../http/json-hook.ts";
 import { maskEmail } from "../mail/mailer.ts";
 import { completeChallenge, passwordLogin, type LoginOutcome } from "./login.ts";
 import { AccessToken, Challenge, challengeBody, LoginBody, Problem, tokenBody, UserPayload, userPayload } from "./model.ts";
@@ -58,7 +59,7 @@ export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
       },
       {
         body: LoginBody,
-        parse: "json",
+        parse: jsonParse(deps.config.server.body_limit),
         response: { 200: t.Union([AccessToken, Challenge]), ...errors },
         detail: {
           summary: "Log in",
@@ -80,6 +81,7 @@ export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
         // client: flutter/lib/models/user_model.dart:176-189 (rustdesk@7423dced) ignores the reply entirely.
         return new Response(null, { status: 200 });
       },
-      { detail: { summary: "Log out", description: "Revokes the Bearer token's session. Always 200." } },
+      // The body ({id, uuid}) is never read: a malformed one must not keep the token alive.
+      { parse: ignoreBody, detail: { summary: "Log out", description: "Revokes the Bearer token's session. Always 200; the body is ignored." } },
     );
 }

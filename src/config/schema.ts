@@ -51,6 +51,7 @@ export const configSchema = {
     registration: oneOf(["open", "approval", "closed"] as const, { default: "open", doc: "New devices: open (registered on first contact), approval (registered disabled until `device approve`), closed (only IDs an admin approved beforehand)." }),
     max: int({ default: 100_000, min: 1, max: 10_000_000, doc: "Most devices this server registers; past it new ones are refused (logged and audited)." }),
     registrations_per_ip_per_hour: int({ default: 120, min: 1, max: 1_000_000, doc: "New-device registrations accepted from one IP (IPv6: one /64) per hour." }),
+    registrations_per_minute: int({ default: 300, min: 1, max: 1_000_000, doc: "New-device registrations accepted from all addresses together per minute (a forged X-Forwarded-For gets past the per-IP limit); more are told to try later, and the client retries after 120 s." }),
     offline_after_seconds: int({ default: 45, min: 5, max: 86_400, doc: "A device is online if it was heard from within this many seconds (the client beats every 15 s when idle)." }),
     sysinfo_max_age_hours: int({ default: 24, min: 1, max: 8760, doc: "Ask a device to upload its system info again when the stored copy is older than this." }),
     flush_ms: int({ default: 1000, min: 50, max: 60_000, doc: "Presence (last seen, IP, live connections) is kept in memory and written in one transaction this often, and on shutdown." }),

@@ -9,20 +9,23 @@ import { anonymous, requestContext } from "../http/context.ts";
 import { errorResponse } from "../http/errors.ts";
 import { bannedResponse, type Gate } from "../http/gate.ts";
 import { JSON_CONTENT_TYPE } from "../http/json.ts";
+import { parseJsonText } from "../http/json-body.ts";
 import { setRequestInfo } from "../http/request-info.ts";
+import { isDeviceId } from "../net/device-id.ts";
 import { BANNED, type HeartbeatBody } from "./heartbeat.ts";
 import type { DeviceRuntime } from "./runtime.ts";
 
-const isInt = (v: unknown) => Number.isInteger(v);
+const isI32 = (v: unknown) => Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31;
 
 /** The error for a body that is not a heartbeat, or null. Mirrors HeartbeatBody in model.ts. */
 export function heartbeatProblem(b: unknown): string | null {
   if (!b || typeof b !== "object" || Array.isArray(b)) return "invalid body: Expected object";
   const o = b as Record<string, unknown>;
-  if (typeof o.id !== "string" || o.id.length < 1 || o.id.length > 100) return 'invalid body: missing or invalid "id"';
+  if (!isDeviceId(o.id)) return 'invalid body: missing or invalid "id"';
   if (typeof o.uuid !== "string" || o.uuid.length < 1 || o.uuid.length > 200) return 'invalid body: missing or invalid "uuid"';
-  if (o.conns !== undefined && (!Array.isArray(o.conns) || o.conns.length > 1000 || !o.conns.every(isInt))) return 'invalid body: "conns" must be a list of at most 1000 integers';
-  for (const k of ["modified_at", "ver"]) if (o[k] !== undefined && typeof o[k] !== "number") return `invalid body: "${k}" must be a number`;
+  // client: src/hbbs_http/sync.rs:235-270 (rustdesk@7423dced): conns [i32] (omitted when empty), modified_at and ver i64.
+  if (o.conns !== undefined && (!Array.isArray(o.conns) || o.conns.length > 1000 || !o.conns.every(isI32))) return 'invalid body: "conns" must be a list of at most 1000 integers';
+  for (const k of ["modified_at", "ver"]) if (o[k] !== undefined && !Number.isInteger(o[k])) return `invalid body: "${k}" must be an integer`;
   return null;
 }
 
@@ -49,10 +52,11 @@ export function nativeHeartbeat(deps: CoreDeps, rt: DeviceRuntime, gate: Gate, l
     let response = checked instanceof Response ? checked : undefined;
     if (!response) {
       try {
-        const body = request.headers.has("content-length") ? await request.json() : JSON.parse(await readCapped(request, limit));
+        const body = parseJsonText(request.headers.has("content-length") ? await request.text() : await readCapped(request, limit));
         response = respondHeartbeat(deps, rt, request, body, (checked as { ip: string | undefined }).ip ?? "");
       } catch (e) {
-        response = (e as { status?: number }).status === 413 ? errorResponse(413, (e as Error).message) : malformed();
+        const status = (e as { status?: number }).status;
+        response = status === 413 || status === 400 ? errorResponse(status, (e as Error).message) : malformed();
       }
     }
     // Request info is recorded only for what gets logged at info level (errors): most beats log nothing.

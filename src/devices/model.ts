@@ -9,13 +9,17 @@ const uuid = t.String({ minLength: 1, maxLength: 200 });
 export const HeartbeatBody = looseObject({
   id,
   uuid,
-  conns: t.Optional(t.Array(t.Integer(), { maxItems: 1000 })),
-  modified_at: t.Optional(t.Number()),
-  ver: t.Optional(t.Number()),
+  conns: t.Optional(t.Array(t.Integer({ minimum: -(2 ** 31), maximum: 2 ** 31 - 1 }), { maxItems: 1000 })),
+  modified_at: t.Optional(t.Integer()),
+  ver: t.Optional(t.Integer()),
 });
 
+// client: src/hbbs_http/sync.rs:125-229 (rustdesk@7423dced) sends every key below as a string, and
+// only when non-empty: any other type (null included) is refused.
+const SYSINFO_STRINGS = ["cpu", "memory", "os", "hostname", "username", "version", "preset-address-book-name", "preset-address-book-tag", "preset-address-book-alias", "preset-address-book-password", "preset-address-book-note", "preset-note", "preset-user-name", "preset-strategy-name", "preset-device-group-name"] as const;
+
 export const SysinfoBody = looseObject(
-  { id, uuid },
+  { id, uuid, ...Object.fromEntries(SYSINFO_STRINGS.map((k) => [k, t.Optional(t.String())])) },
   "cpu, memory, os, hostname, username, version and preset-* keys, all strings (keys sorted as the Rust client sends them)",
 );
 

@@ -10,6 +10,7 @@ import { invalid } from "../core/errors.ts";
 import { abuseSubject } from "../net/cidr.ts";
 import { BoundedMap } from "../net/bounded-map.ts";
 import { WindowCounter } from "../net/window-counter.ts";
+import { DEVICE_ID_RULE, isDeviceId } from "../net/device-id.ts";
 
 export type DeviceRow = typeof devices.$inferSelect;
 
@@ -28,10 +29,8 @@ export type SysinfoOutcome = "SYSINFO_UPDATED" | "UUID_MISMATCH" | "NOT_REGISTER
 
 const KEPT = ["cpu", "memory", "os", "hostname", "username", "version"];
 const PRESETS = ["preset-address-book-name", "preset-address-book-tag", "preset-address-book-alias", "preset-address-book-note", "preset-note", "preset-user-name", "preset-strategy-name", "preset-device-group-name"];
-const ID = /^[^\s\u0000-\u001f]{1,100}$/;
-
 export function checkDeviceId(id: unknown): string {
-  if (typeof id !== "string" || !ID.test(id)) throw invalid("missing or invalid id");
+  if (!isDeviceId(id)) throw invalid(`missing or invalid id (${DEVICE_ID_RULE})`);
   return id;
 }
 
@@ -53,10 +52,24 @@ export function cleanSysinfo(body: Record<string, unknown>): Sysinfo {
 /** Per-process limits on anonymous registrations. */
 export class RegistrationGuard {
   readonly perIp: WindowCounter;
+  /** Server-wide: behind a trusted proxy, a forged X-Forwarded-For per request makes every IP new. */
+  readonly overall: WindowCounter;
   private lastLimitAudit = 0;
+  private lastRateLog = 0;
   private counted: { n: number; at: number } | null = null;
-  constructor(perHour: number) {
+  constructor(perHour: number, perMinute = Number.MAX_SAFE_INTEGER) {
     this.perIp = new WindowCounter(perHour, 3_600_000);
+    this.overall = new WindowCounter(perMinute, 60_000);
+  }
+
+  /** False past devices.registrations_per_minute; says so in the log at most once an hour. */
+  takeOverall(ctx: ServiceContext, now: number): boolean {
+    if (this.overall.take("all", now)) return true;
+    if (now - this.lastRateLog >= 3_600_000) {
+      this.lastRateLog = now;
+      ctx.log.warn(`new devices arrive faster than devices.registrations_per_minute (${ctx.config.devices.registrations_per_minute}): refused with TRY_LATER, the client retries in 120 s`);
+    }
+    return false;
   }
 
   /**
@@ -122,6 +135,7 @@ export function reportSysinfo(ctx: ServiceContext, rt: { guard: RegistrationGuar
     const policy = tx.config.devices.registration;
     if (policy === "closed") return "NOT_REGISTERED";
     if (tx.ip && !guard.perIp.take(abuseSubject(tx.ip), now)) return "TRY_LATER";
+    if (!guard.takeOverall(tx, now)) return "TRY_LATER";
     if (guard.deviceCount(tx, now) >= tx.config.devices.max) {
       if (guard.shouldReportLimit(now)) {
         tx.log.error(`device limit reached (devices.max = ${tx.config.devices.max}): new devices are refused`);

@@ -6,6 +6,7 @@ import type { CoreDeps } from "../core/deps.ts";
 import { authMacro } from "../auth/macro.ts";
 import { requestContext } from "../http/context.ts";
 import { VERSION } from "../core/version.ts";
+import { ignoreBody, jsonParse } from "../http/json-hook.ts";
 import { respondHeartbeat } from "./heartbeat-route.ts";
 import { HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
 import { reportSysinfo } from "./registry.ts";
@@ -24,7 +25,7 @@ export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
       ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt, body as Record<string, unknown>)),
       {
         body: SysinfoBody,
-        parse: "json",
+        parse: jsonParse(deps.config.server.body_limit),
         detail: {
           tags: ["device"],
           summary: "System info upload (registers a new device)",
@@ -34,7 +35,7 @@ export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
     )
     // Served by a native route in production (heartbeat-route.ts); this one documents it and serves app.handle().
     .post("/api/heartbeat", ({ request, body }) => respondHeartbeat(deps, rt, request, body), {
-      parse: "json",
+      parse: jsonParse(deps.config.server.body_limit),
       response: { 200: HeartbeatReply, 400: Problem },
       detail: {
         tags: ["device"],
@@ -44,7 +45,7 @@ export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
     })
     // Pre-2025 clients only (now public servers only: client: src/hbbs_http/sync.rs:181-207 (rustdesk@7423dced)); a value that changes
     // at every server start makes them upload again.
-    .post("/api/sysinfo_ver", () => text(BOOT), { detail: { tags: ["device"], summary: "System info version (old clients)" } })
+    .post("/api/sysinfo_ver", () => text(BOOT), { parse: ignoreBody, detail: { tags: ["device"], summary: "System info version (old clients)" } })
     .get("/api/users", ({ request, actor, query }) => groupViewUsers(requestContext(deps, request, actor), pageOf(query, 100), query.status === "1"), {
       auth: true,
       response: { 200: t.Object({ total: t.Integer(), data: t.Array(UserRow) }), 401: Problem },

@@ -25,7 +25,7 @@ export interface DeviceHooks {
 export function createDeviceRuntime(config: Config, sqlite: Database, hooks: DeviceHooks): DeviceRuntime {
   const presence = new Presence(sqlite);
   const known = new KnownDevices(sqlite);
-  const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour);
+  const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour, config.devices.registrations_per_minute);
   const heartbeats = new Heartbeats(sqlite, presence, known, guard, hooks.strategies);
   return { presence, known, heartbeats, guard, provision: hooks.provision };
 }

@@ -3,6 +3,7 @@
 // and a chunked body (no length) is counted while it is read.
 import { ServiceError } from "../core/errors.ts";
 import { errorResponse } from "./errors.ts";
+import { parseJsonText } from "./json-body.ts";
 
 export const BUN_BODY_CEILING = 128 * 1024 * 1024;
 
@@ -61,9 +62,11 @@ async function readChunkedJson(request: Request, contentType: string, limit: num
   rawBodies.set(request, text);
   if (!contentType.startsWith("application/json")) return text;
   if (text.trim() === "") return undefined;
+  // Bounded (json-body.ts). A body that fails is left to the route's own parse hook, which reports
+  // it after its token check (json-hook.ts); a route without one answers 400.
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonText(text);
   } catch {
-    throw new ServiceError("INVALID_INPUT", "malformed request body (expected JSON)");
+    return undefined;
   }
 }

@@ -4,6 +4,7 @@ import type { Server } from "bun";
 import type { Config } from "../config/schema.ts";
 import { declaredTooLarge, tooLarge } from "./body-limit.ts";
 import { compileCidrs, resolveClientIp } from "./client-ip.ts";
+import { HEADER_LIMIT, headersTooLarge } from "./header-limit.ts";
 import { setRequestInfo } from "./request-info.ts";
 import { errorResponse } from "./errors.ts";
 
@@ -17,6 +18,8 @@ export interface Gate {
   admit(request: Request, server: Server<unknown> | null | undefined, checkBan?: boolean, bodyLimit?: number): Response | undefined;
 }
 
+const headersRefused = () => errorResponse(431, `request headers too large (limit ${HEADER_LIMIT} bytes)`, { connection: "close" });
+
 export const bannedResponse = () => errorResponse(403, "Your IP address is banned from this server");
 
 export function createGate(config: Config, isBanned: (ip: string) => boolean): Gate {
@@ -27,6 +30,7 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
     resolveClientIp(server?.requestIP(request)?.address, trusted.length ? request.headers.get("x-forwarded-for") : null, trusted);
   return {
     check(request, server, checkBan, bodyLimit = limit) {
+      if (headersTooLarge(request)) return headersRefused();
       const ip = clientIp(request, server);
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
       if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
@@ -35,6 +39,7 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
     admit(request, server, checkBan = true, bodyLimit = limit) {
       const ip = clientIp(request, server);
       setRequestInfo(request, ip);
+      if (headersTooLarge(request)) return headersRefused();
       if (checkBan && ip && isBanned(ip)) return bannedResponse();
       if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
     },

@@ -16,7 +16,7 @@ pinSelf();
 requireWrk();
 const { dir, bin } = benchSetup("fleet");
 
-const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "info", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", RDCONSOLE_DEVICES_MAX: String(N + 10) };
+const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "info", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", RDCONSOLE_DEVICES_REGISTRATIONS_PER_MINUTE: "1000000", RDCONSOLE_DEVICES_MAX: String(N + 10) };
 const { p: server, url: base } = await startRdconsole(bin, env);
 /** Resident MB: all, anonymous (heap and the like), file-backed (the executable's and the database's pages). */
 const memory = () => {

@@ -25,7 +25,7 @@ async function wrk(url: string, seconds = 10): Promise<{ rps: number; p99: numbe
 }
 
 try {
-  const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "warn", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", ...(process.env.BENCH_FLUSH_MS ? { RDCONSOLE_DEVICES_FLUSH_MS: process.env.BENCH_FLUSH_MS } : {}) };
+  const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "warn", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", RDCONSOLE_DEVICES_REGISTRATIONS_PER_MINUTE: "1000000", ...(process.env.BENCH_FLUSH_MS ? { RDCONSOLE_DEVICES_FLUSH_MS: process.env.BENCH_FLUSH_MS } : {}) };
   const app = await startRdconsole(bin, { ...env, RDCONSOLE_LOG_LEVEL: "info" });
   await registerDevices(app.url, DEVICES);
   const raw = await startServer([...pin(0), "bun", join(import.meta.dir, "raw-server.ts")], process.env);

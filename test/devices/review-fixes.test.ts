@@ -36,7 +36,7 @@ test("a queued cut ends when the device stops reporting the connection, idle bea
 });
 
 test("a chunked flush that fails keeps every row it did not write; awaited, nothing is left behind", async () => {
-  const env = testEnv();
+  const env = testEnv({ "devices.registrations_per_minute": "10000" });
   for (let i = 0; i < 1200; i++) await call(env.app, "POST", "/api/sysinfo", { raw: JSON.stringify({ id: String(700000 + i), uuid: "dQ==" }), headers: RUST });
   const presence = env.devices.presence;
   const ids = env.db.select({ id: devices.id }).from(devices).all().map((d) => d.id);

@@ -1,0 +1,144 @@
+// Hostile JSON bodies (issue 13 §3): a deep or wide body is refused with 400 {"error"} before any
+// schema sees it, on every route that takes JSON, in-process and over a real socket (the native
+// routes); a route that needs a token answers 401 before it reads the body; logout ignores its body.
+import { afterAll, describe, expect, test } from "bun:test";
+import { jsonShapeProblem, MAX_DEPTH, MAX_ITEMS } from "../../src/http/json-body.ts";
+import { createUser } from "../../src/users/service.ts";
+import { bearer, DART_JSON, passwordLoginBody } from "../helpers/client.ts";
+import { testEnv } from "../helpers/env.ts";
+import { call } from "../helpers/http.ts";
+
+const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
+const deepObject = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
+const wide = (n: number) => `[${"1,".repeat(n)}1]`;
+/** With an explicit Content-Length, as every real client sends it. */
+const sized = (raw: string, headers: Record<string, string> = {}) => ({ raw, headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(raw)), ...headers } });
+
+describe("the shape scan", () => {
+  test.each([
+    ["flat object", '{"a":1,"b":[1,2,{"c":"d"}]}', null],
+    [`${MAX_DEPTH} levels`, deep(MAX_DEPTH), null],
+    [`${MAX_DEPTH + 1} levels`, deep(MAX_DEPTH + 1), "nested too deeply"],
+    ["deep objects", deepObject(MAX_DEPTH + 1), "nested too deeply"],
+    ["brackets inside strings do not count", JSON.stringify({ s: "[".repeat(1000) + '\\"{{{' }), null],
+    ["an escaped quote does not end the string", `["\\"${"[".repeat(100)}"]`, null],
+    [`${MAX_ITEMS - 1} members`, wide(MAX_ITEMS - 2), null],
+    [`${MAX_ITEMS + 1} members`, wide(MAX_ITEMS), "too many members"],
+    ["commas inside strings do not count", JSON.stringify(",".repeat(MAX_ITEMS * 2)), null],
+  ])("%s", (_name, text, problem) => {
+    const got = jsonShapeProblem(text);
+    if (problem === null) expect(got).toBeNull();
+    else expect(got).toContain(problem);
+  });
+
+  test("the stock client's largest list (10,000 peer IDs to delete) passes", () => {
+    expect(jsonShapeProblem(JSON.stringify(Array.from({ length: 10_000 }, (_, i) => String(100_000_000 + i))))).toBeNull();
+  });
+});
+
+const env = testEnv();
+afterAll(() => env.close());
+await createUser(env.ctx, { name: "alice", password: "alice-password" });
+const login = await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("alice", "alice-password"), headers: DART_JSON });
+const TOKEN = (login.json() as { access_token: string }).access_token;
+
+// Every route with a body, by what it does with it. A new route must be added here (the test below
+// fails otherwise): with JSON, it needs a bounded parse hook (src/http/json-hook.ts).
+const TAKES_JSON = new Set([
+  "POST /api/login", "POST /api/oidc/auth", "POST /api/sysinfo", "POST /api/heartbeat",
+  "POST /api/audit/conn", "POST /api/audit/file", "POST /api/audit/alarm", "PUT /api/audit",
+  "POST /api/ab/peer/add/:guid", "PUT /api/ab/peer/update/:guid", "DELETE /api/ab/peer/:guid",
+  "POST /api/ab/tag/add/:guid", "PUT /api/ab/tag/rename/:guid", "PUT /api/ab/tag/update/:guid", "DELETE /api/ab/tag/:guid", "POST /api/ab",
+  // Authenticated routes whose JSON body ({id, uuid} or none) is parsed but not used.
+  "POST /api/currentUser", "POST /api/ab/personal", "POST /api/ab/settings", "POST /api/ab/shared/profiles", "POST /api/ab/peers", "POST /api/ab/tags/:guid", "POST /api/ab/get",
+]);
+const IGNORES_BODY = new Map([["POST /api/logout", 200], ["POST /api/sysinfo_ver", 200], ["POST /lic/web/api/plugin-sign", 404]]);
+const NOT_JSON = new Set(["POST /api/record", "POST /oidc/login"]);
+const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
+const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
+
+describe("deep and wide bodies on every route", () => {
+  test("every route with a body is classified", () => {
+    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route)]).toContain(true);
+    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size);
+  });
+
+  for (const [name, body, message] of [
+    ["20,000 nested arrays", deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+    ["40,000 nested arrays", deep(40_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+    ["20,000 nested objects", deepObject(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+    ["50,000 members", wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
+  ] as const)
+    test.each([...TAKES_JSON])(`${name}: %s → 400 {"error"}`, async (route) => {
+      const [method] = route.split(" ");
+      for (const o of [sized(body, { authorization: `Bearer ${TOKEN}` }), { raw: body, headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` } }]) {
+        const r = await call(env.app, method!, urlOf(route), o);
+        expect(r.status).toBe(400);
+        expect(r.json()).toEqual({ error: message });
+      }
+    });
+
+  test.each([...IGNORES_BODY])("%s never parses its body", async (route, status) => {
+    for (const body of [deep(20_000), "{oops"]) {
+      const r = await call(env.app, "POST", urlOf(route), sized(body));
+      expect(r.status).toBe(status);
+    }
+  });
+});
+
+describe("the token before the body", () => {
+  const AUTHED = [...TAKES_JSON].filter((r) => r.includes("/api/ab") || ["POST /api/currentUser", "PUT /api/audit"].includes(r));
+
+  test("DELETE /api/ab/peer/x without a token → 401, whatever the body", async () => {
+    for (const o of [{}, sized(""), sized("{oops"), sized(deep(20_000)), sized('["a"]'), sized("5"), { raw: "{oops", headers: { "content-type": "application/json" } }, { raw: '{"not":"a list"}', headers: { "content-type": "application/json" } }]) {
+      const r = await call(env.app, "DELETE", "/api/ab/peer/x", o);
+      expect(r.status).toBe(401);
+      expect(r.json()).toEqual({ error: "Invalid token" });
+    }
+  });
+
+  test.each(AUTHED)("%s: a bad token with a malformed body → 401", async (route) => {
+    const [method] = route.split(" ");
+    const r = await call(env.app, method!, urlOf(route), sized("{oops", { authorization: "Bearer not-a-token" }));
+    expect(r.status).toBe(401);
+    expect(r.json()).toEqual({ error: "Invalid token" });
+  });
+
+  test("with a valid token the body is still checked", async () => {
+    const r = await call(env.app, "DELETE", "/api/ab/peer/x", sized("{oops", { authorization: `Bearer ${TOKEN}` }));
+    expect(r.status).toBe(400);
+    expect(r.json()).toEqual({ error: "malformed request body (expected JSON)" });
+  });
+});
+
+describe("logout ignores its body", () => {
+  test("a malformed body still revokes the token", async () => {
+    const l = await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("alice", "alice-password"), headers: DART_JSON });
+    const token = (l.json() as { access_token: string }).access_token;
+    expect((await call(env.app, "POST", "/api/currentUser", { headers: bearer(token) })).status).toBe(200);
+    const r = await call(env.app, "POST", "/api/logout", sized("{oops", { authorization: `Bearer ${token}` }));
+    expect(r.status).toBe(200);
+    expect(r.text).toBe("");
+    expect((await call(env.app, "POST", "/api/currentUser", { headers: bearer(token) })).status).toBe(401);
+  });
+});
+
+describe("over a real socket (the native routes)", () => {
+  const app = testEnv().app;
+  const server = app.listen({ hostname: "127.0.0.1", port: 0 });
+  const base = `http://127.0.0.1:${server.server!.port}`;
+  afterAll(() => server.stop());
+
+  test.each(["/api/heartbeat", "/api/audit/conn", "/api/audit/file", "/api/audit/alarm", "/api/sysinfo", "/api/login", "/api/ab/peer/add/x"])("%s: 40,000 nested arrays → 400 {\"error\"}", async (path) => {
+    const r = await fetch(`${base}${path}`, { method: "POST", body: deep(40_000), headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` } });
+    // The token is another app's: the address-book route refuses it before the body.
+    expect(r.status).toBe(path.startsWith("/api/ab") ? 401 : 400);
+    expect(await r.json()).toEqual({ error: path.startsWith("/api/ab") ? "Invalid token" : `request body nested too deeply (limit ${MAX_DEPTH} levels)` });
+  });
+});
+
+test("the API docs still list JSON request bodies for the routes with a bounded parser", async () => {
+  const doc = (await call(env.app, "GET", "/openapi.json")).json() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> };
+  for (const [path, method] of [["/api/login", "post"], ["/api/sysinfo", "post"], ["/api/oidc/auth", "post"], ["/api/ab/peer/add/{guid}", "post"], ["/api/ab/peer/{guid}", "delete"], ["/api/audit", "put"]] as const)
+    expect(Object.keys(doc.paths[path]![method]!.requestBody!.content)).toEqual(["application/json"]);
+});
