@@ -2,7 +2,8 @@
 // members may see them (group set --can-access-device-group).
 import { asc, eq } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
-import { devices, groupAccess, userGroups, users } from "../db/schema.ts";
+import { devices, users } from "../db/schema.ts";
+import { groupsWithAccessTo } from "../groups/show.ts";
 import { requireDeviceGroup } from "./service.ts";
 
 export interface DeviceGroupDetail {
@@ -23,19 +24,12 @@ export function showDeviceGroup(ctx: ServiceContext, name: string): DeviceGroupD
     .where(eq(devices.groupId, g.id))
     .orderBy(asc(devices.rdId))
     .all();
-  const by = ctx.db
-    .select({ name: userGroups.name })
-    .from(groupAccess)
-    .innerJoin(userGroups, eq(userGroups.id, groupAccess.groupId))
-    .where(eq(groupAccess.deviceGroupId, g.id))
-    .orderBy(asc(userGroups.name))
-    .all();
   return {
     guid: g.guid,
     name: g.name,
     note: g.note,
     devices: rows.map((r) => ({ id: r.id, hostname: r.sysinfo.hostname ?? "", alias: r.alias, owner: r.owner, enabled: r.enabled })),
-    accessibleBy: by.map((r) => r.name),
+    accessibleBy: groupsWithAccessTo(ctx, { deviceGroupId: g.id }),
     createdAt: g.createdAt,
   };
 }

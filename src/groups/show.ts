@@ -27,20 +27,25 @@ export function showGroup(ctx: ServiceContext, name: string): GroupDetail {
     .orderBy(sql`${users.name} collate nocase`)
     .all();
   const access = groupAccessOf(ctx, g.name);
-  const by = ctx.db
-    .select({ name: userGroups.name })
-    .from(groupAccess)
-    .innerJoin(userGroups, eq(userGroups.id, groupAccess.groupId))
-    .where(eq(groupAccess.userGroupId, g.id))
-    .orderBy(asc(userGroups.name))
-    .all();
   return {
     guid: g.guid,
     name: g.name,
     note: g.note,
     members,
     canAccess: { groups: access.userGroups, deviceGroups: access.deviceGroups },
-    accessibleBy: by.map((r) => r.name),
+    accessibleBy: groupsWithAccessTo(ctx, { userGroupId: g.id }),
     createdAt: g.createdAt,
   };
+}
+
+/** The user groups whose members may see a user group or a device group (by its row id). */
+export function groupsWithAccessTo(ctx: ServiceContext, to: { userGroupId: number } | { deviceGroupId: number }): string[] {
+  return ctx.db
+    .select({ name: userGroups.name })
+    .from(groupAccess)
+    .innerJoin(userGroups, eq(userGroups.id, groupAccess.groupId))
+    .where("userGroupId" in to ? eq(groupAccess.userGroupId, to.userGroupId) : eq(groupAccess.deviceGroupId, to.deviceGroupId))
+    .orderBy(asc(userGroups.name))
+    .all()
+    .map((r) => r.name);
 }
