@@ -1,11 +1,12 @@
 import type { DeviceView } from "../../src/devices/service.ts";
+import type { DeviceStrategy } from "../../src/strategies/rollout.ts";
 
 export const idArg = { id: { type: "positional", description: "RustDesk ID", required: true } } as const;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Stable JSON field names, close to RustDesk Server Pro's device objects (client: res/devices.py:52-65 (rustdesk@7423dced)). */
-export function deviceJson(d: DeviceView) {
+export function deviceJson(d: DeviceView, s?: DeviceStrategy) {
   return {
     guid: d.guid,
     id: d.id,
@@ -22,7 +23,12 @@ export function deviceJson(d: DeviceView) {
     last_ip: d.lastIp,
     conns: d.conns,
     created_at: iso(d.createdAt),
+    strategy_name: s?.strategy ?? null,
+    strategy_state: s?.state ?? "none",
   };
 }
+
+/** "Locked (applied)", "-" with none, "(clearing)" while a former strategy's keys are being removed. */
+export const strategyText = (s: DeviceStrategy | undefined) => (!s || s.state === "none" ? "-" : s.strategy ? `${s.strategy} (${s.state})` : `(${s.state})`);
 
 export const stateOf = (d: DeviceView) => (d.pending ? "pending" : d.enabled ? "enabled" : "disabled");

@@ -1,21 +1,23 @@
 import { defineCommand } from "citty";
 import { getDevice } from "../../src/devices/service.ts";
+import { explainDevice } from "../../src/strategies/explain.ts";
 import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
-import { deviceJson, idArg, stateOf } from "./_format.ts";
+import { deviceJson, idArg, stateOf, strategyText } from "./_format.ts";
 
 export default defineCommand({
   meta: { name: "show", description: "Show a device: system info, owner, group, last seen, live connections" },
   args: { ...idArg, ...jsonArg, ...configArgs },
   run: action(async (args) => {
-    const d = await withData(args, (ctx) => getDevice(ctx, args.id));
-    if (args.json) return printJson(deviceJson(d));
+    const { d, s } = await withData(args, (ctx) => ({ d: getDevice(ctx, args.id), s: explainDevice(ctx, args.id) }));
+    if (args.json) return printJson(deviceJson(d, s));
     const lines: [string, string][] = [
       ["id", d.id],
       ["guid", d.guid],
       ["state", `${stateOf(d)}${d.online ? ", online" : ""}`],
       ["owner", d.owner || "-"],
       ["device group", d.group || "-"],
+      ["strategy", strategyText(s)],
       ["alias", d.alias],
       ["note", d.note],
       ["last seen", d.lastSeenAt ? `${new Date(d.lastSeenAt).toISOString()} from ${d.lastIp ?? "?"}` : "never"],

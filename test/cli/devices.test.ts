@@ -24,7 +24,7 @@ test("list, show, set; device groups", async () => {
   expect((await json(["device", "list", "--group", "Servers"])).map((d: { id: string }) => d.id)).toEqual(["111111111"]);
   expect((await json(["device", "list", "--search", "host-2"])).map((d: { id: string }) => d.id)).toEqual(["222222222"]);
   expect((await json(["device", "list", "--online"])).map((d: { id: string }) => d.id)).toEqual(["111111111", "222222222"]);
-  expect((await cli(["device", "list"])).stdout.split("\n")[0]).toBe("ID         HOSTNAME        ONLINE  STATE    OWNER  GROUP    OS       LAST SEEN (UTC)");
+  expect((await cli(["device", "list"])).stdout.split("\n")[0]).toBe("ID         HOSTNAME        ONLINE  STATE    OWNER  GROUP    STRATEGY  OS       LAST SEEN (UTC)");
   expect(await json(["device-group", "list"])).toMatchObject([{ name: "Servers", device_count: 1 }]);
   await cli(["device-group", "rename", "Servers", "Prod"]);
   expect((await json(["device", "show", "111111111"])).device_group_name).toBe("Prod");
