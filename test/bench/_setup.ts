@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stampOf } from "../../src/strategies/stamp.ts";
 
 const root = join(import.meta.dir, "..", "..");
 
@@ -119,6 +120,25 @@ ${delayMs ? `delay = function() return math.random(0, ${delayMs}) end` : ""}`,
   return script;
 }
 
-/** Heartbeats of devices 100000000 … +devices-1 in turn (the ids registerDevices makes). */
-export const heartbeatScript = (dir: string, devices: number, delayMs?: number) =>
-  wrkPostScript(dir, "beat", "/api/heartbeat", `'{"id":"' .. (100000000 + n % ${devices}) .. '","modified_at":0,"uuid":"dQ==","ver":1004090}'`, delayMs);
+/** Heartbeats of devices 100000000 … +devices-1 in turn (the ids registerDevices makes), echoing `modifiedAt`. */
+export const heartbeatScript = (dir: string, devices: number, delayMs?: number, modifiedAt = 0) =>
+  wrkPostScript(dir, "beat", "/api/heartbeat", `'{"id":"' .. (100000000 + n % ${devices}) .. '","modified_at":${modifiedAt},"uuid":"dQ==","ver":1004090}'`, delayMs);
+
+/** The settings BENCH_STRATEGY=1 gives every device (the server's default strategy). */
+export const BENCH_OPTIONS = { "enable-file-transfer": "N", "approve-mode": "password", "temporary-password-length": "8", whitelist: "10.0.0.0/8,192.168.0.0/16", "enable-clipboard": "N" };
+
+/**
+ * With BENCH_STRATEGY=1: a default strategy for every device, made by the binary's CLI on the server's
+ * data dir; returns the stamp the devices echo once they have it (0 without a strategy).
+ */
+export function benchStrategy(bin: string, env: Record<string, string | undefined>): number {
+  if (process.env.BENCH_STRATEGY !== "1") return 0;
+  const run = (...args: string[]) => {
+    const r = Bun.spawnSync([bin, ...args], { env, stderr: "pipe", stdout: "ignore" });
+    if (!r.success) throw new Error(`${args.join(" ")}: ${r.stderr.toString()}`);
+  };
+  run("strategy", "create", "Bench", ...Object.entries(BENCH_OPTIONS).map(([k, v]) => `${k}=${v}`));
+  run("strategy", "default", "Bench");
+  console.log("every device has the default strategy Bench; beats echo its stamp");
+  return stampOf(BENCH_OPTIONS);
+}

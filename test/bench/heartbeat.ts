@@ -7,16 +7,17 @@
 //   raw server's handler inside the rdconsole binary measured 97-102 % of raw this way (2026-11-23).
 //
 //   bun run bench:heartbeat        (needs wrk: apt-get install wrk; TEST_RDCONSOLE_BIN to reuse a build)
+//   BENCH_STRATEGY=1 bun run bench:heartbeat   (every device under a default strategy, beats echoing its stamp)
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, heartbeatScript, pin, registerDevices, requireWrk, runWrk, startRdconsole, startServer, stopServers } from "./_setup.ts";
+import { benchSetup, benchStrategy, heartbeatScript, pin, registerDevices, requireWrk, runWrk, startRdconsole, startServer, stopServers } from "./_setup.ts";
 
 const DEVICES = 1000;
 const ROUNDS = 5;
 requireWrk();
 const { dir, bin } = benchSetup("hb");
 
-const script = heartbeatScript(dir, DEVICES);
+let script = "";
 
 async function wrk(url: string, seconds = 10): Promise<{ rps: number; p99: number }> {
   const r = await runWrk({ script, url, connections: 50, seconds });
@@ -28,6 +29,7 @@ try {
   const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "warn", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", RDCONSOLE_DEVICES_REGISTRATIONS_PER_MINUTE: "1000000", ...(process.env.BENCH_FLUSH_MS ? { RDCONSOLE_DEVICES_FLUSH_MS: process.env.BENCH_FLUSH_MS } : {}) };
   const app = await startRdconsole(bin, { ...env, RDCONSOLE_LOG_LEVEL: "info" });
   await registerDevices(app.url, DEVICES);
+  script = heartbeatScript(dir, DEVICES, undefined, benchStrategy(bin, env));
   const raw = await startServer([...pin(0), "bun", join(import.meta.dir, "raw-server.ts")], process.env);
   await wrk(app.url, 3); // warm-up
   await wrk(raw.url, 3);
