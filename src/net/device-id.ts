@@ -9,6 +9,9 @@
 const WORD = String.raw`\p{Alphabetic}\p{M}\p{Nd}\p{Pc}`;
 const DEVICE_ID = new RegExp(`^[${WORD}][${WORD}.-]{0,99}$`, "u");
 
-export const isDeviceId = (v: unknown): v is string => typeof v === "string" && DEVICE_ID.test(v);
+// Almost every ID is ASCII (generated IDs are digits): test that first, the Unicode classes only then (heartbeat path).
+const ASCII_ID = /^[0-9A-Za-z_][0-9A-Za-z_.-]{0,99}$/;
+
+export const isDeviceId = (v: unknown): v is string => typeof v === "string" && (ASCII_ID.test(v) || DEVICE_ID.test(v));
 
 export const DEVICE_ID_RULE = 'letters, digits, "_", "-" and "." (not first), at most 100';

@@ -4,9 +4,11 @@
 // Server on core 0, this script and wrk on core 1.
 //
 //   bun run bench:fleet            FLEET_DEVICES=100000 FLEET_SECONDS=60 (defaults), TEST_RDCONSOLE_BIN to reuse a build; needs wrk
+//   BENCH_STRATEGY=1 bun run bench:fleet   a default strategy for the whole fleet, made just before the beats start: each
+//                                   device's first beat gets it delivered (0 → settings), its next one confirms it
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, pinSelf, requireWrk, runWrk, startRdconsole } from "./_setup.ts";
+import { benchSetup, benchStrategy, pinSelf, requireWrk, runWrk, startRdconsole } from "./_setup.ts";
 
 const N = Number(process.env.FLEET_DEVICES ?? 100_000);
 const SECONDS = Number(process.env.FLEET_SECONDS ?? 60);
@@ -51,6 +53,7 @@ try {
   // CONNECTIONS connections each wait a random 0..2×DELAY ms between beats: close to open-loop, so a
   // server stall delays every beat due in it. Device i beats once per pass over the fleet (≈ 14.4 s);
   // every 21st beat goes to one of the 1% busy devices instead (a live connection: every ≈ 3 s).
+  const stamp = benchStrategy(bin, env);
   const rate = (N * 0.99) / 15 + (N * 0.01) / 3;
   const delay = Math.round((CONNECTIONS / rate) * 1000);
   const script = join(dir, "fleet.lua");
@@ -59,6 +62,7 @@ try {
     `local n = 0
 local idle, busy = 0, 0
 local headers = { ["Content-Type"] = "application/json" }
+local got = {}
 request = function()
   n = n + 1
   local i
@@ -72,7 +76,11 @@ request = function()
     i = idle % ${N}
     if i % 100 == 0 then i = i + 1 end
   end
-  return wrk.format("POST", "/api/heartbeat", headers, '{' .. conns .. '"id":"' .. (100000000 + i) .. '","modified_at":0,"uuid":"dQ==","ver":1004090}')
+  -- A device echoes the strategy's stamp once it has been sent it (0 before, and without a strategy); as text:
+  -- LuaJIT would print a number this large in exponent form.
+  local m = got[i] and "${stamp}" or "0"
+  got[i] = true
+  return wrk.format("POST", "/api/heartbeat", headers, '{' .. conns .. '"id":"' .. (100000000 + i) .. '","modified_at":' .. m .. ',"uuid":"dQ==","ver":1004090}')
 end
 delay = function() return math.random(0, ${2 * delay}) end
 `,
