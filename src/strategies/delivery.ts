@@ -68,19 +68,19 @@ export class StrategyIndex implements StrategyDelivery {
     this.idle = this.byId.size === 0 && this.q.held.get()!.n === 0;
   }
 
-  /** The enabled strategy that applies: device > owner > device group > default. */
+  /** The enabled strategy that applies: device > owner > device group > default (no allocation: every beat runs it). */
   private effective(d: KnownDevice): Loaded | undefined {
-    for (const s of [
-      d.strategy_id === null ? undefined : this.byId.get(d.strategy_id),
-      d.owner_id === null ? undefined : this.byId.get(this.byUser.get(d.owner_id) ?? 0),
-      d.group_id === null ? undefined : this.byId.get(this.byGroup.get(d.group_id) ?? 0),
-      this.fallback,
-    ])
-      if (s?.enabled) return s;
-    return undefined;
+    let s = d.strategy_id === null ? undefined : this.byId.get(d.strategy_id);
+    if (s?.enabled) return s;
+    s = d.owner_id === null ? undefined : this.byId.get(this.byUser.get(d.owner_id) ?? 0);
+    if (s?.enabled) return s;
+    s = d.group_id === null ? undefined : this.byId.get(this.byGroup.get(d.group_id) ?? 0);
+    if (s?.enabled) return s;
+    return this.fallback?.enabled ? this.fallback : undefined;
   }
 
   private stampAt(s: Loaded, now: number): number {
+    if (s.reapplyHours === null) return s.stamp || (s.stamp = stampOf(s.options));
     const period = periodOf(s.reapplyHours, now);
     if (period !== s.period) ((s.period = period), (s.stamp = stampOf(s.options, period)));
     return s.stamp;
