@@ -49,7 +49,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     lock.release();
     throw e;
   }
+  const flushStrategies = () => {
+    try {
+      devices.strategies.flush();
+    } catch (e) {
+      log.error("strategy confirmations flush failed", e); // kept in memory: the next flush retries
+    }
+  };
   const flushPresence = (all = false) => {
+    flushStrategies();
     try {
       devices.presence.flush(Date.now(), all);
     } catch (e) {
@@ -58,6 +66,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   };
   let flushing: Promise<unknown> | null = null;
   const flusher = setInterval(() => {
+    flushStrategies();
     flushing ??= devices.presence
       .flushInChunks()
       .catch((e) => log.error("presence flush failed", e)) // kept in memory: the next flush retries

@@ -28,6 +28,8 @@ export interface HeartbeatReply {
 export interface StrategyDelivery {
   /** What to add to the reply, or undefined; `strategiesVersion`: the counter KnownDevices last read. */
   forBeat(d: KnownDevice, modifiedAt: number, now: number, strategiesVersion: number | null): Pick<HeartbeatReply, "strategy" | "modified_at"> | undefined;
+  /** Writes what beats confirmed since the last call (soft state, like presence); returns how many. */
+  flush(): number;
 }
 
 export const BANNED = Symbol("banned");

@@ -14,6 +14,8 @@ export interface DeviceRuntime {
   readonly guard: RegistrationGuard;
   /** Applies a new device's presets; the app wires the provisioning layer's (src/provisioning/). */
   readonly provision: ProvisionHook;
+  /** Strategy delivery; its confirmations are flushed with presence. */
+  readonly strategies: StrategyDelivery;
 }
 
 /** What layers above the devices plug into the runtime (wired by src/provisioning/hooks.ts). */
@@ -27,5 +29,5 @@ export function createDeviceRuntime(config: Config, sqlite: Database, hooks: Dev
   const known = new KnownDevices(sqlite);
   const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour, config.devices.registrations_per_minute);
   const heartbeats = new Heartbeats(sqlite, presence, known, guard, hooks.strategies);
-  return { presence, known, heartbeats, guard, provision: hooks.provision };
+  return { presence, known, heartbeats, guard, provision: hooks.provision, strategies: hooks.strategies };
 }

@@ -1,7 +1,8 @@
 // Strategy delivery on the heartbeat (client-contract §8.4), from memory: the strategies and who has
 // them are loaded when the 'strategies' counter moves (any process's change), a device's own
 // assignment, owner and group come with its cached row, and its delivery state is read once per
-// cache fill. A beat reads nothing else and writes only when a delivery starts or is confirmed.
+// cache fill. A beat reads nothing else; it writes only when a delivery starts (at once) or is confirmed
+// (queued, flushed with presence).
 // client: src/hbbs_http/sync.rs:263-267 (rustdesk@7423dced) applies `strategy` whenever present, as a merge:
 // client: src/hbbs_http/sync.rs:287-304 (rustdesk@7423dced) removes a key only when it is sent with "".
 import type { Database } from "bun:sqlite";
@@ -31,6 +32,9 @@ export class StrategyIndex implements StrategyDelivery {
   /** Nothing to deliver to anyone: no strategy, and no device holds keys from one. */
   private idle = true;
   private readonly q;
+  private readonly write;
+  /** Confirmations not yet written: device id → [keys JSON, stamp, at]. */
+  private readonly confirmed = new Map<number, [string, number, number]>();
 
   constructor(sqlite: Database) {
     this.q = {
@@ -52,6 +56,16 @@ export class StrategyIndex implements StrategyDelivery {
           "ON CONFLICT (device_id) DO UPDATE SET keys = ?2, confirmed_stamp = ?3, confirmed_at = ?4",
       ),
     };
+    this.write = sqlite.transaction(() => {
+      for (const [id, [keys, stamp, at]] of this.confirmed) this.q.confirmed.run(id, keys, stamp, at);
+      this.confirmed.clear();
+    });
+  }
+
+  flush(): number {
+    const n = this.confirmed.size;
+    if (n) this.write();
+    return n;
   }
 
   private reload(version: number | null): void {
@@ -105,7 +119,8 @@ export class StrategyIndex implements StrategyDelivery {
       if (state.settled === stamp) return undefined;
       // The device has exactly `options` from this server: keys outside them are no longer set.
       const keys = Object.keys(options);
-      if (state.confirmedStamp !== stamp || !sameKeys(state.keys, keys)) this.q.confirmed.run(d.id, JSON.stringify(keys), stamp, now);
+      // Soft state, written in batches: lost in a crash, it is confirmed again at the next beat.
+      if (state.confirmedStamp !== stamp || !sameKeys(state.keys, keys)) this.confirmed.set(d.id, [JSON.stringify(keys), stamp, now]);
       d.strategy = { ...state, keys, confirmedStamp: stamp, settled: stamp };
       return undefined;
     }
@@ -114,6 +129,8 @@ export class StrategyIndex implements StrategyDelivery {
     // configOptions holds every key of state.keys: the same count means the same keys.
     if (state.sentStamp !== stamp || Object.keys(configOptions).length !== state.keys.length) {
       const keys = Object.keys(configOptions);
+      // Written before the reply: which keys the device may now hold must survive anything.
+      this.confirmed.delete(d.id);
       this.q.sent.run(d.id, JSON.stringify(keys), stamp, JSON.stringify(configOptions), now);
       d.strategy = { ...state, keys, sentStamp: stamp, settled: undefined };
     }

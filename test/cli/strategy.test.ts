@@ -41,6 +41,7 @@ test("create, assign, heartbeat, explain, status, device show; unassign clears t
   expect((await env.json(["strategy", "status", "Locked"])).pending).toBe(1);
   expect(await beat(stamp)).toBe("{}");
   env.devices.presence.flush();
+  env.devices.strategies.flush(); // what the server does every devices.flush_ms
   expect(await env.json(["strategy", "status", "Locked"])).toMatchObject({ devices: 1, applied: 1, pending: 0, offline: 0 });
   expect((await env.cli(["strategy", "explain", "111111111"])).stdout).toMatch(/^device 111111111: strategy Locked \(assigned to the device\)\nshould have \(2\):\n {2}approve-mode = password\n {2}enable-file-transfer = N\nstate: applied \(online\)/);
   expect(await env.json(["device", "show", "111111111"])).toMatchObject({ strategy_name: "Locked", strategy_state: "applied" });

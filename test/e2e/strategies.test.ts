@@ -34,7 +34,13 @@ test("strategy create/assign from the CLI → the next heartbeat carries it → 
     expect(JSON.parse(cli("strategy", "status", "Locked", "--json").out)).toMatchObject({ devices: 1, applied: 0 });
 
     expect(await beat(reply.modified_at)).toBe("{}");
-    expect(JSON.parse(cli("strategy", "status", "Locked", "--json").out)).toMatchObject({ devices: 1, applied: 1, list: [{ id: "424242424", state: "applied" }] });
+    // Confirmations are written with presence, every devices.flush_ms (1 s by default).
+    let status = JSON.parse(cli("strategy", "status", "Locked", "--json").out);
+    for (let i = 0; i < 100 && status.applied !== 1; i++) {
+      await Bun.sleep(100);
+      status = JSON.parse(cli("strategy", "status", "Locked", "--json").out);
+    }
+    expect(status).toMatchObject({ devices: 1, applied: 1, list: [{ id: "424242424", state: "applied" }] });
 
     expect(cli("strategy", "unset", "Locked", "approve-mode").code).toBe(0);
     expect(JSON.parse(await beat(reply.modified_at)).strategy.config_options).toEqual({ "enable-file-transfer": "N", "approve-mode": "" });

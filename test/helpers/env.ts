@@ -51,7 +51,7 @@ export function testEnv(overrides: Record<string, string> = {}) {
       clock += ms;
     },
     /** Writes buffered presence (what the server does every devices.flush_ms). */
-    devicesFlush: () => devices.presence.flush(clock, true),
+    devicesFlush: () => (devices.strategies.flush(), devices.presence.flush(clock, true)),
     devices,
     close,
   };
