@@ -104,6 +104,9 @@ export class StrategyIndex implements StrategyDelivery {
     if (d.strategy) return d.strategy;
     const row = this.q.state.get(d.id);
     d.strategy = row ? { keys: JSON.parse(row.keys), sentStamp: row.sent_stamp, confirmedStamp: row.confirmed_stamp } : { keys: [], sentStamp: null, confirmedStamp: null };
+    // A confirmation still queued is newer than the row (the device was dropped from the cache meanwhile).
+    const queued = this.confirmed.get(d.id);
+    if (queued) d.strategy = { ...d.strategy, keys: JSON.parse(queued[0]), confirmedStamp: queued[1] };
     return d.strategy;
   }
 
