@@ -100,6 +100,12 @@ export const configSchema = {
     ban_after: int({ default: 3, min: 0, max: 1000, doc: "An IP locked out this many times within a day is banned from every endpoint (0 = never)." }),
     ban_hours: int({ default: 24, min: 1, max: 8760, doc: "How long an automatic ban lasts." }),
   },
+  rustdesk: {
+    id_server: str({ default: "", doc: 'The ID server (hbbs) clients are given by `client-config` and the install lines, "host" or "host:port".', pattern: /^[^\s/"'\\]*$/, hint: "expected a host name or host:port" }),
+    relay_server: str({ default: "", doc: "The relay server (hbbr) clients are given; empty: the client derives it from the ID server.", pattern: /^[^\s/"'\\]*$/, hint: "expected a host name or host:port" }),
+    key: str({ default: "", pattern: /^$|^[A-Za-z0-9+/]{43}=$/, hint: "expected hbbs's public key: 32 bytes in base64, the content of id_ed25519.pub", doc: "hbbs's public key (the content of its id_ed25519.pub). Empty: read from key_file, else from /var/lib/rustdesk-server/id_ed25519.pub when that exists." }),
+    key_file: str({ default: "", pattern: /^$|^\//, hint: "expected an absolute path", doc: "Absolute path of hbbs's id_ed25519.pub, read when key is empty." }),
+  },
   smtp: {
     host: str({ default: "", doc: "SMTP server for e-mailed login codes. Empty: e-mail is off.", pattern: /^\S*$/, hint: "expected a host name" }),
     port: int({ default: 587, min: 1, max: 65535, doc: "SMTP port (587 submission with STARTTLS, 465 implicit TLS, 25 plain)." }),
@@ -117,6 +123,7 @@ export type ConfigSchema = typeof configSchema;
 export const crossChecks: ((c: Config) => string | null)[] = [
   (c) => (c.smtp.host && !c.smtp.from ? "smtp.from: required when smtp.host is set" : null),
   (c) => ((c.notify.alarm_webhooks.length || c.notify.lockout_webhooks.length || c.notify.device_webhooks.length) && !c.notify.webhook_secret ? "notify.webhook_secret: required when a webhook is set" : null),
+  (c) => (c.rustdesk.key && c.rustdesk.key_file ? "rustdesk.key and rustdesk.key_file: set one, not both" : null),
   (c) => ((c.notify.alarm_emails.length || c.notify.lockout_emails.length || c.notify.device_emails.length) && !c.smtp.host ? "notify: e-mail recipients need smtp.host" : null),
 ];
 type ValueOf<F> = F extends Field<infer T> ? T : never;

@@ -20,6 +20,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["recordings"],
   ["sso"],
   ["docs"],
+  ["enrolment"],
   ["system"],
   // cross-feature work
   ["provisioning", "jobs"],
