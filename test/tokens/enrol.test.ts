@@ -21,12 +21,13 @@ function refusal(fn: () => unknown): [string, string] {
   throw new Error("not refused");
 }
 
-test("100 concurrent uses from four processes of a 50-use key: exactly 50 are counted", async () => {
+// Each process tries 100 times so that their transactions really interleave (25 each ran one after another).
+test("400 concurrent uses from four processes of a 200-use key: exactly 200 are counted", async () => {
   const env = tokenEnv();
-  createToken(env.ctx, { name: "frontdesk", kind: "enrol", maxUses: 50 });
+  createToken(env.ctx, { name: "frontdesk", kind: "enrol", maxUses: 200 });
   const { id } = rowOf(env, "frontdesk");
   const workers = Array.from({ length: 4 }, () =>
-    Bun.spawn([process.execPath, join(import.meta.dir, "consume-worker.ts"), env.config.data.dir, String(id), "25"], { stdin: "pipe", stdout: "pipe", stderr: "pipe" }),
+    Bun.spawn([process.execPath, join(import.meta.dir, "consume-worker.ts"), env.config.data.dir, String(id), "100"], { stdin: "pipe", stdout: "pipe", stderr: "pipe" }),
   );
   const readers = workers.map((w) => w.stdout.getReader());
   const decoder = new TextDecoder();
@@ -50,10 +51,10 @@ test("100 concurrent uses from four processes of a 50-use key: exactly 50 are co
       return Number(outs[i]!.replace("ready\n", ""));
     }),
   );
-  expect(counts.every((n) => n <= 25)).toBe(true);
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(50);
-  expect(rowOf(env, "frontdesk").uses).toBe(50);
-  expect(refusal(() => consumeEnrolUse(env.ctx, { id }))).toEqual(["used_up", 'enrolment key "frontdesk" is used up (50 of 50 enrolments)']);
+  expect(counts.every((n) => n <= 100)).toBe(true);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(200);
+  expect(rowOf(env, "frontdesk").uses).toBe(200);
+  expect(refusal(() => consumeEnrolUse(env.ctx, { id }))).toEqual(["used_up", 'enrolment key "frontdesk" is used up (200 of 200 enrolments)']);
 }, 30_000);
 
 test("in one process, a use counted in a transaction that rolls back is given back", () => {
