@@ -17,6 +17,7 @@ export const main = defineCommand({
     "device-group": () => import("./device-group/index.ts").then((m) => m.default),
     strategy: () => import("./strategy/index.ts").then((m) => m.default),
     ab: () => import("./ab/index.ts").then((m) => m.default),
+    token: () => import("./token/index.ts").then((m) => m.default),
     session: () => import("./session/index.ts").then((m) => m.default),
     ban: () => import("./ban/index.ts").then((m) => m.default),
     lockout: () => import("./lockout/index.ts").then((m) => m.default),

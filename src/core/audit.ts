@@ -72,7 +72,11 @@ export type AuditAction =
   | "strategy.delete"
   | "strategy.default"
   | "strategy.assign"
-  | "strategy.unassign";
+  | "strategy.unassign"
+  | "token.create"
+  | "token.revoke"
+  | "token.rotate"
+  | "token.denied";
 
 export interface AuditTarget {
   type: string;

@@ -597,3 +597,51 @@ export const loginLockouts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.subject] }), index("login_lockouts_until").on(t.lockedUntil)],
 );
+
+/** What an API token may do per area (src/tokens/scopes.ts): "r" read, "rw" read and write. */
+export type TokenScopes = Partial<Record<"devices" | "users" | "groups" | "strategies" | "address_books" | "audit" | "enrol" | "admin", "r" | "rw">>;
+
+/** What an enrolment key sets up on the devices it enrols (names, checked when the key is created). */
+export interface EnrolPresets {
+  user?: string;
+  device_group?: string;
+  strategy?: string;
+  address_book?: string;
+  ab_tag?: string;
+  ab_alias?: string;
+  ab_note?: string;
+  ab_password?: string;
+  note?: string;
+}
+
+/**
+ * API tokens and enrolment keys (src/tokens/): only the SHA-256 of the secret is kept. A token acts for
+ * its owner, an administrator; a deleted owner leaves the token ownerless, and an ownerless token is refused.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["api", "enrol"] }).notNull().default("api"),
+    /** The first characters after `rdc_`: shown in lists, so a leaked token can be told apart. */
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    scopes: text("scopes", { mode: "json" }).$type<TokenScopes>().notNull().default({}),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note").notNull().default(""),
+    presets: text("presets", { mode: "json" }).$type<EnrolPresets>().notNull().default({}),
+    /** null: unlimited. */
+    maxUses: integer("max_uses"),
+    uses: integer("uses").notNull().default(0),
+    /** Enrolment: the presets win over what the command line asks for. */
+    lock: integer("lock", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    /** null: never. */
+    expiresAt: integer("expires_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_name_nocase").on(sql`${t.name} collate nocase`), index("api_tokens_prefix").on(t.prefix), index("api_tokens_owner").on(t.ownerId)],
+);

@@ -16,6 +16,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["devices"],
   ["strategies"],
   ["addressbook"],
+  ["tokens"],
   ["audit"],
   ["recordings"],
   ["sso"],
