@@ -13,14 +13,21 @@ import { periodOf, stampOf } from "./stamp.ts";
 interface Loaded {
   enabled: boolean;
   options: Record<string, string>;
+  keys: readonly string[];
+  keysJson: string;
   reapplyHours: number | null;
   /** The stamp of the current re-apply period. */
   period: number;
   stamp: number;
+  /** The state of every device that has confirmed this stamp: one object shared by them all (a fleet holds 100,000). */
+  settled?: StrategyState;
 }
 
 const NONE: Record<string, string> = {};
 const NONE_STAMP = stampOf(NONE);
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const NEVER_SENT: StrategyState = Object.freeze({ keys: NO_KEYS, sentStamp: null, confirmedStamp: null });
+const CLEARED: StrategyState = Object.freeze({ keys: NO_KEYS, sentStamp: NONE_STAMP, confirmedStamp: NONE_STAMP, settled: NONE_STAMP });
 const EXTRA = Object.freeze({});
 
 export class StrategyIndex implements StrategyDelivery {
@@ -73,7 +80,9 @@ export class StrategyIndex implements StrategyDelivery {
     this.byId.clear();
     this.fallback = undefined;
     for (const r of this.q.strategies.all()) {
-      const s: Loaded = { enabled: r.enabled === 1, options: JSON.parse(r.options), reapplyHours: r.reapply_hours, period: -1, stamp: 0 };
+      const options = JSON.parse(r.options) as Record<string, string>;
+      const keys = Object.freeze(Object.keys(options));
+      const s: Loaded = { enabled: r.enabled === 1, options, keys, keysJson: JSON.stringify(keys), reapplyHours: r.reapply_hours, period: -1, stamp: 0 };
       this.byId.set(r.id, s);
       if (r.is_default === 1) this.fallback = s;
     }
@@ -100,10 +109,15 @@ export class StrategyIndex implements StrategyDelivery {
     return s.stamp;
   }
 
+  private settledState(s: Loaded, stamp: number): StrategyState {
+    if (s.settled?.settled !== stamp) s.settled = Object.freeze({ keys: s.keys, sentStamp: stamp, confirmedStamp: stamp, settled: stamp });
+    return s.settled;
+  }
+
   private stateOf(d: KnownDevice): StrategyState {
     if (d.strategy) return d.strategy;
     const row = this.q.state.get(d.id);
-    d.strategy = row ? { keys: JSON.parse(row.keys), sentStamp: row.sent_stamp, confirmedStamp: row.confirmed_stamp } : { keys: [], sentStamp: null, confirmedStamp: null };
+    d.strategy = row ? { keys: JSON.parse(row.keys), sentStamp: row.sent_stamp, confirmedStamp: row.confirmed_stamp } : NEVER_SENT;
     // A confirmation still queued is newer than the row (the device was dropped from the cache meanwhile).
     const queued = this.confirmed.get(d.id);
     if (queued) d.strategy = { ...d.strategy, keys: JSON.parse(queued[0]), confirmedStamp: queued[1] };
@@ -121,10 +135,10 @@ export class StrategyIndex implements StrategyDelivery {
     if (modifiedAt === stamp) {
       if (state.settled === stamp) return undefined;
       // The device has exactly `options` from this server: keys outside them are no longer set.
-      const keys = Object.keys(options);
+      const keys = target?.keys ?? NO_KEYS;
       // Soft state, written in batches: lost in a crash, it is confirmed again at the next beat.
-      if (state.confirmedStamp !== stamp || !sameKeys(state.keys, keys)) this.confirmed.set(d.id, [JSON.stringify(keys), stamp, now]);
-      d.strategy = { ...state, keys, confirmedStamp: stamp, settled: stamp };
+      if (state.confirmedStamp !== stamp || !sameKeys(state.keys, keys)) this.confirmed.set(d.id, [target?.keysJson ?? "[]", stamp, now]);
+      d.strategy = target ? this.settledState(target, stamp) : CLEARED;
       return undefined;
     }
     const configOptions: Record<string, string> = { ...options };
