@@ -146,9 +146,14 @@ export class StrategyIndex implements StrategyDelivery {
     // configOptions holds every key of state.keys: the same count means the same keys.
     if (state.sentStamp !== stamp || Object.keys(configOptions).length !== state.keys.length) {
       const keys = Object.keys(configOptions);
-      // Written before the reply: which keys the device may now hold must survive anything.
+      // Written before the reply: which keys the device may now hold must survive anything. If it cannot be
+      // written (the database busy past its timeout), nothing is sent: the next beat tries again.
+      try {
+        this.q.sent.run(d.id, JSON.stringify(keys), stamp, JSON.stringify(configOptions), now);
+      } catch {
+        return undefined;
+      }
       this.confirmed.delete(d.id);
-      this.q.sent.run(d.id, JSON.stringify(keys), stamp, JSON.stringify(configOptions), now);
       d.strategy = { ...state, keys, sentStamp: stamp, settled: undefined };
     }
     return { strategy: { config_options: configOptions, extra: EXTRA }, modified_at: stamp };
