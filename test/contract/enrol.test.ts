@@ -120,7 +120,7 @@ describe("T12 rustdesk --assign", () => {
 
   test("registration policy: closed and approval still enrol (approved); an ID of another machine is refused", async () => {
     for (const policy of ["closed", "approval"]) {
-      const env = tokenEnv({ "devices.registration": policy } as Record<string, string>);
+      const env = tokenEnv({ "devices.registration": policy });
       const k = key(env, "k");
       expect((await assign(env, k, body({ note: "x" }))).text).toBe("");
       expect(getDevice(env.ctx, "123456789")).toMatchObject({ enabled: true, pending: false });
@@ -130,7 +130,7 @@ describe("T12 rustdesk --assign", () => {
       expect((await assign(env, k, body({ note: "y" }, "123456789", "b3RoZXItbWFjaGluZQ=="))).text).toBe("");
     }
     // A pre-registered ID (device approve under closed) takes the machine's uuid.
-    const env = tokenEnv({ "devices.registration": "closed" } as Record<string, string>);
+    const env = tokenEnv({ "devices.registration": "closed" });
     approveDevice(env.ctx, "222333444");
     expect((await assign(env, key(env, "k"), body({ note: "x" }, "222333444"))).text).toBe("");
     expect(getDevice(env.ctx, "222333444").uuid).toBe(UUID);
