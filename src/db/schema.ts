@@ -337,7 +337,7 @@ export const devices = sqliteTable(
     pending: integer("pending", { mode: "boolean" }).notNull().default(false),
     sysinfo: text("sysinfo", { mode: "json" }).$type<Sysinfo>().notNull().default({}),
     sysinfoAt: integer("sysinfo_at"),
-    /** The OS user name an enrolment set (rustdesk --assign --device_username): shown instead of sysinfo's. */
+    /** The OS user name an enrolment set (by rustdesk --assign --device_username): shown instead of sysinfo's. */
     deviceUsername: text("device_username").notNull().default(""),
     /** The device's Ed25519 public key, base64 of 32 bytes, recorded by rustdesk --deploy; null until then. */
     pk: text("pk"),
@@ -650,7 +650,7 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex("api_tokens_name_nocase").on(sql`${t.name} collate nocase`), index("api_tokens_prefix").on(t.prefix), index("api_tokens_owner").on(t.ownerId)],
 );
 
-/** What one enrolment (rustdesk --assign or --deploy) did, for `token enrolments`: kept when the device is deleted. */
+/** What one enrolment (by rustdesk --assign or --deploy) did, for `token enrolments`: kept when the device is deleted. */
 export const tokenEnrolments = sqliteTable(
   "token_enrolments",
   {

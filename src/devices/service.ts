@@ -24,7 +24,7 @@ export interface DeviceView {
   owner: string;
   group: string;
   sysinfo: Record<string, string>;
-  /** Set by an enrolment (rustdesk --assign --device_username); "" when not. */
+  /** Set by an enrolment (by rustdesk --assign --device_username); "" when not. */
   deviceUsername: string;
   /** Recorded by rustdesk --deploy; null when not. */
   pk: string | null;

@@ -27,7 +27,7 @@ export interface Enrolled {
   set: Asked;
 }
 
-/** The ID is registered to another machine (rustdesk --deploy answers ID_TAKEN). */
+/** The ID is registered to another machine (by rustdesk --deploy answers ID_TAKEN). */
 export class IdTaken extends ServiceError {
   constructor(id: string) {
     super("CONFLICT", `device ${id} is registered to another machine (its uuid differs); if this machine replaced it, run "rdconsole device rekey ${id}" and enrol again`);
