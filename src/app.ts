@@ -9,6 +9,7 @@ import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
+import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
 import { nativeHeartbeat } from "./devices/heartbeat-route.ts";
 import { accessLog } from "./http/access-log.ts";
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
     .use(ssoRoutes(deps, sso))
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
+    .use(provisioningRoutes(deps))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

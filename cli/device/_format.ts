@@ -18,13 +18,14 @@ export function deviceJson(d: DeviceView, s?: DeviceStrategy) {
     device_group_name: d.group,
     alias: d.alias,
     note: d.note,
-    info: { device_name: d.sysinfo.hostname ?? "", username: d.sysinfo.username ?? "", os: d.sysinfo.os ?? "", cpu: d.sysinfo.cpu ?? "", memory: d.sysinfo.memory ?? "", version: d.sysinfo.version ?? "" },
+    info: { device_name: d.sysinfo.hostname ?? "", username: d.deviceUsername || (d.sysinfo.username ?? ""), os: d.sysinfo.os ?? "", cpu: d.sysinfo.cpu ?? "", memory: d.sysinfo.memory ?? "", version: d.sysinfo.version ?? "" },
     last_online: iso(d.lastSeenAt),
     last_ip: d.lastIp,
     conns: d.conns,
     created_at: iso(d.createdAt),
     strategy_name: s?.strategy ?? null,
     strategy_state: s?.state ?? "none",
+    pk: d.pk,
   };
 }
 

@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { sharedBooksWithPeer } from "../../src/addressbook/peer-books.ts";
 import { getDevice } from "../../src/devices/service.ts";
 import { explainDevice } from "../../src/strategies/explain.ts";
 import { io, printJson } from "../_io.ts";
@@ -9,8 +10,8 @@ export default defineCommand({
   meta: { name: "show", description: "Show a device: system info, owner, group, last seen, live connections" },
   args: { ...idArg, ...jsonArg, ...configArgs },
   run: action(async (args) => {
-    const { d, s } = await withData(args, (ctx) => ({ d: getDevice(ctx, args.id), s: explainDevice(ctx, args.id) }));
-    if (args.json) return printJson(deviceJson(d, s));
+    const { d, s, books } = await withData(args, (ctx) => ({ d: getDevice(ctx, args.id), s: explainDevice(ctx, args.id), books: sharedBooksWithPeer(ctx, args.id) }));
+    if (args.json) return printJson({ ...deviceJson(d, s), address_books: books });
     const lines: [string, string][] = [
       ["id", d.id],
       ["guid", d.guid],
@@ -20,6 +21,9 @@ export default defineCommand({
       ["strategy", strategyText(s)],
       ["alias", d.alias],
       ["note", d.note],
+      ["address books", books.map((b) => `${b.book}${b.tags.length ? ` (tags: ${b.tags.join(", ")})` : ""}`).join("; ") || "-"],
+      ...(d.deviceUsername ? [["device username", d.deviceUsername] as [string, string]] : []),
+      ...(d.pk ? [["public key", d.pk] as [string, string]] : []),
       ["last seen", d.lastSeenAt ? `${new Date(d.lastSeenAt).toISOString()} from ${d.lastIp ?? "?"}` : "never"],
       ["connections", d.conns.join(", ") || "none"],
       ...Object.entries(d.sysinfo).map(([k, v]): [string, string] => [k, v]),

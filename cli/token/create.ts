@@ -7,6 +7,7 @@ import { io, printJson, UsageError } from "../_io.ts";
 import { optionValues } from "../_repeat.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { duration } from "../_values.ts";
+import { installPlanner, printInstall } from "./_install.ts";
 import { expiresOf, label, presetLines, printSecret, scopesOf, shownPrefix, tokenJson, usesOf } from "./_format.ts";
 
 // Enrolment presets: option → preset field.
@@ -35,6 +36,7 @@ const enrolArgs = {
   "device-note": { type: "string", description: "Enrolment: the note set on enrolled devices", valueHint: "text" },
   uses: { type: "string", description: "Enrolment: how many devices the key may enrol (default unlimited)", valueHint: "N" },
   lock: { type: "boolean", description: "Enrolment: the presets win; a command line asking for something else is refused" },
+  "print-install": { type: "string", description: "Enrolment: also print the lines that install the client on windows, macos or linux, give it this server's settings and enrol it with the new key", valueHint: "os" },
 } as const satisfies ArgsDef;
 
 function scopesFrom(rawArgs: string[], enrol: boolean) {
@@ -86,13 +88,17 @@ export default defineCommand({
     const scopes = scopesFrom(rawArgs, enrol);
     const enrolment = enrolmentFrom(args);
     const expiresIn = args.expires !== undefined ? duration("expires", args.expires) : null;
+    // Checked before the key exists: a missing server setting must not leave a key nobody saw the lines for.
+    const install = args["print-install"] === undefined ? null : installPlanner(args, args["print-install"], enrolment);
     const { token: t, secret } = await withData(args, (ctx) =>
       createToken(ctx, { name: args.name, kind: enrol ? "enrol" : "api", scopes, owner: args.owner, note: args.note, expiresIn, ...enrolment }),
     );
-    if (args.json) return printJson({ ...tokenJson(t), token: secret });
+    const plan = install?.(secret, t.presets);
+    if (args.json) return printJson({ ...tokenJson(t), token: secret, ...(plan ? { install: plan } : {}) });
     const presets = presetLines(t);
     io.out(`created ${label(t)} ${t.name} (${shownPrefix(t)}…) for ${t.owner}: ${scopesOf(t)}; expires ${expiresOf(t)}${enrol ? `; uses ${usesOf(t)}${t.lock ? "; locked" : ""}` : ""}\n`);
     if (enrol) io.out(presets.length ? `presets:\n${presets.join("\n")}\n` : "presets: none\n");
     printSecret(secret);
+    if (plan) printInstall(plan);
   }),
 });

@@ -8,5 +8,6 @@ export default defineCommand({
     create: () => import("./create.ts").then((m) => m.default),
     revoke: () => import("./revoke.ts").then((m) => m.default),
     rotate: () => import("./rotate.ts").then((m) => m.default),
+    enrolments: () => import("./enrolments.ts").then((m) => m.default),
   },
 });

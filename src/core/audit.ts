@@ -54,6 +54,8 @@ export type AuditAction =
   | "device.rekey"
   | "device.delete"
   | "device.disconnect"
+  | "device.enrol"
+  | "device.deploy"
   | "device_group.create"
   | "device_group.rename"
   | "device_group.delete"

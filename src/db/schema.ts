@@ -337,6 +337,10 @@ export const devices = sqliteTable(
     pending: integer("pending", { mode: "boolean" }).notNull().default(false),
     sysinfo: text("sysinfo", { mode: "json" }).$type<Sysinfo>().notNull().default({}),
     sysinfoAt: integer("sysinfo_at"),
+    /** The OS user name an enrolment set (by rustdesk --assign --device_username): shown instead of sysinfo's. */
+    deviceUsername: text("device_username").notNull().default(""),
+    /** The device's Ed25519 public key, base64 of 32 bytes, recorded by rustdesk --deploy; null until then. */
+    pk: text("pk"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -644,4 +648,24 @@ export const apiTokens = sqliteTable(
     revokedAt: integer("revoked_at"),
   },
   (t) => [uniqueIndex("api_tokens_name_nocase").on(sql`${t.name} collate nocase`), index("api_tokens_prefix").on(t.prefix), index("api_tokens_owner").on(t.ownerId)],
+);
+
+/** What one enrolment (by rustdesk --assign or --deploy) did, for `token enrolments`: kept when the device is deleted. */
+export const tokenEnrolments = sqliteTable(
+  "token_enrolments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenId: integer("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    deviceId: integer("device_id").references(() => devices.id, { onDelete: "set null" }),
+    /** The RustDesk ID as enrolled (the device row may be gone or renamed). */
+    rdId: text("rd_id").notNull(),
+    kind: text("kind", { enum: ["assign", "deploy"] }).notNull(),
+    at: integer("at").notNull(),
+    ip: text("ip"),
+    /** What it set: field → value (names as stored; the book's password masked). */
+    set: text("set", { mode: "json" }).$type<Record<string, string | boolean>>().notNull().default({}),
+  },
+  (t) => [index("token_enrolments_token").on(t.tokenId, t.id)],
 );

@@ -24,6 +24,10 @@ export interface DeviceView {
   owner: string;
   group: string;
   sysinfo: Record<string, string>;
+  /** Set by an enrolment (by rustdesk --assign --device_username); "" when not. */
+  deviceUsername: string;
+  /** Recorded by rustdesk --deploy; null when not. */
+  pk: string | null;
   lastSeenAt: number | null;
   lastIp: string | null;
   conns: number[];
@@ -86,6 +90,8 @@ function queryDevices(ctx: ServiceContext, f: DeviceFilter, only?: number): Devi
       owner: owner ?? "",
       group: group ?? "",
       sysinfo: d.sysinfo,
+      deviceUsername: d.deviceUsername,
+      pk: d.pk,
       lastSeenAt: p?.lastSeenAt ?? null,
       lastIp: p?.lastIp ?? null,
       conns: p?.conns ?? [],

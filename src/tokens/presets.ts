@@ -15,7 +15,7 @@ export function notFoundHint(kind: string, name: string, candidates: readonly st
 
 type Lookup = { kind: string; names: (ctx: ServiceContext) => string[] };
 
-const LOOKUPS: Record<"user" | "device_group" | "strategy" | "address_book", Lookup> = {
+export const LOOKUPS: Record<"user" | "device_group" | "strategy" | "address_book", Lookup> = {
   user: { kind: "user", names: (ctx) => ctx.db.select({ n: users.name }).from(users).orderBy(asc(users.id)).all().map((r) => r.n) },
   device_group: { kind: "device group", names: (ctx) => ctx.db.select({ n: deviceGroups.name }).from(deviceGroups).all().map((r) => r.n) },
   strategy: { kind: "strategy", names: (ctx) => ctx.db.select({ n: strategies.name }).from(strategies).all().map((r) => r.n) },
@@ -25,8 +25,8 @@ const LOOKUPS: Record<"user" | "device_group" | "strategy" | "address_book", Loo
   },
 };
 
-/** The stored spelling of `name` among `names` (names are unique regardless of case). */
-function resolveName(ctx: ServiceContext, key: keyof typeof LOOKUPS, name: string): string {
+/** The stored spelling of `name` among `names` (names are unique regardless of case); NOT_FOUND with a hint. */
+export function resolveName(ctx: ServiceContext, key: keyof typeof LOOKUPS, name: string): string {
   const { kind, names } = LOOKUPS[key];
   const all = names(ctx);
   const hit = all.find((n) => n.toLowerCase() === name.trim().toLowerCase());

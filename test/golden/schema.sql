@@ -232,7 +232,7 @@ CREATE TABLE `devices` (
 	`sysinfo` text DEFAULT '{}' NOT NULL,
 	`sysinfo_at` integer,
 	`created_at` integer NOT NULL,
-	`updated_at` integer NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null,
+	`updated_at` integer NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null, `device_username` text DEFAULT '' NOT NULL, `pk` text,
 	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`group_id`) REFERENCES `device_groups`(`id`) ON UPDATE no action ON DELETE set null
 );
@@ -352,6 +352,19 @@ CREATE TABLE `strategies` (
 	`is_default` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
+);
+
+CREATE TABLE `token_enrolments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`token_id` integer NOT NULL,
+	`device_id` integer,
+	`rd_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`at` integer NOT NULL,
+	`ip` text,
+	`set` text DEFAULT '{}' NOT NULL,
+	FOREIGN KEY (`token_id`) REFERENCES `api_tokens`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE set null
 );
 
 CREATE TABLE `user_devices` (
@@ -522,6 +535,8 @@ CREATE UNIQUE INDEX `strategies_guid_unique` ON `strategies` (`guid`);
 CREATE UNIQUE INDEX `strategies_name_nocase` ON `strategies` ("name" collate nocase);
 
 CREATE UNIQUE INDEX `strategies_one_default` ON `strategies` (`is_default`) WHERE "strategies"."is_default" = 1;
+
+CREATE INDEX `token_enrolments_token` ON `token_enrolments` (`token_id`,`id`);
 
 CREATE INDEX `user_group_members_group` ON `user_group_members` (`group_id`);
 

@@ -7,6 +7,8 @@ import { createUser } from "../../src/users/service.ts";
 import { bearer, DART_JSON, passwordLoginBody } from "../helpers/client.ts";
 import { testEnv } from "../helpers/env.ts";
 import { call } from "../helpers/http.ts";
+import { createToken } from "../../src/tokens/service.ts";
+import { tokenEnv } from "../tokens/_setup.ts";
 
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 const deepObject = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
@@ -54,13 +56,18 @@ const TAKES_JSON = new Set([
 ]);
 const IGNORES_BODY = new Map([["POST /api/logout", 200], ["POST /api/sysinfo_ver", 200], ["POST /lic/web/api/plugin-sign", 404]]);
 const NOT_JSON = new Set(["POST /api/record", "POST /oidc/login"]);
+// JSON parsed bounded by the route itself, which answers in the shape its client command prints (src/provisioning/routes.ts).
+const OWN_REPLY = new Map([
+  ["POST /api/devices/cli", (message: string) => [400, `error: ${message}`]],
+  ["POST /api/devices/deploy", () => [200, '{"result":"INVALID_INPUT"}']],
+] as const);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
 const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
 
 describe("deep and wide bodies on every route", () => {
   test("every route with a body is classified", () => {
-    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route)]).toContain(true);
-    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size);
+    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route), OWN_REPLY.has(route as never)]).toContain(true);
+    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size + OWN_REPLY.size);
   });
 
   for (const [name, body, message] of [
@@ -77,6 +84,19 @@ describe("deep and wide bodies on every route", () => {
         expect(r.json()).toEqual({ error: message });
       }
     });
+
+  test.each([...OWN_REPLY])("%s: deep and wide bodies are refused in its own reply shape", async (route, reply) => {
+    const keyEnv = tokenEnv({ "devices.registration": "closed" });
+    const key = createToken(keyEnv.ctx, { name: "k", kind: "enrol" }).secret;
+    for (const [body, message] of [
+      [deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+      [wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
+    ] as const)
+      for (const o of [sized(body, { authorization: `Bearer ${key}` }), { raw: body, headers: { "content-type": "application/json", authorization: `Bearer ${key}` } }]) {
+        const r = await call(keyEnv.app, "POST", urlOf(route), o);
+        expect([r.status, r.text]).toEqual(reply(message) as unknown as [number, string]);
+      }
+  });
 
   test.each([...IGNORES_BODY])("%s never parses its body", async (route, status) => {
     for (const body of [deep(20_000), "{oops"]) {

@@ -8,8 +8,8 @@ import { createStrategy } from "../../src/strategies/service.ts";
 import { insertUser } from "../../src/users/service.ts";
 import { testEnv } from "../helpers/env.ts";
 
-export function tokenEnv() {
-  const env = testEnv();
+export function tokenEnv(overrides: Record<string, string> = {}) {
+  const env = testEnv(overrides);
   const user = (name: string, isAdmin: boolean) => withTransaction(env.ctx, (tx) => insertUser(tx, { name, email: "", displayName: "", note: "", passwordHash: null, isAdmin }));
   user("alice", true);
   user("bob", false);
