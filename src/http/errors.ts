@@ -60,7 +60,8 @@ export function toErrorResponse(code: string | number, error: unknown, request: 
 
 export const errorHandler = (log: Logger, methods: MethodIndex) =>
   new Elysia({ name: "rdconsole/errors" }).onError({ as: "global" }, ({ code, error, request, set }) => {
-    const response = toErrorResponse(code, error, request, log, methods);
+    // The admin API's errors carry a machine code as well ({"error", "code"}); the client's never do.
+    const response = toErrorResponse(code, error, request, log, methods, new URL(request.url).pathname.startsWith("/api/admin/"));
     set.status = response.status; // read by the access log
     return response;
   });

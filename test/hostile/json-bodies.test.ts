@@ -61,13 +61,15 @@ const OWN_REPLY = new Map([
   ["POST /api/devices/cli", (message: string) => [400, `error: ${message}`]],
   ["POST /api/devices/deploy", () => [200, '{"result":"INVALID_INPUT"}']],
 ] as const);
+// The admin API: an API token first (401 before any body is read), then the same bounds, with a machine code.
+const ADMIN_JSON = new Set(["POST /api/admin/client-config/install"]);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
 const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
 
 describe("deep and wide bodies on every route", () => {
   test("every route with a body is classified", () => {
-    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route), OWN_REPLY.has(route as never)]).toContain(true);
-    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size + OWN_REPLY.size);
+    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route), OWN_REPLY.has(route as never), ADMIN_JSON.has(route)]).toContain(true);
+    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size + OWN_REPLY.size + ADMIN_JSON.size);
   });
 
   for (const [name, body, message] of [
@@ -84,6 +86,21 @@ describe("deep and wide bodies on every route", () => {
         expect(r.json()).toEqual({ error: message });
       }
     });
+
+  test.each([...ADMIN_JSON])("%s: no API token → 401 whatever the body; with one, deep and wide bodies → 400 with a code", async (route) => {
+    const adminEnv = tokenEnv();
+    const key = createToken(adminEnv.ctx, { name: "a", scopes: { admin: "rw" } }).secret;
+    for (const [body, message] of [
+      [deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+      [wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
+    ] as const) {
+      expect((await call(adminEnv.app, "POST", urlOf(route), sized(body))).status).toBe(401);
+      for (const o of [sized(body, { authorization: `Bearer ${key}` }), { raw: body, headers: { "content-type": "application/json", authorization: `Bearer ${key}` } }]) {
+        const r = await call(adminEnv.app, "POST", urlOf(route), o);
+        expect([r.status, r.json()]).toEqual([400, { error: message, code: "INVALID_INPUT" }]);
+      }
+    }
+  });
 
   test.each([...OWN_REPLY])("%s: deep and wide bodies are refused in its own reply shape", async (route, reply) => {
     const keyEnv = tokenEnv({ "devices.registration": "closed" });

@@ -1,0 +1,50 @@
+// The admin HTTP API's authentication: a Bearer API token (src/tokens/), checked on every request with
+// no cache, so a revoke or an expiry takes effect at once. Errors carry a machine code (errors.ts).
+import { Elysia } from "elysia";
+import { bearerToken } from "../auth/macro.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { ServiceError } from "../core/errors.ts";
+import { requestContext } from "../http/context.ts";
+import { checkThenJson } from "../http/json-hook.ts";
+import { authenticateToken } from "../tokens/authenticate.ts";
+import type { Need } from "../tokens/scopes.ts";
+
+type Checked = ReturnType<typeof authenticateToken> | ServiceError;
+
+export const adminAuth = (deps: CoreDeps) => {
+  // Checked once per request: by the parse hook (before the body is read), else by transform; resolve reads it.
+  const checked = new WeakMap<Request, Checked>();
+  const check = (request: Request, need: Need): Checked => {
+    let c = checked.get(request);
+    if (c) return c;
+    const secret = bearerToken(request);
+    try {
+      if (!secret) throw new ServiceError("UNAUTHORIZED", "this endpoint needs an API token: Authorization: Bearer rdc_… (rdconsole token create)");
+      c = authenticateToken(requestContext(deps, request), secret, need);
+    } catch (e) {
+      if (!(e instanceof ServiceError)) throw e;
+      c = e;
+    }
+    checked.set(request, c);
+    return c;
+  };
+  return new Elysia({ name: "rdconsole/admin-auth" }).macro({
+    apiToken: (need: Need) => ({
+      // The token before the body, as for the client's routes (auth/macro.ts): no body is read for a caller without one.
+      parse: checkThenJson((request) => {
+        const c = check(request, need);
+        return c instanceof ServiceError ? c : null;
+      }, deps.config.server.body_limit),
+      transform({ request }) {
+        const c = check(request, need);
+        if (c instanceof ServiceError) throw c;
+      },
+      resolve({ request }) {
+        const c = check(request, need);
+        if (c instanceof ServiceError) throw c;
+        const { token, owner } = c;
+        return { token, actor: { type: "token" as const, name: `token:${token.name}`, guid: token.guid, userId: owner.id, isAdmin: true } };
+      },
+    }),
+  });
+};
