@@ -9,6 +9,10 @@ import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
+import { proAuditRoutes } from "./admin/pro/audits.ts";
+import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
+import { proDeviceRoutes } from "./admin/pro/devices.ts";
+import { proStrategyRoutes } from "./admin/pro/strategies.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
@@ -58,6 +62,10 @@ export function createApp(deps: AppDeps) {
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
     .use(adminClientConfigRoutes(deps))
+    .use(proDeviceRoutes(deps))
+    .use(proDeviceGroupRoutes(deps))
+    .use(proStrategyRoutes(deps))
+    .use(proAuditRoutes(deps))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

@@ -103,7 +103,7 @@ export function getDevice(ctx: ServiceContext, rdId: string): DeviceView {
   return queryDevices(ctx, {}, requireDevice(ctx, rdId).id)[0]!;
 }
 
-export function setDevice(ctx: ServiceContext, rdId: string, input: { owner?: string; group?: string; note?: string; alias?: string }): void {
+export function setDevice(ctx: ServiceContext, rdId: string, input: { owner?: string; group?: string; note?: string; alias?: string; deviceUsername?: string }): void {
   withTransaction(ctx, (tx) => {
     const d = requireDevice(tx, rdId);
     const patch: Partial<DeviceRow> = {};
@@ -118,6 +118,7 @@ export function setDevice(ctx: ServiceContext, rdId: string, input: { owner?: st
     if (input.group !== undefined) patch.groupId = input.group === "" ? null : requireDeviceGroup(tx, input.group).id;
     if (input.note !== undefined) patch.note = checkText("note", input.note, 2000);
     if (input.alias !== undefined) patch.alias = checkText("alias", input.alias, 200);
+    if (input.deviceUsername !== undefined) patch.deviceUsername = checkText("device username", input.deviceUsername, 200);
     if (!Object.keys(patch).length) throw invalid("nothing to change");
     tx.db.update(devices).set({ ...patch, updatedAt: tx.now() }).where(eq(devices.id, d.id)).run();
     emitAudit(tx, "device.update", target(d), { ...input });

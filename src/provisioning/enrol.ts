@@ -116,7 +116,7 @@ export function enrolDevice(ctx: ServiceContext, key: EnrolKey, body: unknown): 
 }
 
 /** Adds the device to the shared book, or updates its entry there (a device enrolled twice is one entry). */
-function addToBook(ctx: ServiceContext, book: NonNullable<ReturnType<typeof resolve>["book"]>, device: DeviceRow, set: Asked): void {
+export function addToBook(ctx: ServiceContext, book: NonNullable<ReturnType<typeof resolve>["book"]>, device: DeviceRow, set: Asked): void {
   const tag = set.address_book_tag;
   const details = { alias: set.address_book_alias, note: set.address_book_note, password: set.address_book_password };
   const given = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));

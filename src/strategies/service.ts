@@ -21,6 +21,12 @@ export function requireStrategy(ctx: ServiceContext, name: string): StrategyRow 
   return s;
 }
 
+export function requireStrategyByGuid(ctx: ServiceContext, guid: string): StrategyRow {
+  const s = ctx.db.select().from(strategies).where(eq(strategies.guid, guid)).get();
+  if (!s) throw notFound(`strategy ${guid} not found`);
+  return s;
+}
+
 export function listStrategies(ctx: ServiceContext): Strategy[] {
   return ctx.db.select().from(strategies).orderBy(asc(strategies.name)).all().map(toStrategy);
 }
