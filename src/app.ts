@@ -9,6 +9,9 @@ import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
+import { invitePageRoutes } from "./admin/pro/invite-page.ts";
+import { proUserGroupRoutes } from "./admin/pro/user-groups.ts";
+import { proUserRoutes } from "./admin/pro/users.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
@@ -58,6 +61,10 @@ export function createApp(deps: AppDeps) {
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
     .use(adminClientConfigRoutes(deps))
+    // GET /api/users (client group view and Pro's admin list) is registered there, dispatching on the token.
+    .use(proUserRoutes(deps, auth.mailer))
+    .use(proUserGroupRoutes(deps))
+    .use(invitePageRoutes(deps))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

@@ -55,7 +55,7 @@ const TAKES_JSON = new Set([
   "POST /api/currentUser", "POST /api/ab/personal", "POST /api/ab/settings", "POST /api/ab/shared/profiles", "POST /api/ab/peers", "POST /api/ab/tags/:guid", "POST /api/ab/get",
 ]);
 const IGNORES_BODY = new Map([["POST /api/logout", 200], ["POST /api/sysinfo_ver", 200], ["POST /lic/web/api/plugin-sign", 404]]);
-const NOT_JSON = new Set(["POST /api/record", "POST /oidc/login"]);
+const NOT_JSON = new Set(["POST /api/record", "POST /oidc/login", "POST /invite"]);
 // JSON parsed bounded by the route itself, which answers in the shape its client command prints (src/provisioning/routes.ts).
 const OWN_REPLY = new Map([
   ["POST /api/devices/cli", (message: string) => [400, `error: ${message}`]],
@@ -63,13 +63,19 @@ const OWN_REPLY = new Map([
 ] as const);
 // The admin API: an API token first (401 before any body is read), then the same bounds, with a machine code.
 const ADMIN_JSON = new Set(["POST /api/admin/client-config/install"]);
+// Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, {"error"} without a code.
+const PRO_JSON = new Set([
+  "POST /api/users", "POST /api/users/invite", "POST /api/users/:guid/disable", "POST /api/users/:guid/enable", "DELETE /api/users/:guid",
+  "PUT /api/users/tfa/totp/enforce", "PUT /api/users/disable_login_verification", "POST /api/users/force-logout",
+  "POST /api/user-groups", "PATCH /api/user-groups/:guid", "DELETE /api/user-groups/:guid", "POST /api/user-groups/:guid",
+]);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
 const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
 
 describe("deep and wide bodies on every route", () => {
   test("every route with a body is classified", () => {
-    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route), OWN_REPLY.has(route as never), ADMIN_JSON.has(route)]).toContain(true);
-    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size + OWN_REPLY.size + ADMIN_JSON.size);
+    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route), OWN_REPLY.has(route as never), ADMIN_JSON.has(route), PRO_JSON.has(route)]).toContain(true);
+    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size + OWN_REPLY.size + ADMIN_JSON.size + PRO_JSON.size);
   });
 
   for (const [name, body, message] of [
@@ -100,6 +106,23 @@ describe("deep and wide bodies on every route", () => {
         expect([r.status, r.json()]).toEqual([400, { error: message, code: "INVALID_INPUT" }]);
       }
     }
+  });
+
+  test.each([...PRO_JSON])("%s: no API token → 401 whatever the body; with one, deep and wide bodies → 400 {error}", async (route) => {
+    const proEnv = tokenEnv();
+    const key = createToken(proEnv.ctx, { name: "a", scopes: { admin: "rw" } }).secret;
+    const [method] = route.split(" ");
+    for (const [body, message] of [
+      [deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+      [wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
+    ] as const) {
+      expect((await call(proEnv.app, method!, urlOf(route), sized(body))).status).toBe(401);
+      for (const o of [sized(body, { authorization: `Bearer ${key}` }), { raw: body, headers: { "content-type": "application/json", authorization: `Bearer ${key}` } }]) {
+        const r = await call(proEnv.app, method!, urlOf(route), o);
+        expect([r.status, r.json()]).toEqual([400, { error: message }]);
+      }
+    }
+    proEnv.close();
   });
 
   test.each([...OWN_REPLY])("%s: deep and wide bodies are refused in its own reply shape", async (route, reply) => {

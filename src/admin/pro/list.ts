@@ -2,19 +2,7 @@
 // paging with `current` (default 1) and `pageSize` (default 10, never capped below 100: core/page.ts),
 // and string filters with SQL LIKE semantics.
 // client: res/users.py:52-71 (rustdesk@7423dced) pages until a short page or current × pageSize ≥ total.
-import { sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-
-/**
- * A filter as the scripts send it: "-" means empty / unassigned; a value with "%" is a LIKE pattern
- * ("%" any run, "_" one character); any other value an exact match. All case-insensitive.
- */
-export function likeFilter(column: SQLiteColumn | SQL, value: string | undefined): SQL | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (value === "-") return sql`(${column} is null or ${column} = '')`;
-  if (value.includes("%")) return sql`${column} like ${value}`;
-  return sql`${column} = ${value} collate nocase`;
-}
+export { likeFilter } from "../../db/like.ts";
 
 /** Pro's timestamps: naive UTC with a "T" and milliseconds, no zone (devices.py parses it so; a "Z" crashes it). */
 export const naiveUtc = (ms: number) => new Date(ms).toISOString().slice(0, 23);
