@@ -28,7 +28,7 @@ function page(title: string, body: string, status = 200): Response {
 
 function form(token: string, name: string, minLength: number, problem?: string): string {
   return `${problem ? `<p class="no">${escape(problem)}</p>` : ""}<p>Choose a password for the RustDesk account <b>${escape(name)}</b> (at least ${minLength} characters).</p>
-<form method="post" action="/invite"><input type="hidden" name="token" value="${escape(token)}">
+<form method="post" action="invite"><input type="hidden" name="token" value="${escape(token)}">
 <input type="text" name="username" value="${escape(name)}" autocomplete="username" hidden>
 <label for="p">Password</label><input id="p" type="password" name="password" autocomplete="new-password" required minlength="${minLength}">
 <label for="c">Password again</label><input id="c" type="password" name="confirm" autocomplete="new-password" required minlength="${minLength}">
@@ -58,7 +58,8 @@ export function invitePageRoutes(deps: CoreDeps) {
     .post(
       "/invite",
       async ({ request, body }) => {
-        const f = body as Record<string, string>;
+        // A chunked body was already read as text by the pipeline (http/body-limit.ts); else the parse hook decoded it.
+        const f = (typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : (body ?? {})) as Record<string, string>;
         const token = f.token ?? "";
         try {
           const user = invitedUser(requestContext(deps, request), token);
