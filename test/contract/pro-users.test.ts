@@ -156,6 +156,9 @@ describe("users.py invite", () => {
     expect((await view("gina"))[0]).toMatchObject({ status: -1, group_name: "Ops team", email: "gina@example.com" });
     const login = await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("gina", "gina-password-1"), headers: DART_JSON });
     expect(login.status).not.toBe(200);
+    // users.py enable would kill the link and leave an account without a password.
+    const enable = await py.bare("POST", `/api/users/${(await view("gina"))[0]!.guid}/enable`);
+    expect([enable.status, enable.json()]).toEqual([409, { error: "gina has not accepted the invitation yet; it is enabled by setting a password through the link" }]);
   });
 
   test("following the link: a form; submitting it sets the password and activates the user; the link is then dead", async () => {

@@ -150,11 +150,22 @@ export function proUserRoutes(deps: CoreDeps, mailer: Mailer) {
         params: Guid,
         detail: detail("Disable a user (status 0; its logins end)"),
       })
-      .post("/api/users/:guid/enable", ({ request, params, actor }) => (enableUser(requestContext(deps, request, actor), userByGuid(requestContext(deps, request), params.guid).name), done()), {
-        apiToken: WRITE,
-        params: Guid,
-        detail: detail("Enable a user (status 1)"),
-      })
+      .post(
+        "/api/users/:guid/enable",
+        ({ request, params, actor }) => {
+          const ctx = requestContext(deps, request, actor);
+          const user = userByGuid(ctx, params.guid);
+          // Enabling would kill the invitation link and leave an account without a password.
+          if (user.status === -1) throw new ServiceError("CONFLICT", `${user.name} has not accepted the invitation yet; it is enabled by setting a password through the link`);
+          enableUser(ctx, user.name);
+          return done();
+        },
+        {
+          apiToken: WRITE,
+          params: Guid,
+          detail: detail("Enable a user (status 1)", "An invited user (status -1) is refused: the invitation link activates it."),
+        },
+      )
       .delete(
         "/api/users/:guid",
         ({ request, params, actor }) => {
