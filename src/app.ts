@@ -13,6 +13,9 @@ import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
 import { proDeviceRoutes } from "./admin/pro/devices.ts";
 import { proStrategyRoutes } from "./admin/pro/strategies.ts";
+import { invitePageRoutes } from "./admin/pro/invite-page.ts";
+import { proUserGroupRoutes } from "./admin/pro/user-groups.ts";
+import { proUserRoutes } from "./admin/pro/users.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
@@ -66,6 +69,10 @@ export function createApp(deps: AppDeps) {
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))
     .use(proAuditRoutes(deps))
+    // GET /api/users (client group view and Pro's admin list) is registered there, dispatching on the token.
+    .use(proUserRoutes(deps, auth.mailer))
+    .use(proUserGroupRoutes(deps))
+    .use(invitePageRoutes(deps))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

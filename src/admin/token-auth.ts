@@ -11,6 +11,10 @@ import type { Need } from "../tokens/scopes.ts";
 
 type Checked = ReturnType<typeof authenticateToken> | ServiceError;
 
+/** Who a token acts as: console-audit actor token:<name>, with its owner's rights. */
+export const tokenActor = ({ token, owner }: ReturnType<typeof authenticateToken>) =>
+  ({ type: "token" as const, name: `token:${token.name}`, guid: token.guid, userId: owner.id, isAdmin: true });
+
 export const adminAuth = (deps: CoreDeps) => {
   // Checked once per request: by the parse hook (before the body is read), else by transform; resolve reads it.
   const checked = new WeakMap<Request, Checked>();
@@ -42,8 +46,7 @@ export const adminAuth = (deps: CoreDeps) => {
       resolve({ request }) {
         const c = check(request, need);
         if (c instanceof ServiceError) throw c;
-        const { token, owner } = c;
-        return { token, actor: { type: "token" as const, name: `token:${token.name}`, guid: token.guid, userId: owner.id, isAdmin: true } };
+        return { token: c.token, actor: tokenActor(c) };
       },
     }),
   });

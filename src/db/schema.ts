@@ -31,6 +31,8 @@ export const users = sqliteTable(
     status: integer("status").$type<UserStatus>().notNull().default(UserStatus.normal),
     /** The strategy for this user's devices (below a device's own, above its device group's). */
     strategyId: integer("strategy_id").references((): AnySQLiteColumn => strategies.id, { onDelete: "set null" }),
+    /** An administrator asked this user to set up TOTP (Pro's "2FA enforcement": client: res/users.py:130-139 (rustdesk@7423dced)). */
+    totpEnforced: integer("totp_enforced", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -668,4 +670,20 @@ export const tokenEnrolments = sqliteTable(
     set: text("set", { mode: "json" }).$type<Record<string, string | boolean>>().notNull().default({}),
   },
   (t) => [index("token_enrolments_token").on(t.tokenId, t.id)],
+);
+
+/** Invitations (Pro's users/invite): a one-time link to set a password; only the SHA-256 of its secret is kept. */
+export const userInvites = sqliteTable(
+  "user_invites",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("user_invites_user").on(t.userId)],
 );

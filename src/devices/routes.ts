@@ -8,10 +8,10 @@ import { requestContext } from "../http/context.ts";
 import { VERSION } from "../core/version.ts";
 import { ignoreBody, jsonParse } from "../http/json-hook.ts";
 import { respondHeartbeat } from "./heartbeat-route.ts";
-import { HeartbeatReply, PeerRow, Problem, SysinfoBody, UserRow } from "./model.ts";
+import { HeartbeatReply, PeerRow, Problem, SysinfoBody } from "./model.ts";
 import { reportSysinfo } from "./registry.ts";
 import type { DeviceRuntime } from "./runtime.ts";
-import { groupViewDeviceGroups, groupViewPeers, groupViewUsers } from "./visibility.ts";
+import { groupViewDeviceGroups, groupViewPeers } from "./visibility.ts";
 
 const text = (body: string) => new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
 const BOOT = `${VERSION}-${Date.now()}`;
@@ -46,11 +46,8 @@ export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
     // Pre-2025 clients only (now public servers only: client: src/hbbs_http/sync.rs:181-207 (rustdesk@7423dced)); a value that changes
     // at every server start makes them upload again.
     .post("/api/sysinfo_ver", () => text(BOOT), { parse: ignoreBody, detail: { tags: ["device"], summary: "System info version (old clients)" } })
-    .get("/api/users", ({ request, actor, query }) => groupViewUsers(requestContext(deps, request, actor), pageOf(query, 100), query.status === "1"), {
-      auth: true,
-      response: { 200: t.Object({ total: t.Integer(), data: t.Array(UserRow) }), 401: Problem },
-      detail: { tags: ["client: group view"], summary: "Users the caller may see", description: "current, pageSize; status=1: enabled users only." },
-    })
+    // GET /api/users (the group view's users) is registered in src/admin/pro/users.ts: the same path is Pro's admin
+    // list for an API token, and Elysia registers a path once; a user login still gets groupViewUsers (visibility.ts).
     .get("/api/peers", ({ request, actor, query }) => groupViewPeers(requestContext(deps, request, actor), pageOf(query, 100), query.status === "1"), {
       auth: true,
       response: { 200: t.Object({ total: t.Integer(), data: t.Array(PeerRow) }), 401: Problem },

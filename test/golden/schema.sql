@@ -393,6 +393,16 @@ CREATE TABLE `user_groups` (
 	`updated_at` integer NOT NULL
 );
 
+CREATE TABLE `user_invites` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+
 CREATE TABLE `user_totp` (
 	`user_id` integer PRIMARY KEY NOT NULL,
 	`secret_enc` text NOT NULL,
@@ -414,7 +424,7 @@ CREATE TABLE `users` (
 	`status` integer DEFAULT 1 NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
-, `email_verification` integer DEFAULT false NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null);
+, `email_verification` integer DEFAULT false NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null, `totp_enforced` integer DEFAULT false NOT NULL);
 
 CREATE INDEX `ab_peers_book_order` ON `ab_peers` (`ab_id`,`id`);
 
@@ -543,6 +553,10 @@ CREATE INDEX `user_group_members_group` ON `user_group_members` (`group_id`);
 CREATE UNIQUE INDEX `user_groups_guid_unique` ON `user_groups` (`guid`);
 
 CREATE UNIQUE INDEX `user_groups_name_nocase` ON `user_groups` ("name" collate nocase);
+
+CREATE UNIQUE INDEX `user_invites_token_hash_unique` ON `user_invites` (`token_hash`);
+
+CREATE INDEX `user_invites_user` ON `user_invites` (`user_id`);
 
 CREATE UNIQUE INDEX `users_email_nocase` ON `users` ("email" collate nocase) WHERE "users"."email" <> '';
 

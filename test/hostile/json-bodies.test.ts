@@ -55,7 +55,7 @@ const TAKES_JSON = new Set([
   "POST /api/currentUser", "POST /api/ab/personal", "POST /api/ab/settings", "POST /api/ab/shared/profiles", "POST /api/ab/peers", "POST /api/ab/tags/:guid", "POST /api/ab/get",
 ]);
 const IGNORES_BODY = new Map([["POST /api/logout", 200], ["POST /api/sysinfo_ver", 200], ["POST /lic/web/api/plugin-sign", 404]]);
-const NOT_JSON = new Set(["POST /api/record", "POST /oidc/login"]);
+const NOT_JSON = new Set(["POST /api/record", "POST /oidc/login", "POST /invite"]);
 // JSON parsed bounded by the route itself, which answers in the shape its client command prints (src/provisioning/routes.ts).
 const OWN_REPLY = new Map([
   ["POST /api/devices/cli", (message: string) => [400, `error: ${message}`]],
@@ -63,11 +63,14 @@ const OWN_REPLY = new Map([
 ] as const);
 // The admin API: an API token first (401 before any body is read), then the same bounds, with a machine code.
 const ADMIN_JSON = new Set(["POST /api/admin/client-config/install"]);
-// RustDesk Server Pro's admin routes (src/admin/pro/): the same guard and bounds, Pro's {"error"} without a code.
+// RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
   "POST /api/devices/:guid/disable", "POST /api/devices/:guid/enable", "DELETE /api/devices/:guid", "POST /api/devices/:guid/assign",
   "POST /api/device-groups", "PATCH /api/device-groups/:guid", "DELETE /api/device-groups/:guid", "POST /api/device-groups/:guid", "DELETE /api/device-groups/:guid/devices",
   "PUT /api/strategies/:guid/status", "POST /api/strategies/assign",
+  "POST /api/users", "POST /api/users/invite", "POST /api/users/:guid/disable", "POST /api/users/:guid/enable", "DELETE /api/users/:guid",
+  "PUT /api/users/tfa/totp/enforce", "PUT /api/users/disable_login_verification", "POST /api/users/force-logout",
+  "POST /api/user-groups", "PATCH /api/user-groups/:guid", "DELETE /api/user-groups/:guid", "POST /api/user-groups/:guid",
 ]);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
 const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
