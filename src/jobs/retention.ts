@@ -21,6 +21,8 @@ const tables = (c: Config) =>
     ["alarm_audit", "created_at", c.audit.alarm_days * DAY],
     ["console_audit", "created_at", c.audit.console_days * DAY],
     ["audit_nonces", "created_at", NONCE_TTL_MS],
+    // Invitations a day past their expiry (the page still says "expired" meanwhile), used or not.
+    ["user_invites", "expires_at", DAY],
   ] as const;
 
 /** Deletes what has expired at `now`; returns how many rows. `only`: just these tables (the nonces, every minute). */
@@ -48,6 +50,7 @@ export async function purgeExpiredByTable(sqlite: Database, config: Config, now:
 export async function hourlyRetention(sqlite: Database, ctx: ServiceContext, store: RecordingStore): Promise<Record<string, number>> {
   const purged = await purgeExpiredByTable(sqlite, ctx.config, ctx.now());
   delete purged.audit_nonces; // housekeeping, not evidence
+  delete purged.user_invites;
   const recordings = await purgeRecordings(ctx, store);
   if (recordings) purged.recordings = recordings;
   if (Object.keys(purged).length) withTransaction(ctx, (tx) => emitAudit(tx, "retention.purge", { type: "retention", name: "hourly" }, purged));
