@@ -9,6 +9,7 @@ import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
+import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
 import { proDeviceRoutes } from "./admin/pro/devices.ts";
@@ -69,6 +70,8 @@ export function createApp(deps: AppDeps) {
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))
     .use(proAuditRoutes(deps))
+    // The client's address-book mutations are registered there too, dispatching on the token.
+    .use(proAddressBookRoutes(deps))
     // GET /api/users (client group view and Pro's admin list) is registered there, dispatching on the token.
     .use(proUserRoutes(deps, auth.mailer))
     .use(proUserGroupRoutes(deps))

@@ -9,6 +9,7 @@ import { findUserRow } from "../users/service.ts";
 import { checkText } from "../core/validate.ts";
 import { bookNotFound, effectiveRule, FULL, noPermission, READ, type BookRow, type Rule } from "./access.ts";
 import { paginate, type Page } from "../core/page.ts";
+import { likeFilter } from "../core/like.ts";
 
 // client: flutter/lib/models/ab_model.dart:32-33 (rustdesk@7423dced) names its own pseudo-books so; a shared
 // book with one of these names would be indistinguishable from them.
@@ -55,9 +56,15 @@ export interface SharedProfile {
   info: { password?: string };
 }
 
-/** Shared books the actor may see, with its rule on each (never the personal book). */
-export function visibleSharedBooks(ctx: ServiceContext): SharedProfile[] {
-  const rows = ctx.db.select({ book: addressBooks, owner: users.name }).from(addressBooks).innerJoin(users, eq(users.id, addressBooks.ownerId)).where(eq(addressBooks.personal, false)).orderBy(asc(addressBooks.id)).all();
+/** Shared books the actor may see, with its rule on each (never the personal book); `name` filters as Pro's scripts do (core/like.ts). */
+export function visibleSharedBooks(ctx: ServiceContext, filter: { name?: string } = {}): SharedProfile[] {
+  const rows = ctx.db
+    .select({ book: addressBooks, owner: users.name })
+    .from(addressBooks)
+    .innerJoin(users, eq(users.id, addressBooks.ownerId))
+    .where(and(eq(addressBooks.personal, false), likeFilter(addressBooks.name, filter.name)))
+    .orderBy(asc(addressBooks.id))
+    .all();
   if (!rows.length) return [];
   const rules = ctx.db.select().from(abRules).where(inArray(abRules.abId, rows.map((r) => r.book.id))).all();
   const gid = ctx.actor.userId === undefined ? null : groupIdOf(ctx, ctx.actor.userId);
@@ -73,8 +80,8 @@ export function visibleSharedBooks(ctx: ServiceContext): SharedProfile[] {
     .filter((p) => p.rule >= READ);
 }
 
-export function sharedProfilesPage(ctx: ServiceContext, page: Page) {
-  return paginate(visibleSharedBooks(ctx), page);
+export function sharedProfilesPage(ctx: ServiceContext, page: Page, filter: { name?: string } = {}) {
+  return paginate(visibleSharedBooks(ctx, filter), page);
 }
 
 export function createSharedBook(ctx: ServiceContext, input: { name: string; owner: string; note?: string; password?: string }): BookRow {
@@ -137,6 +144,17 @@ export function deleteBook(ctx: ServiceContext, book: BookRow): void {
     if (effectiveRule(tx, book) < FULL) throw noPermission();
     tx.db.delete(addressBooks).where(eq(addressBooks.id, book.id)).run();
     emitAudit(tx, "ab.delete", target(book));
+  });
+}
+
+/** Deletes shared books by guid, all or nothing (Pro's DELETE /api/ab/shared takes a list). */
+export function deleteBooks(ctx: ServiceContext, guids: readonly string[]): void {
+  withTransaction(ctx, (tx) => {
+    for (const guid of new Set(guids)) {
+      const book = tx.db.select().from(addressBooks).where(eq(addressBooks.guid, guid)).get();
+      if (!book) throw bookNotFound();
+      deleteBook(tx, book);
+    }
   });
 }
 

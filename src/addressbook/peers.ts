@@ -8,6 +8,7 @@ import { abPeers, type PeerExtra } from "../db/schema.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import { READ, requireBook, touchBook, WRITE, type BookRow } from "./access.ts";
 import { offsetOf, type Page } from "../core/page.ts";
+import { likeFilter } from "../core/like.ts";
 import { registeredPeers, type RegisteredInfo } from "./registered.ts";
 import { checkTagName, ensureTags } from "./tags.ts";
 
@@ -94,10 +95,12 @@ export function peerPayload(p: PeerRow, personal: boolean, registered?: Register
 
 const target = (b: BookRow) => ({ type: "address_book", guid: b.guid, name: b.name || "personal" });
 
-export function peersPage(ctx: ServiceContext, guid: string, page: Page) {
+/** A page of a book's peers; `id` and `alias` filter as Pro's scripts send them (core/like.ts). */
+export function peersPage(ctx: ServiceContext, guid: string, page: Page, filter: { id?: string; alias?: string } = {}) {
   const book = requireBook(ctx, guid, READ);
-  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(abPeers).where(eq(abPeers.abId, book.id)).get()!.n;
-  const rows = ctx.db.select().from(abPeers).where(eq(abPeers.abId, book.id)).orderBy(asc(abPeers.id)).limit(page.pageSize).offset(offsetOf(page)).all();
+  const where = and(eq(abPeers.abId, book.id), likeFilter(abPeers.peerId, filter.id), likeFilter(abPeers.alias, filter.alias));
+  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(abPeers).where(where).get()!.n;
+  const rows = ctx.db.select().from(abPeers).where(where).orderBy(asc(abPeers.id)).limit(page.pageSize).offset(offsetOf(page)).all();
   const registered = registeredPeers(ctx, rows.map((p) => p.peerId));
   return { total, data: rows.map((p) => peerPayload(p, book.personal, registered.get(p.peerId))) };
 }

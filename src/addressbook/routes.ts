@@ -8,10 +8,10 @@ import { requestContext } from "../http/context.ts";
 import type { Actor } from "../core/context.ts";
 import { personalBook, sharedProfilesPage } from "./books.ts";
 import { legacyGet, legacyReplace } from "./legacy.ts";
-import { Guid, IdList, LegacyBody, PeerBody, PeerOut, Problem, Profile, RenameBody, Settings, Tag, TagBody, TagList } from "./model.ts";
+import { Guid, LegacyBody, PeerOut, Problem, Profile, RenameBody, Settings, Tag } from "./model.ts";
 import { pageOf } from "../core/page.ts";
-import { addPeer, deletePeers, peersPage, updatePeer } from "./peers.ts";
-import { addTag, deleteTags, listTags, renameTag, setTagColor } from "./tags.ts";
+import { peersPage } from "./peers.ts";
+import { listTags, renameTag } from "./tags.ts";
 
 // client: flutter/lib/models/ab_model.dart:2002-2026 (rustdesk@7423dced) accepts an action only as
 // 200 with an empty body; {} or null is shown as an error.
@@ -64,13 +64,9 @@ export function addressBookRoutes(deps: CoreDeps) {
       response: { 200: t.Array(Tag), ...errors },
       detail: { summary: "Tags of a book", description: "A bare array in display order; colour is a 32-bit ARGB integer." },
     })
-    .post("/api/ab/peer/add/:guid", ({ request, actor, params, body }) => (addPeer(ctxOf(request, actor), params.guid, body), done()), action(PeerBody, "Add a peer"))
-    .put("/api/ab/peer/update/:guid", ({ request, actor, params, body }) => (updatePeer(ctxOf(request, actor), params.guid, body), done()), action(PeerBody, "Update a peer: only the fields sent change"))
-    .delete("/api/ab/peer/:guid", ({ request, actor, params, body }) => (deletePeers(ctxOf(request, actor), params.guid, body), done()), action(IdList, "Delete peers by ID"))
-    .post("/api/ab/tag/add/:guid", ({ request, actor, params, body }) => (addTag(ctxOf(request, actor), params.guid, body), done()), action(TagBody, "Add a tag"))
+    // The mutations (peer add/update/delete, tag add/update/delete) are shared with Pro's ab.py and dispatch on
+    // the token kind: registered in src/admin/pro/ab.ts.
     .put("/api/ab/tag/rename/:guid", ({ request, actor, params, body }) => (renameTag(ctxOf(request, actor), params.guid, body), done()), action(RenameBody, "Rename a tag (and in every peer)"))
-    .put("/api/ab/tag/update/:guid", ({ request, actor, params, body }) => (setTagColor(ctxOf(request, actor), params.guid, body), done()), action(TagBody, "Change a tag's colour"))
-    .delete("/api/ab/tag/:guid", ({ request, actor, params, body }) => (deleteTags(ctxOf(request, actor), params.guid, body), done()), action(TagList, "Delete tags (and from every peer)"))
     .get(
       "/api/ab",
       ({ request, actor }) => {

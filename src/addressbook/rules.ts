@@ -1,13 +1,19 @@
 // Sharing rules of a shared book: a user, a user group or everyone gets read (1), read/write (2)
 // or full control (3). Admins manage them from the CLI (and later the admin API).
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
-import { abRules, userGroups, users } from "../db/schema.ts";
-import { invalid, notFound } from "../core/errors.ts";
+import { abRules, addressBooks, userGroups, users } from "../db/schema.ts";
+import { conflict, invalid, notFound } from "../core/errors.ts";
+import { paginate, type Page } from "../core/page.ts";
 import { requireGroup } from "../groups/service.ts";
 import { findUserRow } from "../users/service.ts";
 import { effectiveRule, FULL, noPermission, type BookRow } from "./access.ts";
+
+const checkRule = (rule: number): 1 | 2 | 3 => {
+  if (rule !== 1 && rule !== 2 && rule !== 3) throw invalid("a rule is 1 (read), 2 (read/write) or 3 (full control)");
+  return rule;
+};
 
 export type Subject = { user: string } | { group: string } | { everyone: true };
 
@@ -69,4 +75,58 @@ export function listRules(ctx: ServiceContext, book: BookRow): RuleView[] {
     .where(eq(abRules.abId, book.id))
     .orderBy(asc(abRules.id))
     .all();
+}
+
+export function rulesPage(ctx: ServiceContext, book: BookRow, page: Page) {
+  return paginate(listRules(ctx, book), page);
+}
+
+/** Adds a rule for a subject that has none on the book yet (Pro's POST /api/ab/rule: a second one is refused). */
+export function addRule(ctx: ServiceContext, book: BookRow, subject: Subject, rule: number): void {
+  if (book.personal) throw invalid("a personal address book cannot be shared; create a shared one");
+  const r = checkRule(rule);
+  withTransaction(ctx, (tx) => {
+    if (effectiveRule(tx, book) < FULL) throw noPermission();
+    const s = resolve(tx, subject);
+    if (tx.db.select().from(abRules).where(where(book, s)).get()) throw conflict(`${s.label} already has a rule on "${book.name}"; change it instead`);
+    tx.db.insert(abRules).values({ abId: book.id, userId: s.userId, groupId: s.groupId, rule: r, createdAt: tx.now() }).run();
+    emitAudit(tx, "ab_rule.set", target(book), { subject: s.label, rule: r });
+  });
+}
+
+const ruleNotFound = (guid: string) => notFound(`rule ${guid.slice(0, 64)} not found`);
+
+/** The rule with this guid and its book, if the actor has full control of the book. */
+function ruleByGuid(ctx: ServiceContext, guid: string) {
+  const found = ctx.db.select({ rule: abRules, book: addressBooks }).from(abRules).innerJoin(addressBooks, eq(addressBooks.id, abRules.abId)).where(eq(abRules.guid, guid)).get();
+  if (!found) throw ruleNotFound(guid);
+  if (effectiveRule(ctx, found.book) < FULL) throw noPermission();
+  return found;
+}
+
+const labelOf = (ctx: ServiceContext, r: typeof abRules.$inferSelect) =>
+  r.userId !== null
+    ? `user ${ctx.db.select({ n: users.name }).from(users).where(eq(users.id, r.userId)).get()?.n ?? "?"}`
+    : r.groupId !== null
+      ? `group ${ctx.db.select({ n: userGroups.name }).from(userGroups).where(eq(userGroups.id, r.groupId)).get()?.n ?? "?"}`
+      : "everyone";
+
+/** Changes a rule's permission by the rule's guid. */
+export function setRuleByGuid(ctx: ServiceContext, guid: string, rule: number): void {
+  const r = checkRule(rule);
+  withTransaction(ctx, (tx) => {
+    const found = ruleByGuid(tx, guid);
+    tx.db.update(abRules).set({ rule: r }).where(eq(abRules.id, found.rule.id)).run();
+    emitAudit(tx, "ab_rule.set", target(found.book), { subject: labelOf(tx, found.rule), rule: r });
+  });
+}
+
+/** Removes rules by guid, all or nothing. */
+export function removeRulesByGuid(ctx: ServiceContext, guids: readonly string[]): void {
+  withTransaction(ctx, (tx) => {
+    const found = [...new Set(guids)].map((g) => ruleByGuid(tx, g));
+    if (!found.length) return;
+    tx.db.delete(abRules).where(inArray(abRules.id, found.map((f) => f.rule.id))).run();
+    for (const f of found) emitAudit(tx, "ab_rule.remove", target(f.book), { subject: labelOf(tx, f.rule) });
+  });
 }

@@ -71,6 +71,7 @@ const PRO_JSON = new Set([
   "POST /api/users", "POST /api/users/invite", "POST /api/users/:guid/disable", "POST /api/users/:guid/enable", "DELETE /api/users/:guid",
   "PUT /api/users/tfa/totp/enforce", "PUT /api/users/disable_login_verification", "POST /api/users/force-logout",
   "POST /api/user-groups", "PATCH /api/user-groups/:guid", "DELETE /api/user-groups/:guid", "POST /api/user-groups/:guid",
+  "POST /api/ab/shared/add", "PUT /api/ab/shared/update/profile", "DELETE /api/ab/shared", "POST /api/ab/rule", "PATCH /api/ab/rule", "DELETE /api/ab/rules",
 ]);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
 const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
