@@ -24,7 +24,7 @@ export const PeerBody = looseObject({
 
 export const IdList = t.Array(t.String({ maxLength: 100 }), { maxItems: 10_000, description: "JSON array of peer IDs" });
 export const TagList = t.Array(t.String({ maxLength: 100 }), { maxItems: 10_000, description: "JSON array of tag names" });
-export const TagBody = looseObject({ name: t.String({ minLength: 1, maxLength: 100 }), color: t.Integer({ minimum: 0, maximum: 0xffffffff }) });
+export const TagBody = looseObject({ name: t.String({ minLength: 1, maxLength: 100 }), color: t.Integer({ minimum: 0, maximum: 0xffffffff, error: "color: an integer from 0 to 4294967295 (ARGB)" }) });
 export const RenameBody = looseObject({ old: t.String({ maxLength: 100 }), new: t.String({ minLength: 1, maxLength: 100 }) });
 export const LegacyBody = looseObject({ data: t.String({ description: 'JSON string {"tags":[…],"peers":[…],"tag_colors":"{…}"}' }) });
 
