@@ -12,50 +12,61 @@ import { checkThenJson } from "../http/json-hook.ts";
 import { authenticateToken } from "../tokens/authenticate.ts";
 import type { Need } from "../tokens/scopes.ts";
 
-type Checked = ReturnType<typeof authenticateToken> | ServiceError;
-
 /** Who a token acts as: console-audit actor token:<name>, with its owner's rights. */
 export const tokenActor = ({ token, owner }: ReturnType<typeof authenticateToken>) =>
   ({ type: "token" as const, name: `token:${token.name}`, guid: token.guid, userId: owner.id, isAdmin: true });
 
-export const adminAuth = (deps: CoreDeps) => {
-  // Checked once per request: by the parse hook (before the body is read), else by transform; resolve reads it.
-  const checked = new WeakMap<Request, Checked>();
-  const check = (request: Request, need: Need): Checked => {
-    let c = checked.get(request);
+/**
+ * The hooks of a guard whose check runs once per request: by the parse hook, before the body is read (as for
+ * the client's routes, auth/macro.ts: no body is read for a caller without a valid token), else by transform
+ * (a chunked body the pipeline read first); resolve hands on what it found.
+ */
+function guardHooks<T extends object, R>(deps: CoreDeps, decide: (request: Request, need: Need) => T, toContext: (found: T) => R) {
+  const seen = new WeakMap<Request, T | ServiceError>();
+  const check = (request: Request, need: Need): T | ServiceError => {
+    let c = seen.get(request);
     if (c) return c;
-    const secret = bearerToken(request);
     try {
-      if (!secret) throw new ServiceError("UNAUTHORIZED", "this endpoint needs an API token: Authorization: Bearer rdc_… (rdconsole token create)");
-      c = authenticateToken(requestContext(deps, request), secret, need);
+      c = decide(request, need);
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       c = e;
     }
-    checked.set(request, c);
+    seen.set(request, c);
     return c;
   };
-  return new Elysia({ name: "rdconsole/admin-auth" }).macro({
-    apiToken: (need: Need) => ({
-      // The token before the body, as for the client's routes (auth/macro.ts): no body is read for a caller without one.
-      parse: checkThenJson((request) => {
-        const c = check(request, need);
-        return c instanceof ServiceError ? c : null;
-      }, deps.config.server.body_limit),
-      transform({ request }) {
-        const c = check(request, need);
-        if (c instanceof ServiceError) throw c;
-      },
-      resolve({ request }) {
-        const c = check(request, need);
-        if (c instanceof ServiceError) throw c;
-        return { token: c.token, owner: c.owner, actor: tokenActor(c) };
-      },
-    }),
+  const found = (request: Request, need: Need): T => {
+    const c = check(request, need);
+    if (c instanceof ServiceError) throw c;
+    return c;
+  };
+  return (need: Need) => ({
+    parse: checkThenJson((request) => {
+      const c = check(request, need);
+      return c instanceof ServiceError ? c : null;
+    }, deps.config.server.body_limit),
+    transform({ request }: { request: Request }) {
+      found(request, need);
+    },
+    resolve({ request }: { request: Request }) {
+      return toContext(found(request, need));
+    },
   });
-};
+}
 
-type Caller = { actor: Actor & { userId: number }; viaToken: boolean } | ServiceError;
+/** The admin API's routes: a Bearer API token with the route's scope. */
+export const adminAuth = (deps: CoreDeps) => {
+  const hooks = guardHooks(
+    deps,
+    (request, need) => {
+      const secret = bearerToken(request);
+      if (!secret) throw new ServiceError("UNAUTHORIZED", "this endpoint needs an API token: Authorization: Bearer rdc_… (rdconsole token create)");
+      return authenticateToken(requestContext(deps, request), secret, need);
+    },
+    (c) => ({ token: c.token, owner: c.owner, actor: tokenActor(c) }),
+  );
+  return new Elysia({ name: "rdconsole/admin-auth" }).macro({ apiToken: hooks });
+};
 
 /**
  * Paths the client and Pro's scripts share (/api/ab/…): a Bearer API token (rdc_…) acts for its owner with
@@ -63,40 +74,16 @@ type Caller = { actor: Actor & { userId: number }; viaToken: boolean } | Service
  * (401 {"error":"Invalid token"}, the token checked before the body is read). `viaToken` tells them apart.
  */
 export const userOrTokenAuth = (deps: CoreDeps) => {
-  const checked = new WeakMap<Request, Caller>();
-  const check = (request: Request, need: Need): Caller => {
-    let c = checked.get(request);
-    if (c) return c;
-    const secret = bearerToken(request);
-    try {
-      if (secret && SECRET_SHAPE.test(secret)) c = { actor: tokenActor(authenticateToken(requestContext(deps, request), secret, need)), viaToken: true };
-      else {
-        const found = secret ? resolveSession(requestContext(deps, request), secret) : null;
-        if (!found) throw new ServiceError("UNAUTHORIZED", INVALID_TOKEN);
-        c = { actor: { type: "user", name: found.user.name, guid: found.user.guid, userId: found.userId as number, isAdmin: found.user.isAdmin }, viaToken: false };
-      }
-    } catch (e) {
-      if (!(e instanceof ServiceError)) throw e;
-      c = e;
-    }
-    checked.set(request, c);
-    return c;
-  };
-  return new Elysia({ name: "rdconsole/user-or-token-auth" }).macro({
-    userOrToken: (need: Need) => ({
-      parse: checkThenJson((request) => {
-        const c = check(request, need);
-        return c instanceof ServiceError ? c : null;
-      }, deps.config.server.body_limit),
-      transform({ request }) {
-        const c = check(request, need);
-        if (c instanceof ServiceError) throw c;
-      },
-      resolve({ request }) {
-        const c = check(request, need);
-        if (c instanceof ServiceError) throw c;
-        return { actor: c.actor, viaToken: c.viaToken };
-      },
-    }),
-  });
+  const hooks = guardHooks(
+    deps,
+    (request, need): { actor: Actor & { userId: number }; viaToken: boolean } => {
+      const secret = bearerToken(request);
+      if (secret && SECRET_SHAPE.test(secret)) return { actor: tokenActor(authenticateToken(requestContext(deps, request), secret, need)), viaToken: true };
+      const found = secret ? resolveSession(requestContext(deps, request), secret) : null;
+      if (!found) throw new ServiceError("UNAUTHORIZED", INVALID_TOKEN);
+      return { actor: { type: "user", name: found.user.name, guid: found.user.guid, userId: found.userId as number, isAdmin: found.user.isAdmin }, viaToken: false };
+    },
+    (c) => c,
+  );
+  return new Elysia({ name: "rdconsole/user-or-token-auth" }).macro({ userOrToken: hooks });
 };
