@@ -8,7 +8,9 @@ import { banChecker } from "./bans/service.ts";
 import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
+import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
+import { adminTokenRoutes } from "./admin/tokens.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps) {
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
     .use(adminClientConfigRoutes(deps))
+    .use(adminTokenRoutes(deps))
+    .use(adminBanRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

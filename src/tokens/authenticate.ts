@@ -23,6 +23,7 @@ const AREA_WORDS: Record<Need["area"], string> = {
   address_books: "address books",
   audit: "audit logs",
   enrol: "device enrolment",
+  admin: "API tokens and bans (the admin scope)",
 };
 
 export type DenyReason = "revoked" | "expired" | "owner_deleted" | "owner_disabled" | "owner_not_admin" | "scope";

@@ -9,8 +9,9 @@ export type Area = (typeof AREAS)[number];
 export type Access = "r" | "rw";
 export type { TokenScopes };
 
+/** What a request needs: an area (admin: only the admin scope itself covers it — tokens, bans) and read or write. */
 export interface Need {
-  area: Exclude<Area, "admin">;
+  area: Area;
   write: boolean;
 }
 

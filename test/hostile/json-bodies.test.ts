@@ -62,7 +62,10 @@ const OWN_REPLY = new Map([
   ["POST /api/devices/deploy", () => [200, '{"result":"INVALID_INPUT"}']],
 ] as const);
 // The admin API: an API token first (401 before any body is read), then the same bounds, with a machine code.
-const ADMIN_JSON = new Set(["POST /api/admin/client-config/install"]);
+const ADMIN_JSON = new Set([
+  "POST /api/admin/client-config/install",
+  "POST /api/admin/tokens", "DELETE /api/admin/tokens/:name", "POST /api/admin/tokens/:name/rotate", "POST /api/admin/bans", "DELETE /api/admin/bans/:id",
+]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
   "POST /api/devices/:guid/disable", "POST /api/devices/:guid/enable", "DELETE /api/devices/:guid", "POST /api/devices/:guid/assign",
@@ -100,13 +103,14 @@ describe("deep and wide bodies on every route", () => {
   test.each([...ADMIN_JSON])("%s: no API token → 401 whatever the body; with one, deep and wide bodies → 400 with a code", async (route) => {
     const adminEnv = tokenEnv();
     const key = createToken(adminEnv.ctx, { name: "a", scopes: { admin: "rw" } }).secret;
+    const [method] = route.split(" ");
     for (const [body, message] of [
       [deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
       [wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
     ] as const) {
-      expect((await call(adminEnv.app, "POST", urlOf(route), sized(body))).status).toBe(401);
+      expect((await call(adminEnv.app, method!, urlOf(route), sized(body))).status).toBe(401);
       for (const o of [sized(body, { authorization: `Bearer ${key}` }), { raw: body, headers: { "content-type": "application/json", authorization: `Bearer ${key}` } }]) {
-        const r = await call(adminEnv.app, "POST", urlOf(route), o);
+        const r = await call(adminEnv.app, method!, urlOf(route), o);
         expect([r.status, r.json()]).toEqual([400, { error: message, code: "INVALID_INPUT" }]);
       }
     }
