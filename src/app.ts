@@ -9,6 +9,7 @@ import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
+import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
     .use(adminClientConfigRoutes(deps))
+    .use(adminStrategyRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

@@ -62,7 +62,8 @@ const OWN_REPLY = new Map([
   ["POST /api/devices/deploy", () => [200, '{"result":"INVALID_INPUT"}']],
 ] as const);
 // The admin API: an API token first (401 before any body is read), then the same bounds, with a machine code.
-const ADMIN_JSON = new Set(["POST /api/admin/client-config/install"]);
+const ADMIN_JSON = new Set(["POST /api/admin/client-config/install",
+  "POST /api/admin/strategies", "PATCH /api/admin/strategies/:name", "DELETE /api/admin/strategies/:name", "POST /api/admin/strategies/:name/assign", "POST /api/admin/strategies/:name/unassign", "PUT /api/admin/strategies/default", "POST /api/admin/strategies/lint", "POST /api/admin/strategies/apply"]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
   "POST /api/devices/:guid/disable", "POST /api/devices/:guid/enable", "DELETE /api/devices/:guid", "POST /api/devices/:guid/assign",
@@ -74,7 +75,7 @@ const PRO_JSON = new Set([
   "POST /api/ab/shared/add", "PUT /api/ab/shared/update/profile", "DELETE /api/ab/shared", "POST /api/ab/rule", "PATCH /api/ab/rule", "DELETE /api/ab/rules",
 ]);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
-const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
+const urlOf = (route: string) => route.split(" ")[1]!.replace(/:(guid|name)/, "some-$1");
 
 describe("deep and wide bodies on every route", () => {
   test("every route with a body is classified", () => {
@@ -104,9 +105,9 @@ describe("deep and wide bodies on every route", () => {
       [deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
       [wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
     ] as const) {
-      expect((await call(adminEnv.app, "POST", urlOf(route), sized(body))).status).toBe(401);
+      expect((await call(adminEnv.app, route.split(" ")[0]!, urlOf(route), sized(body))).status).toBe(401);
       for (const o of [sized(body, { authorization: `Bearer ${key}` }), { raw: body, headers: { "content-type": "application/json", authorization: `Bearer ${key}` } }]) {
-        const r = await call(adminEnv.app, "POST", urlOf(route), o);
+        const r = await call(adminEnv.app, route.split(" ")[0]!, urlOf(route), o);
         expect([r.status, r.json()]).toEqual([400, { error: message, code: "INVALID_INPUT" }]);
       }
     }
