@@ -2,7 +2,7 @@
 // services, with an API token of the strategies area (write for changes). Options pass the lint (check.ts) as on
 // the CLI: errors refuse the change (400, every message), warnings come back in the reply.
 import { Elysia, t } from "elysia";
-import type { ServiceContext } from "../core/context.ts";
+import { type ServiceContext, withTransaction } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
@@ -157,8 +157,11 @@ export function adminStrategyRoutes(deps: CoreDeps) {
       {
         apiToken: READ,
         query: t.Object({ name: t.Optional(t.Union([t.String(), t.Array(t.String())], { description: "Only these strategies (repeat name=); without: all, and the default" })) }),
-        response: { 200: t.String({ description: "The strategies and their direct assignments as TOML (strategy export), for POST /api/admin/strategies/apply" }) },
-        detail: { summary: "Strategies as TOML (strategy export)", responses: { 200: { description: "TOML", content: { "application/toml": { schema: { type: "string" } } } } } },
+        // A raw Response: the document's schema is given here (a `response` schema would be listed as text/plain).
+        detail: {
+          summary: "Strategies as TOML (strategy export)",
+          responses: { 200: { description: "The strategies and their direct assignments as TOML, for POST /api/admin/strategies/apply", content: { "application/toml": { schema: { type: "string" } } } } },
+        },
       },
     )
     .post(
@@ -311,11 +314,12 @@ export function adminStrategyRoutes(deps: CoreDeps) {
     .post(
       "/api/admin/strategies/:name/unassign",
       ({ request, actor, params, body }) => {
-        const ctx = ctxOf(request, actor);
         const targets = targetsOf(body);
-        requireAssigned(ctx, params.name, targets);
-        const count = assignStrategy(ctx, null, targets);
-        return { strategy: requireStrategy(ctx, params.name).name, unassigned: count };
+        // The check and the change in one transaction: nothing can assign another strategy in between.
+        return withTransaction(ctxOf(request, actor), (tx) => {
+          requireAssigned(tx, params.name, targets);
+          return { strategy: requireStrategy(tx, params.name).name, unassigned: assignStrategy(tx, null, targets) };
+        });
       },
       {
         apiToken: WRITE,

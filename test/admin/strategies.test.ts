@@ -171,6 +171,8 @@ describe("routes", () => {
     expect([exported.status, exported.headers.get("content-type")]).toEqual([200, "application/toml; charset=utf-8"]);
     expect(exported.text).toContain('name = "Locked"');
     expect((await req("GET", "/api/admin/strategies/export?name=Nope")).status).toBe(400);
+    const two = (await req("GET", "/api/admin/strategies/export?name=Locked&name=Desks")).text;
+    expect([two.includes('name = "Locked"'), two.includes('name = "Desks"'), two.includes("default =")]).toEqual([true, true, false]);
     const toml = `${exported.text}\n[[strategy]]\nname = "Kiosk"\noptions = { "enable-audio" = "N" }\n[strategy.assign]\ndevice_groups = ["Kiosks"]\n`;
     const before = names();
     const audits = env.db.select({ n: sql<number>`count(*)` }).from(consoleAudit).get()!.n;
