@@ -11,6 +11,7 @@ import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
+import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
     .use(adminClientConfigRoutes(deps))
     .use(adminTokenRoutes(deps))
     .use(adminBanRoutes(deps))
+    .use(adminStrategyRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

@@ -65,6 +65,7 @@ const OWN_REPLY = new Map([
 const ADMIN_JSON = new Set([
   "POST /api/admin/client-config/install",
   "POST /api/admin/tokens", "DELETE /api/admin/tokens/:name", "POST /api/admin/tokens/:name/rotate", "POST /api/admin/bans", "DELETE /api/admin/bans/:id",
+  "POST /api/admin/strategies", "PATCH /api/admin/strategies/:name", "DELETE /api/admin/strategies/:name", "POST /api/admin/strategies/:name/assign", "POST /api/admin/strategies/:name/unassign", "PUT /api/admin/strategies/default", "POST /api/admin/strategies/lint", "POST /api/admin/strategies/apply",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
@@ -77,7 +78,7 @@ const PRO_JSON = new Set([
   "POST /api/ab/shared/add", "PUT /api/ab/shared/update/profile", "DELETE /api/ab/shared", "POST /api/ab/rule", "PATCH /api/ab/rule", "DELETE /api/ab/rules",
 ]);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
-const urlOf = (route: string) => route.split(" ")[1]!.replace(":guid", "some-guid");
+const urlOf = (route: string) => route.split(" ")[1]!.replace(/:(guid|name)/, "some-$1");
 
 describe("deep and wide bodies on every route", () => {
   test("every route with a body is classified", () => {
