@@ -28,6 +28,9 @@ export function docsRoutes(enabled: boolean) {
             version: VERSION,
             description: "Console API server for RustDesk: the endpoints the stock RustDesk client calls, and rdconsole's own.",
           },
+          // "Authorize" in the UI: a user's login token for the client's routes, an API token (rdc_…) for the admin ones.
+          components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A user's login token (client routes) or an API token rdc_… (admin routes; rdconsole token create)" } } },
+          security: [{ bearer: [] }],
         },
       }),
     );

@@ -1,0 +1,13 @@
+// The API docs let a reader authorize with a Bearer token (a login token or an API token).
+import { afterAll, expect, test } from "bun:test";
+import { testEnv } from "../helpers/env.ts";
+import { call } from "../helpers/http.ts";
+
+const env = testEnv();
+afterAll(() => env.close());
+
+test("/openapi.json declares a bearer scheme and uses it", async () => {
+  const spec = (await call(env.app, "GET", "/openapi.json")).json() as { components: { securitySchemes: Record<string, { type: string; scheme: string }> }; security: Record<string, string[]>[] };
+  expect(spec.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+  expect(spec.security).toEqual([{ bearer: [] }]);
+});
