@@ -12,6 +12,7 @@ import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
+import { adminUserRoutes } from "./admin/users.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
     .use(adminTokenRoutes(deps))
     .use(adminBanRoutes(deps))
     .use(adminStrategyRoutes(deps))
+    .use(adminUserRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

@@ -66,6 +66,7 @@ const ADMIN_JSON = new Set([
   "POST /api/admin/client-config/install",
   "POST /api/admin/tokens", "DELETE /api/admin/tokens/:name", "POST /api/admin/tokens/:name/rotate", "POST /api/admin/bans", "DELETE /api/admin/bans/:id",
   "POST /api/admin/strategies", "PATCH /api/admin/strategies/:name", "DELETE /api/admin/strategies/:name", "POST /api/admin/strategies/:name/assign", "POST /api/admin/strategies/:name/unassign", "PUT /api/admin/strategies/default", "POST /api/admin/strategies/lint", "POST /api/admin/strategies/apply",
+  "POST /api/admin/users", "PATCH /api/admin/users/:name", "DELETE /api/admin/users/:name", "POST /api/admin/users/:name/password", "POST /api/admin/users/:name/disable", "POST /api/admin/users/:name/enable", "POST /api/admin/users/:name/logout-all", "POST /api/admin/users/:name/2fa/disable", "POST /api/admin/users/:name/2fa/reset", "DELETE /api/admin/sessions/:guid", "DELETE /api/admin/users/:name/sso-links/:provider",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
@@ -78,7 +79,7 @@ const PRO_JSON = new Set([
   "POST /api/ab/shared/add", "PUT /api/ab/shared/update/profile", "DELETE /api/ab/shared", "POST /api/ab/rule", "PATCH /api/ab/rule", "DELETE /api/ab/rules",
 ]);
 const withBody = env.app.routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method)).map((r) => `${r.method} ${r.path}`);
-const urlOf = (route: string) => route.split(" ")[1]!.replace(/:(guid|name)/, "some-$1");
+const urlOf = (route: string) => route.split(" ")[1]!.replace(/:(guid|name)/, "some-$1").replace(/:(user|provider)/, "some-$1");
 
 describe("deep and wide bodies on every route", () => {
   test("every route with a body is classified", () => {
