@@ -13,6 +13,7 @@ import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { adminUserRoutes } from "./admin/users.ts";
+import { adminGroupRoutes } from "./admin/groups.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .use(adminBanRoutes(deps))
     .use(adminStrategyRoutes(deps))
     .use(adminUserRoutes(deps))
+    .use(adminGroupRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))
