@@ -10,6 +10,7 @@ import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
+import { adminDeviceRoutes } from "./admin/devices.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
     .use(adminTokenRoutes(deps))
     .use(adminBanRoutes(deps))
     .use(adminStrategyRoutes(deps))
+    .use(adminDeviceRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))
