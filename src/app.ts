@@ -11,6 +11,7 @@ import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminDeviceRoutes } from "./admin/devices.ts";
+import { adminDeviceGroupRoutes } from "./admin/device-groups.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .use(adminBanRoutes(deps))
     .use(adminStrategyRoutes(deps))
     .use(adminDeviceRoutes(deps))
+    .use(adminDeviceGroupRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

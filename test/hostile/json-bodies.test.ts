@@ -67,6 +67,7 @@ const ADMIN_JSON = new Set([
   "POST /api/admin/tokens", "DELETE /api/admin/tokens/:name", "POST /api/admin/tokens/:name/rotate", "POST /api/admin/bans", "DELETE /api/admin/bans/:id",
   "POST /api/admin/strategies", "PATCH /api/admin/strategies/:name", "DELETE /api/admin/strategies/:name", "POST /api/admin/strategies/:name/assign", "POST /api/admin/strategies/:name/unassign", "PUT /api/admin/strategies/default", "POST /api/admin/strategies/lint", "POST /api/admin/strategies/apply",
   "PATCH /api/admin/devices/:id", "DELETE /api/admin/devices/:id", "POST /api/admin/devices/:id/disable", "POST /api/admin/devices/:id/enable", "POST /api/admin/devices/:id/approve", "POST /api/admin/devices/:id/rekey", "POST /api/admin/devices/:id/disconnect", "POST /api/admin/devices/prune",
+  "POST /api/admin/device-groups", "PATCH /api/admin/device-groups/:name", "DELETE /api/admin/device-groups/:name",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
