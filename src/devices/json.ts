@@ -1,11 +1,11 @@
 // A device as JSON, for `device list/show --json` and the admin API: stable field names, close to RustDesk
 // Server Pro's device objects (client: res/devices.py:52-65 (rustdesk@7423dced)).
-import type { DeviceStrategy } from "../strategies/rollout.ts";
 import type { DeviceView } from "./service.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function deviceJson(d: DeviceView, s?: DeviceStrategy) {
+/** `s`: the device's strategy (strategies/rollout.ts: DeviceStrategy), given by the caller — devices sit below strategies. */
+export function deviceJson(d: DeviceView, s?: { strategy: string | null; state: string }) {
   return {
     guid: d.guid,
     id: d.id,
