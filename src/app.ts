@@ -10,6 +10,9 @@ import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
+import { adminAuditRoutes } from "./admin/audit.ts";
+import { adminDeviceRoutes } from "./admin/devices.ts";
+import { adminDeviceGroupRoutes } from "./admin/device-groups.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { adminUserRoutes } from "./admin/users.ts";
@@ -76,6 +79,9 @@ export function createApp(deps: AppDeps) {
     .use(adminStrategyRoutes(deps))
     .use(adminUserRoutes(deps))
     .use(adminGroupRoutes(deps))
+    .use(adminDeviceRoutes(deps))
+    .use(adminDeviceGroupRoutes(deps))
+    .use(adminAuditRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

@@ -1,33 +1,10 @@
+import { deviceJson } from "../../src/devices/json.ts";
 import type { DeviceView } from "../../src/devices/service.ts";
 import type { DeviceStrategy } from "../../src/strategies/rollout.ts";
 
+export { deviceJson };
+
 export const idArg = { id: { type: "positional", description: "RustDesk ID", required: true } } as const;
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-/** Stable JSON field names, close to RustDesk Server Pro's device objects (client: res/devices.py:52-65 (rustdesk@7423dced)). */
-export function deviceJson(d: DeviceView, s?: DeviceStrategy) {
-  return {
-    guid: d.guid,
-    id: d.id,
-    uuid: d.uuid,
-    status: d.enabled ? 1 : 0,
-    pending_approval: d.pending,
-    is_online: d.online,
-    user_name: d.owner,
-    device_group_name: d.group,
-    alias: d.alias,
-    note: d.note,
-    info: { device_name: d.sysinfo.hostname ?? "", username: d.deviceUsername || (d.sysinfo.username ?? ""), os: d.sysinfo.os ?? "", cpu: d.sysinfo.cpu ?? "", memory: d.sysinfo.memory ?? "", version: d.sysinfo.version ?? "" },
-    last_online: iso(d.lastSeenAt),
-    last_ip: d.lastIp,
-    conns: d.conns,
-    created_at: iso(d.createdAt),
-    strategy_name: s?.strategy ?? null,
-    strategy_state: s?.state ?? "none",
-    pk: d.pk,
-  };
-}
 
 /** "Locked (applied)", "-" with none, "(clearing)" while a former strategy's keys are being removed. */
 export const strategyText = (s: DeviceStrategy | undefined) => (!s || s.state === "none" ? "-" : s.strategy ? `${s.strategy} (${s.state})` : `(${s.state})`);

@@ -170,8 +170,11 @@ export function deleteDevice(ctx: ServiceContext, rdId: string): void {
   });
 }
 
-/** Devices not heard from in `days` days (never-seen ones by their registration time). */
-export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean): string[] {
+/**
+ * Devices not heard from in `days` days (never-seen ones by their registration time). `only`: delete just
+ * these IDs of them (the admin API's explicit list from its dry run); the others are left alone.
+ */
+export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean, only?: readonly string[]): string[] {
   if (!Number.isInteger(days) || days < 1) throw invalid("--offline-days takes a whole number of days, at least 1");
   const cutoff = ctx.now() - days * DAY;
   return withTransaction(ctx, (tx) => {
@@ -181,7 +184,8 @@ export function pruneDevices(ctx: ServiceContext, days: number, dryRun: boolean)
       .leftJoin(devicePresence, eq(devicePresence.deviceId, devices.id))
       .where(sql`coalesce(${devicePresence.lastSeenAt}, ${devices.createdAt}) < ${cutoff}`)
       .all()
-      .map((r) => r.d);
+      .map((r) => r.d)
+      .filter((d) => !only || only.includes(d.rdId));
     if (!dryRun && stale.length) {
       tx.db.delete(devices).where(inArray(devices.id, stale.map((d) => d.id))).run();
       for (const d of stale) emitAudit(tx, "device.delete", target(d), { pruned: true, offline_days: days });

@@ -68,6 +68,8 @@ const ADMIN_JSON = new Set([
   "POST /api/admin/strategies", "PATCH /api/admin/strategies/:name", "DELETE /api/admin/strategies/:name", "POST /api/admin/strategies/:name/assign", "POST /api/admin/strategies/:name/unassign", "PUT /api/admin/strategies/default", "POST /api/admin/strategies/lint", "POST /api/admin/strategies/apply",
   "POST /api/admin/users", "PATCH /api/admin/users/:name", "DELETE /api/admin/users/:name", "POST /api/admin/users/:name/password", "POST /api/admin/users/:name/disable", "POST /api/admin/users/:name/enable", "POST /api/admin/users/:name/logout-all", "POST /api/admin/users/:name/2fa/disable", "POST /api/admin/users/:name/2fa/reset", "DELETE /api/admin/sessions/:guid", "DELETE /api/admin/users/:name/sso-links/:provider",
   "POST /api/admin/groups", "PATCH /api/admin/groups/:name", "DELETE /api/admin/groups/:name", "POST /api/admin/groups/:name/users/:user", "DELETE /api/admin/groups/:name/users/:user",
+  "PATCH /api/admin/devices/:id", "DELETE /api/admin/devices/:id", "POST /api/admin/devices/:id/disable", "POST /api/admin/devices/:id/enable", "POST /api/admin/devices/:id/approve", "POST /api/admin/devices/:id/rekey", "POST /api/admin/devices/:id/disconnect", "POST /api/admin/devices/prune",
+  "POST /api/admin/device-groups", "PATCH /api/admin/device-groups/:name", "DELETE /api/admin/device-groups/:name",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
