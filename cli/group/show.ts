@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { groupJson } from "../../src/groups/json.ts";
 import { showGroup } from "../../src/groups/show.ts";
 import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
@@ -11,16 +12,7 @@ export default defineCommand({
   run: action(async (args) => {
     const g = await withData(args, (ctx) => showGroup(ctx, args.name));
     if (args.json)
-      return printJson({
-        guid: g.guid,
-        name: g.name,
-        note: g.note,
-        members: g.members.map((m) => ({ name: m.name, is_admin: m.isAdmin, status: m.status })),
-        can_access_groups: g.canAccess.groups,
-        can_access_device_groups: g.canAccess.deviceGroups,
-        accessible_by_groups: g.accessibleBy,
-        created_at: new Date(g.createdAt).toISOString(),
-      });
+      return printJson(groupJson(g));
     const member = (m: (typeof g.members)[number]) => `${m.name}${m.isAdmin ? " (admin)" : ""}${m.status === 0 ? " (disabled)" : ""}`;
     io.out(
       [

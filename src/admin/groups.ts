@@ -6,24 +6,13 @@ import type { Actor } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
 import { addUserToGroup, createGroup, deleteGroup, listGroups, removeUserFromGroup, requireGroup, setGroupAccess } from "../groups/service.ts";
-import { showGroup, type GroupDetail } from "../groups/show.ts";
+import { groupJson } from "../groups/json.ts";
+import { showGroup } from "../groups/show.ts";
 import { requestContext } from "../http/context.ts";
 import { adminAuth } from "./token-auth.ts";
 
 const READ = { area: "groups" as const, write: false };
 const WRITE = { area: "groups" as const, write: true };
-
-/** A group in full, as `group show --json` prints it. */
-const groupJson = (g: GroupDetail) => ({
-  guid: g.guid,
-  name: g.name,
-  note: g.note,
-  members: g.members.map((m) => ({ name: m.name, is_admin: m.isAdmin, status: m.status })),
-  can_access_groups: g.canAccess.groups,
-  can_access_device_groups: g.canAccess.deviceGroups,
-  accessible_by_groups: g.accessibleBy,
-  created_at: new Date(g.createdAt).toISOString(),
-});
 
 const Problem = t.Object({ error: t.String(), code: t.String() });
 const Names = (what: string) => t.Array(t.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000, description: `${what} names; replaces the old list, [] clears it` });

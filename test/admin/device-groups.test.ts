@@ -5,6 +5,7 @@ import { approveDevice, setDevice } from "../../src/devices/service.ts";
 import { setGroupAccess } from "../../src/groups/service.ts";
 import { createToken, revokeToken } from "../../src/tokens/service.ts";
 import { call } from "../helpers/http.ts";
+import { areaCallers, tokenMatrix } from "../helpers/token-matrix.ts";
 import { tokenEnv } from "../tokens/_setup.ts";
 
 const env = tokenEnv();
@@ -36,20 +37,7 @@ describe("the token matrix", () => {
     ["PATCH", "/api/admin/device-groups/M-nothing", { name: "x" }],
     ["DELETE", "/api/admin/device-groups/M-nothing"],
   ];
-  const CASES: [string, Record<string, string>, (write: boolean) => number][] = [
-    ["no token", {}, () => 401],
-    ["a bad token", bearer("rdc_not-a-real-token-at-all"), () => 401],
-    ["a token of other areas", bearer(other), () => 403],
-    ["a revoked token", bearer(gone), () => 401],
-    ["groups:r", bearer(ro), (w) => (w ? 403 : 200)],
-  ];
-  for (const [method, path, body] of ROUTES)
-    test.each(CASES)(`${method} ${path}: %s`, async (_who, headers, want) => {
-      const r = await call(env.app, method, path, { headers, body });
-      const expected = want(method !== "GET");
-      expect(r.status).toBe(expected);
-      if (expected >= 400) expect((r.json() as { code: string }).code).toBe(expected === 401 ? "UNAUTHORIZED" : "FORBIDDEN");
-    });
+  tokenMatrix(env.app, ROUTES, areaCallers({ other, gone, ro }, "groups:r", "a token of other areas"));
 
   test("admin:rw passes the guard (then the service's answer)", async () => {
     const got = [];

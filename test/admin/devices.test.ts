@@ -5,6 +5,7 @@ import { approveDevice } from "../../src/devices/service.ts";
 import { createToken, revokeToken } from "../../src/tokens/service.ts";
 import { UUID } from "../helpers/client.ts";
 import { call } from "../helpers/http.ts";
+import { areaCallers, tokenMatrix } from "../helpers/token-matrix.ts";
 import { tokenEnv } from "../tokens/_setup.ts";
 
 const env = tokenEnv();
@@ -44,20 +45,7 @@ describe("the token matrix", () => {
     ["POST", "/api/admin/devices/123456789/disconnect", { all: true }],
     ["POST", "/api/admin/devices/prune", { offline_days: 30, dry_run: true }],
   ];
-  const CASES: [string, Record<string, string>, (write: boolean) => number][] = [
-    ["no token", {}, () => 401],
-    ["a bad token", bearer("rdc_not-a-real-token-at-all"), () => 401],
-    ["a token of other areas", bearer(other), () => 403],
-    ["a revoked token", bearer(gone), () => 401],
-    ["devices:r", bearer(ro), (w) => (w ? 403 : 200)],
-  ];
-  for (const [method, path, body] of ROUTES)
-    test.each(CASES)(`${method} ${path}: %s`, async (_who, headers, want) => {
-      const r = await call(env.app, method, path, { headers, body });
-      const expected = want(method !== "GET");
-      expect(r.status).toBe(expected);
-      if (expected >= 400) expect((r.json() as { code: string }).code).toBe(expected === 401 ? "UNAUTHORIZED" : "FORBIDDEN");
-    });
+  tokenMatrix(env.app, ROUTES, areaCallers({ other, gone, ro }, "devices:r", "a token of other areas"));
 
   test("devices:rw and admin:rw pass the guard (then the service's answer)", async () => {
     for (const secret of [rw, admin]) {

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { createToken, revokeToken } from "../../src/tokens/service.ts";
 import { call } from "../helpers/http.ts";
+import { areaCallers, tokenMatrix } from "../helpers/token-matrix.ts";
 import { tokenEnv } from "../tokens/_setup.ts";
 
 const env = tokenEnv();
@@ -32,19 +33,7 @@ describe("the token matrix", () => {
     ["POST", "/api/admin/groups/Default/users/bob"],
     ["DELETE", "/api/admin/groups/M-nothing/users/bob"],
   ];
-  const CASES: [string, Record<string, string>, (write: boolean) => number][] = [
-    ["no token", {}, () => 401],
-    ["a bad token", bearer("rdc_not-a-real-token-at-all"), () => 401],
-    ["a token of another area", bearer(other), () => 403],
-    ["a revoked token", bearer(gone), () => 401],
-    ["groups:r", bearer(ro), (w) => (w ? 403 : 200)],
-  ];
-  for (const [method, path, body] of ROUTES)
-    test.each(CASES)(`${method} ${path}: %s`, async (_, headers, want) => {
-      const r = await call(env.app, method, path, { headers, body });
-      expect(r.status).toBe(want(method !== "GET"));
-      if (r.status !== 200) expect((r.json() as { code: string }).code).toBe(r.status === 401 ? "UNAUTHORIZED" : "FORBIDDEN");
-    });
+  tokenMatrix(env.app, ROUTES, areaCallers({ other, gone, ro }, "groups:r"));
   test.each([["groups:rw", rw], ["admin", admin]])("%s may read and write", async (_, secret) => {
     expect((await reply("GET", "/api/admin/groups", undefined, secret))[0]).toBe(200);
     expect((await reply("PATCH", "/api/admin/groups/Default", { note: `by ${_}` }, secret))[0]).toBe(200);

@@ -7,6 +7,7 @@ import { setDevice } from "../../src/devices/service.ts";
 import { createToken, revokeToken } from "../../src/tokens/service.ts";
 import { UUID } from "../helpers/client.ts";
 import { call } from "../helpers/http.ts";
+import { areaCallers, tokenMatrix } from "../helpers/token-matrix.ts";
 import { tokenEnv } from "../tokens/_setup.ts";
 
 const env = tokenEnv();
@@ -50,19 +51,7 @@ describe("the token matrix", () => {
     ["POST", "/api/admin/strategies/apply", { toml: "", dry_run: true }],
   ];
   const WRITES = new Set(["POST /api/admin/strategies", "PATCH /api/admin/strategies/Locked", "DELETE /api/admin/strategies/M-nothing", "POST /api/admin/strategies/Locked/assign", "POST /api/admin/strategies/Locked/unassign", "PUT /api/admin/strategies/default", "POST /api/admin/strategies/apply"]);
-  const CASES: [string, Record<string, string>, (write: boolean) => number][] = [
-    ["no token", {}, () => 401],
-    ["a bad token", bearer("rdc_not-a-real-token-at-all"), () => 401],
-    ["a token of another area", bearer(other), () => 403],
-    ["a revoked token", bearer(gone), () => 401],
-    ["strategies:r", bearer(ro), (w) => (w ? 403 : 200)],
-  ];
-  for (const [method, path, body] of ROUTES)
-    test.each(CASES)(`${method} ${path}: %s`, async (_, headers, want) => {
-      const r = await call(env.app, method, path, { headers, body });
-      expect(r.status).toBe(want(WRITES.has(`${method} ${path}`)));
-      if (r.status !== 200) expect((r.json() as { code: string }).code).toBe(r.status === 401 ? "UNAUTHORIZED" : "FORBIDDEN");
-    });
+  tokenMatrix(env.app, ROUTES, areaCallers({ other, gone, ro }, "strategies:r"), (method, path) => WRITES.has(`${method} ${path}`));
   test.each([["strategies:rw", rw], ["admin", admin]])("%s may read and write", async (_, secret) => {
     expect((await req("GET", "/api/admin/strategies", undefined, secret)).status).toBe(200);
     expect((await req("PATCH", "/api/admin/strategies/Locked", { note: `by ${_}` }, secret)).status).toBe(200);
