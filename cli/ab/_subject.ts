@@ -1,4 +1,4 @@
-import type { Subject } from "../../src/addressbook/rules.ts";
+import { permissionOf, type Subject } from "../../src/addressbook/rules.ts";
 import { UsageError } from "../_io.ts";
 
 export function subjectOf(args: { user?: string; group?: string; everyone?: boolean }): Subject {
@@ -9,11 +9,11 @@ export function subjectOf(args: { user?: string; group?: string; everyone?: bool
   return { everyone: true };
 }
 
-export const LEVELS = { read: 1, rw: 2, full: 3 } as const;
-export const LEVEL_NAME = { 1: "read", 2: "rw", 3: "full" } as const;
-
+/** A bad permission word is a usage error (exit 2), with the service's message. */
 export function levelOf(value: string): 1 | 2 | 3 {
-  const v = Object.hasOwn(LEVELS, value) ? LEVELS[value as keyof typeof LEVELS] : undefined;
-  if (!v) throw new UsageError(`the permission is read, rw or full, not "${value}"`);
-  return v;
+  try {
+    return permissionOf(value);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }

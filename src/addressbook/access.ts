@@ -14,7 +14,8 @@ export const FULL = 3;
 
 export function effectiveRule(ctx: ServiceContext, book: BookRow, rules?: (typeof abRules.$inferSelect)[], groupId?: number | null): Rule {
   const a = ctx.actor;
-  if (a.type === "cli" || a.type === "system") return FULL;
+  // The operator (CLI, rdconsole's own admin API) manages every book, personal ones included.
+  if (a.type === "cli" || a.type === "system" || a.operator) return FULL;
   if (a.userId === undefined) return 0;
   if (book.ownerId === a.userId) return FULL;
   if (book.personal) return 0;

@@ -1,8 +1,8 @@
-// Personal and shared books: the personal one on demand, shared ones created, listed, changed, deleted.
+// Personal and shared books: the personal one on demand, shared ones created, changed, deleted (lists: views.ts).
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
-import { abPeers, abRules, addressBooks, users } from "../db/schema.ts";
+import { abRules, addressBooks, users } from "../db/schema.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import { groupIdOf } from "../groups/service.ts";
 import { findUserRow } from "../users/service.ts";
@@ -156,45 +156,4 @@ export function deleteBooks(ctx: ServiceContext, guids: readonly string[]): void
       deleteBook(tx, book);
     }
   });
-}
-
-export interface BookView {
-  guid: string;
-  name: string;
-  personal: boolean;
-  owner: string;
-  note: string;
-  hasPassword: boolean;
-  peers: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** Every book (CLI), or the ones `user` owns or may see. */
-export function listBooks(ctx: ServiceContext, filter: { user?: string } = {}): BookView[] {
-  let scope: ServiceContext = ctx;
-  if (filter.user) {
-    const u = findUserRow(ctx, filter.user);
-    if (!u) throw notFound(`user "${filter.user}" not found`);
-    scope = { ...ctx, actor: { type: "user", name: u.name, guid: u.guid, userId: u.id, isAdmin: u.isAdmin } };
-  }
-  const rows = ctx.db
-    .select({ book: addressBooks, owner: users.name, peers: sql<number>`(select count(*) from ${abPeers} where ${abPeers.abId} = ${addressBooks.id})` })
-    .from(addressBooks)
-    .innerJoin(users, eq(users.id, addressBooks.ownerId))
-    .orderBy(asc(addressBooks.id))
-    .all();
-  return rows
-    .filter(({ book }) => effectiveRule(scope, book) >= READ)
-    .map(({ book, owner, peers }) => ({
-      guid: book.guid,
-      name: book.personal ? `@${owner}` : book.name,
-      personal: book.personal,
-      owner,
-      note: book.note,
-      hasPassword: book.password !== "",
-      peers,
-      createdAt: book.createdAt,
-      updatedAt: book.updatedAt,
-    }));
 }

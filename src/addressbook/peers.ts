@@ -183,12 +183,14 @@ export function updatePeer(ctx: ServiceContext, guid: string, input: PeerInput):
   });
 }
 
-export function deletePeers(ctx: ServiceContext, guid: string, ids: string[]): void {
-  withTransaction(ctx, (tx) => {
+/** Deletes the peers with these IDs (others are ignored); returns the IDs deleted. */
+export function deletePeers(ctx: ServiceContext, guid: string, ids: string[]): string[] {
+  return withTransaction(ctx, (tx) => {
     const book = requireBook(tx, guid, WRITE);
     const gone = tx.db.delete(abPeers).where(and(eq(abPeers.abId, book.id), inArray(abPeers.peerId, ids))).returning({ id: abPeers.peerId }).all();
-    if (!gone.length) return;
+    if (!gone.length) return [];
     touchBook(tx, book);
     emitAudit(tx, "ab_peer.delete", target(book), { peers: gone.map((g) => g.id) });
+    return gone.map((g) => g.id);
   });
 }

@@ -1,4 +1,4 @@
-// Books for reading on the CLI (peers, export, rules; later the admin API): an administrator
+// Books for reading on the CLI and the admin API (peers, export, rules, show): an administrator
 // looking at "@alice" must not create alice's personal book. A personal book that was never
 // created reads as an empty one: a row that is not stored, whose id no peer, tag or rule has.
 import type { ServiceContext } from "../core/context.ts";

@@ -1,5 +1,5 @@
 // Sharing rules of a shared book: a user, a user group or everyone gets read (1), read/write (2)
-// or full control (3). Admins manage them from the CLI (and later the admin API).
+// or full control (3). Admins manage them from the CLI and the admin API.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
@@ -17,6 +17,17 @@ const checkRule = (rule: number): 1 | 2 | 3 => {
 
 export type Subject = { user: string } | { group: string } | { everyone: true };
 
+/** The permission names of the CLI and the admin API. */
+export const PERMISSIONS = { read: 1, rw: 2, full: 3 } as const;
+export const PERMISSION_NAME = { 1: "read", 2: "rw", 3: "full" } as const;
+export type PermissionName = keyof typeof PERMISSIONS;
+
+export function permissionOf(name: string): 1 | 2 | 3 {
+  const v = Object.hasOwn(PERMISSIONS, name) ? PERMISSIONS[name as PermissionName] : undefined;
+  if (!v) throw invalid(`the permission is read, rw or full, not "${name.slice(0, 40)}"`);
+  return v;
+}
+
 export interface RuleView {
   guid: string;
   user: string | null;
@@ -24,45 +35,53 @@ export interface RuleView {
   rule: 1 | 2 | 3;
 }
 
-function resolve(ctx: ServiceContext, subject: Subject): { userId: number | null; groupId: number | null; label: string } {
+type Resolved = { userId: number | null; groupId: number | null; user: string | null; group: string | null; label: string };
+
+function resolve(ctx: ServiceContext, subject: Subject): Resolved {
   if ("user" in subject) {
     const u = findUserRow(ctx, subject.user);
     if (!u) throw notFound(`user "${subject.user}" not found`);
-    return { userId: u.id, groupId: null, label: `user ${u.name}` };
+    return { userId: u.id, groupId: null, user: u.name, group: null, label: `user ${u.name}` };
   }
   if ("group" in subject) {
     const g = requireGroup(ctx, subject.group);
-    return { userId: null, groupId: g.id, label: `group ${g.name}` };
+    return { userId: null, groupId: g.id, user: null, group: g.name, label: `group ${g.name}` };
   }
-  return { userId: null, groupId: null, label: "everyone" };
+  return { userId: null, groupId: null, user: null, group: null, label: "everyone" };
 }
+
+const viewOf = (s: Resolved, row: typeof abRules.$inferSelect): RuleView => ({ guid: row.guid, user: s.user, group: s.group, rule: row.rule });
 
 const where = (book: BookRow, s: { userId: number | null; groupId: number | null }) =>
   and(eq(abRules.abId, book.id), s.userId === null ? isNull(abRules.userId) : eq(abRules.userId, s.userId), s.groupId === null ? isNull(abRules.groupId) : eq(abRules.groupId, s.groupId));
 
 const target = (b: BookRow) => ({ type: "address_book", guid: b.guid, name: b.name });
 
-/** Creates or changes the rule for the subject. */
-export function setRule(ctx: ServiceContext, book: BookRow, subject: Subject, rule: 1 | 2 | 3): void {
+/** Creates or changes the rule for the subject; returns it. */
+export function setRule(ctx: ServiceContext, book: BookRow, subject: Subject, rule: 1 | 2 | 3): RuleView {
   if (book.personal) throw invalid("a personal address book cannot be shared; create a shared one");
   if (![1, 2, 3].includes(rule)) throw invalid("a rule is 1 (read), 2 (read/write) or 3 (full control)");
-  withTransaction(ctx, (tx) => {
+  return withTransaction(ctx, (tx) => {
     if (effectiveRule(tx, book) < FULL) throw noPermission();
     const s = resolve(tx, subject);
     const existing = tx.db.select().from(abRules).where(where(book, s)).get();
-    if (existing) tx.db.update(abRules).set({ rule }).where(eq(abRules.id, existing.id)).run();
-    else tx.db.insert(abRules).values({ abId: book.id, userId: s.userId, groupId: s.groupId, rule, createdAt: tx.now() }).run();
+    const row = existing
+      ? tx.db.update(abRules).set({ rule }).where(eq(abRules.id, existing.id)).returning().get()!
+      : tx.db.insert(abRules).values({ abId: book.id, userId: s.userId, groupId: s.groupId, rule, createdAt: tx.now() }).returning().get();
     emitAudit(tx, "ab_rule.set", target(book), { subject: s.label, rule });
+    return viewOf(s, row);
   });
 }
 
-export function removeRule(ctx: ServiceContext, book: BookRow, subject: Subject): void {
-  withTransaction(ctx, (tx) => {
+/** Takes the subject's rule away; returns what it was. */
+export function removeRule(ctx: ServiceContext, book: BookRow, subject: Subject): RuleView {
+  return withTransaction(ctx, (tx) => {
     if (effectiveRule(tx, book) < FULL) throw noPermission();
     const s = resolve(tx, subject);
     const gone = tx.db.delete(abRules).where(where(book, s)).returning().get();
-    if (!gone) throw notFound(`no rule for ${s.label} on "${book.name}"`);
+    if (!gone) throw notFound(`no rule for ${s.label} on "${book.name || "a personal book"}"`);
     emitAudit(tx, "ab_rule.remove", target(book), { subject: s.label });
+    return viewOf(s, gone);
   });
 }
 

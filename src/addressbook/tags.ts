@@ -97,14 +97,29 @@ export function setTagColor(ctx: ServiceContext, guid: string, input: { name: st
   });
 }
 
-export function deleteTags(ctx: ServiceContext, guid: string, names: string[]): void {
-  withTransaction(ctx, (tx) => {
+/** Renames a tag and/or changes its colour, all or nothing (the admin API); returns it as it is now. */
+export function updateTag(ctx: ServiceContext, guid: string, name: string, input: { name?: string; color?: number }): { name: string; color: number } {
+  if (input.name === undefined && input.color === undefined) throw invalid("nothing to change: give name or color");
+  return withTransaction(ctx, (tx) => {
+    const book = requireBook(tx, guid, WRITE);
+    if (!tx.db.select().from(abTags).where(and(eq(abTags.abId, book.id), eq(abTags.name, name))).get()) throw notFound(`the tag "${name}" does not exist`);
+    if (input.name !== undefined) renameTag(tx, guid, { old: name, new: input.name });
+    const now = input.name ?? name;
+    if (input.color !== undefined) setTagColor(tx, guid, { name: now, color: input.color });
+    return tx.db.select({ name: abTags.name, color: abTags.color }).from(abTags).where(and(eq(abTags.abId, book.id), eq(abTags.name, now))).get()!;
+  });
+}
+
+/** Deletes the tags with these names (others are ignored) and takes them off every peer; returns the names deleted. */
+export function deleteTags(ctx: ServiceContext, guid: string, names: string[]): string[] {
+  return withTransaction(ctx, (tx) => {
     const book = requireBook(tx, guid, WRITE);
     const gone = tx.db.delete(abTags).where(and(eq(abTags.abId, book.id), inArray(abTags.name, names))).returning({ name: abTags.name }).all();
     let peers = 0;
     for (const { name } of gone) peers += cascade(tx, book, name, null);
-    if (!gone.length) return;
+    if (!gone.length) return [];
     touchBook(tx, book);
     emitAudit(tx, "ab_tag.delete", target(book), { tags: gone.map((t) => t.name), peers });
+    return gone.map((t) => t.name);
   });
 }

@@ -57,7 +57,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function fromCsv(text: string): { tags: { name: string; color?: number }[]; peers: PeerInput[] } {
+function fromCsv(text: string): Parsed {
   const [header, ...rows] = parseCsv(text);
   if (!header || header.map((h) => h.trim().toLowerCase()).join(",") !== CSV_HEADER.join(",")) throw invalid(`CSV: the first line must be ${CSV_HEADER.join(",")}`);
   // An empty cell leaves the field as it is (the CSV cannot tell "clear" from "not given").
@@ -70,13 +70,20 @@ function fromCsv(text: string): { tags: { name: string; color?: number }[]; peer
   return { tags: [], peers };
 }
 
-function fromJson(text: string): { tags: { name: string; color?: number }[]; peers: PeerInput[] } {
+type Parsed = { tags: { name: string; color?: number }[]; peers: PeerInput[] };
+
+function fromJson(text: string): Parsed {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
     throw invalid("not valid JSON");
   }
+  return fromDocument(doc);
+}
+
+/** An export document (ab export --json, GET …/export), already parsed. */
+function fromDocument(doc: unknown): Parsed {
   const d = doc as Partial<BookExport> | null;
   if (!d || typeof d !== "object" || !Array.isArray(d.peers)) throw invalid('JSON: expected an object with a "peers" list (as written by ab export --json)');
   const tags = Array.isArray(d.tags) ? d.tags : [];
@@ -85,8 +92,9 @@ function fromJson(text: string): { tags: { name: string; color?: number }[]; pee
   return { tags, peers: d.peers as unknown as PeerInput[] };
 }
 
-export function importBook(ctx: ServiceContext, book: BookRow, text: string): { added: number; updated: number } {
-  const doc = text.trimStart().startsWith("{") ? fromJson(text) : fromCsv(text);
+/** Merges a file's text (JSON of ab export --json, or CSV) or an export document into the book. */
+export function importBook(ctx: ServiceContext, book: BookRow, input: string | object): { added: number; updated: number } {
+  const doc = typeof input !== "string" ? fromDocument(input) : input.trimStart().startsWith("{") ? fromJson(input) : fromCsv(input);
   return withTransaction(ctx, (tx) => {
     for (const t of doc.tags) {
       ensureTags(tx, book, [checkTagName(t.name)]);

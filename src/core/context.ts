@@ -11,6 +11,8 @@ export interface Actor {
   readonly guid?: string;
   readonly userId?: number;
   readonly isAdmin?: boolean;
+  /** The operator's rights, as the CLI has them, while recorded as itself: rdconsole's own admin API. */
+  readonly operator?: boolean;
 }
 
 /** A transaction handle has the same query API as the database. */

@@ -46,9 +46,9 @@ describe("ab", () => {
     await cli(["ab", "rule", "set", "Ops team", "full", "--everyone"]);
     await cli(["ab", "rule", "set", "Ops team", "read", "--user", "alice"]); // changes, not duplicates
     expect(await json(["ab", "rules", "Ops team"])).toMatchObject([
-      { user: "alice", group: null, rule: 1 },
-      { user: null, group: "Helpdesk", rule: 1 },
-      { user: null, group: null, rule: 3 },
+      { user: "alice", group: null, rule: 1, permission: "read" },
+      { user: null, group: "Helpdesk", rule: 1, permission: "read" },
+      { user: null, group: null, rule: 3, permission: "full" },
     ]);
     expect((await json(["ab", "list", "--user", "bob"])).map((b: { name: string }) => b.name)).toEqual(["Ops team"]);
     await cli(["ab", "rule", "remove", "Ops team", "--everyone"]);

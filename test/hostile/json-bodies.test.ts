@@ -70,6 +70,10 @@ const ADMIN_JSON = new Set([
   "POST /api/admin/groups", "PATCH /api/admin/groups/:name", "DELETE /api/admin/groups/:name", "POST /api/admin/groups/:name/users/:user", "DELETE /api/admin/groups/:name/users/:user",
   "PATCH /api/admin/devices/:id", "DELETE /api/admin/devices/:id", "POST /api/admin/devices/:id/disable", "POST /api/admin/devices/:id/enable", "POST /api/admin/devices/:id/approve", "POST /api/admin/devices/:id/rekey", "POST /api/admin/devices/:id/disconnect", "POST /api/admin/devices/prune",
   "POST /api/admin/device-groups", "PATCH /api/admin/device-groups/:name", "DELETE /api/admin/device-groups/:name",
+  "POST /api/admin/ab/books", "PATCH /api/admin/ab/books/:book", "DELETE /api/admin/ab/books/:book",
+  "POST /api/admin/ab/books/:book/peers", "PATCH /api/admin/ab/books/:book/peers/:id", "DELETE /api/admin/ab/books/:book/peers",
+  "POST /api/admin/ab/books/:book/tags", "PATCH /api/admin/ab/books/:book/tags/:tag", "DELETE /api/admin/ab/books/:book/tags",
+  "PUT /api/admin/ab/books/:book/rules", "DELETE /api/admin/ab/books/:book/rules", "POST /api/admin/ab/books/:book/import",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
