@@ -8,9 +8,8 @@ import { Button, ErrorText } from "./components/ui.tsx";
 import { setUnauthorizedHandler } from "./lib/api.ts";
 import { useT } from "./lib/i18n.tsx";
 import { PROFILE_KEY, useProfile, useSetupStatus } from "./lib/session.ts";
-import { Dashboard } from "./pages/dashboard.tsx";
-import { NotFound } from "./pages/not-found.tsx";
-import { ProfilePage } from "./pages/profile.tsx";
+import { PAGES } from "./pages/index.ts";
+import { Forbidden, NotFound } from "./pages/not-found.tsx";
 import { Setup } from "./pages/setup.tsx";
 import { SignIn } from "./pages/sign-in.tsx";
 
@@ -61,13 +60,15 @@ export function App() {
     return null;
   }
   const me = profile.data;
+  if (!me.is_admin && location === "/") return <Redirect to="/profile" />;
   return (
     <Layout profile={me}>
       <Switch>
-        <Route path="/">{me.is_admin ? <Dashboard /> : <Redirect to="/profile" />}</Route>
-        <Route path="/profile">
-          <ProfilePage profile={me} />
-        </Route>
+        {PAGES.map(({ path, component: Page, admin }) => (
+          <Route key={path} path={path}>
+            {(params) => (admin && !me.is_admin ? <Forbidden /> : <Page profile={me} params={params} />)}
+          </Route>
+        ))}
         <Route>
           <NotFound />
         </Route>

@@ -1,18 +1,12 @@
 // The signed-in frame: a sidebar on wide screens, a menu button at phone width; language switch; sign-out.
 import { useQueryClient } from "@tanstack/react-query";
-import { LayoutDashboard, LogOut, Menu, UserRound } from "lucide-react";
+import { LogOut, Menu } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { post } from "../lib/api.ts";
 import { LANGUAGES, useI18n, type Language } from "../lib/i18n.tsx";
 import { PROFILE_KEY, type Profile } from "../lib/session.ts";
-import type { MessageKey } from "../i18n/en.ts";
-
-type NavItem = { href: string; label: MessageKey; icon: typeof Menu; admin: boolean };
-export const NAV: NavItem[] = [
-  { href: "/", label: "nav.dashboard", icon: LayoutDashboard, admin: true },
-  { href: "/profile", label: "nav.profile", icon: UserRound, admin: false },
-];
+import { PAGES } from "../pages/index.ts";
 
 const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
@@ -25,7 +19,7 @@ export function Layout({ profile, children }: { profile: Profile; children: Reac
     await post("/api/admin/logout").catch(() => {});
     qc.setQueryData(PROFILE_KEY, null);
   };
-  const items = NAV.filter((n) => profile.is_admin || !n.admin);
+  const items = PAGES.flatMap((p) => (p.nav && (profile.is_admin || !p.admin) ? [{ href: p.path, ...p.nav }] : []));
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 md:flex dark:bg-zinc-900 dark:text-zinc-100">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">

@@ -1,56 +1,11 @@
-// English: the reference catalogue. Every other language must have exactly these keys (checked by the type).
-export const en = {
-  "app.name": "rdconsole",
-  "app.loading": "Loading…",
-  "app.retry": "Try again",
-  "app.skip": "Skip to content",
-  "nav.dashboard": "Dashboard",
-  "nav.profile": "Profile",
-  "nav.signOut": "Sign out",
-  "nav.menu": "Menu",
-  "nav.language": "Language",
-  "signIn.title": "Sign in",
-  "signIn.user": "User name or e-mail",
-  "signIn.password": "Password",
-  "signIn.submit": "Sign in",
-  "signIn.code": "Verification code",
-  "signIn.codeTotp": "Enter the 6-digit code from your authenticator app.",
-  "signIn.codeEmail": "Enter the code we sent to your e-mail address.",
-  "signIn.verify": "Verify",
-  "signIn.back": "Back",
-  "signIn.sso": "Sign in with {name}",
-  "signIn.or": "or",
-  "signIn.expired": "Your session has ended. Sign in again to continue.",
-  "setup.title": "Set up rdconsole",
-  "setup.intro": "Create the first administrator. The setup code is in the server's log and in the file setup-code in its data directory.",
-  "setup.code": "Setup code",
-  "setup.name": "Administrator name",
-  "setup.email": "E-mail (optional)",
-  "setup.password": "Password",
-  "setup.submit": "Create administrator",
-  "dashboard.title": "Dashboard",
-  "dashboard.users": "Users",
-  "dashboard.admins": "{n} admins",
-  "dashboard.devices": "Devices",
-  "dashboard.online": "{n} online",
-  "dashboard.sessions": "Live sessions",
-  "dashboard.logins": "Logins (24 h)",
-  "dashboard.failed": "{n} failed",
-  "dashboard.alarms": "Alarms (24 h)",
-  "dashboard.timeline": "Recent events",
-  "dashboard.noEvents": "Nothing has happened yet. Point a RustDesk client's API server at this server to see it here.",
-  "profile.title": "Profile",
-  "profile.name": "Name",
-  "profile.email": "E-mail",
-  "profile.admin": "Administrator",
-  "common.yes": "Yes",
-  "common.no": "No",
-  "common.none": "—",
-  "notFound.title": "Page not found",
-  "notFound.back": "Go to the dashboard",
-  "forbidden.title": "Not allowed",
-  "forbidden.text": "Your account may not open this page.",
-} as const;
+// English: the reference catalogue, one file per area under en/. Every other language has exactly these keys
+// (the Catalogue type and test/console/i18n.test.ts check it).
+import { common } from "./en/common.ts";
+import { signIn } from "./en/sign-in.ts";
+import { dashboard } from "./en/dashboard.ts";
+import { profile } from "./en/profile.ts";
+
+export const en = { ...common, ...signIn, ...dashboard, ...profile } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -1,55 +1,8 @@
-// 简体中文. Must have every key of the English catalogue (the type checks it).
+// 简体中文, one file per area under zh-CN/: each has every key of its English file (the type checks it).
 import type { Catalogue } from "./en.ts";
+import { common } from "./zh-CN/common.ts";
+import { signIn } from "./zh-CN/sign-in.ts";
+import { dashboard } from "./zh-CN/dashboard.ts";
+import { profile } from "./zh-CN/profile.ts";
 
-export const zhCN: Catalogue = {
-  "app.name": "rdconsole",
-  "app.loading": "加载中…",
-  "app.retry": "重试",
-  "app.skip": "跳到正文",
-  "nav.dashboard": "仪表盘",
-  "nav.profile": "个人资料",
-  "nav.signOut": "退出登录",
-  "nav.menu": "菜单",
-  "nav.language": "语言",
-  "signIn.title": "登录",
-  "signIn.user": "用户名或邮箱",
-  "signIn.password": "密码",
-  "signIn.submit": "登录",
-  "signIn.code": "验证码",
-  "signIn.codeTotp": "请输入身份验证器应用中的 6 位验证码。",
-  "signIn.codeEmail": "请输入我们发送到您邮箱的验证码。",
-  "signIn.verify": "验证",
-  "signIn.back": "返回",
-  "signIn.sso": "使用 {name} 登录",
-  "signIn.or": "或",
-  "signIn.expired": "您的会话已结束，请重新登录以继续。",
-  "setup.title": "设置 rdconsole",
-  "setup.intro": "创建第一个管理员。设置码在服务器日志中，也在其数据目录下的 setup-code 文件中。",
-  "setup.code": "设置码",
-  "setup.name": "管理员名称",
-  "setup.email": "邮箱（可选）",
-  "setup.password": "密码",
-  "setup.submit": "创建管理员",
-  "dashboard.title": "仪表盘",
-  "dashboard.users": "用户",
-  "dashboard.admins": "{n} 位管理员",
-  "dashboard.devices": "设备",
-  "dashboard.online": "{n} 台在线",
-  "dashboard.sessions": "实时会话",
-  "dashboard.logins": "登录（24 小时）",
-  "dashboard.failed": "{n} 次失败",
-  "dashboard.alarms": "告警（24 小时）",
-  "dashboard.timeline": "最近事件",
-  "dashboard.noEvents": "暂无事件。将 RustDesk 客户端的 API 服务器指向本服务器后，事件会显示在这里。",
-  "profile.title": "个人资料",
-  "profile.name": "名称",
-  "profile.email": "邮箱",
-  "profile.admin": "管理员",
-  "common.yes": "是",
-  "common.no": "否",
-  "common.none": "—",
-  "notFound.title": "页面不存在",
-  "notFound.back": "返回仪表盘",
-  "forbidden.title": "无权访问",
-  "forbidden.text": "您的账户无权打开此页面。",
-};
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile };

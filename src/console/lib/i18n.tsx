@@ -3,6 +3,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 import { en, type Catalogue, type MessageKey } from "../i18n/en.ts";
 import { zhCN } from "../i18n/zh-CN.ts";
+import { format } from "./format.ts";
 
 export const LANGUAGES = { en: { label: "English", messages: en }, "zh-CN": { label: "简体中文", messages: zhCN } } as const;
 export type Language = keyof typeof LANGUAGES;
@@ -12,11 +13,6 @@ function initialLanguage(): Language {
   const saved = localStorage.getItem("rdconsole.lang");
   if (saved && saved in LANGUAGES) return saved as Language;
   return navigator.languages.some((l) => l.toLowerCase().startsWith("zh")) ? "zh-CN" : "en";
-}
-
-export function format(messages: Catalogue, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = messages[key];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
 }
 
 type I18n = { lang: Language; t: Translate; setLang: (l: Language) => void };

@@ -1,8 +1,8 @@
 import { Card, PageTitle } from "../components/ui.tsx";
 import { useT } from "../lib/i18n.tsx";
-import type { Profile } from "../lib/session.ts";
+import type { PageProps } from "./index.ts";
 
-export function ProfilePage({ profile }: { profile: Profile }) {
+export function ProfilePage({ profile }: PageProps) {
   const t = useT();
   const rows: [string, string][] = [
     [t("profile.name"), profile.name],

@@ -1,0 +1,18 @@
+export const common = {
+  "app.name": "rdconsole",
+  "app.loading": "Loading…",
+  "app.retry": "Try again",
+  "app.skip": "Skip to content",
+  "nav.dashboard": "Dashboard",
+  "nav.profile": "Profile",
+  "nav.signOut": "Sign out",
+  "nav.menu": "Menu",
+  "nav.language": "Language",
+  "common.yes": "Yes",
+  "common.no": "No",
+  "common.none": "—",
+  "notFound.title": "Page not found",
+  "notFound.back": "Go to the dashboard",
+  "forbidden.title": "Not allowed",
+  "forbidden.text": "Your account may not open this page.",
+} as const;
