@@ -4,8 +4,9 @@ import { common } from "./en/common.ts";
 import { signIn } from "./en/sign-in.ts";
 import { dashboard } from "./en/dashboard.ts";
 import { profile } from "./en/profile.ts";
+import { table } from "./en/table.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -4,5 +4,6 @@ import { common } from "./zh-CN/common.ts";
 import { signIn } from "./zh-CN/sign-in.ts";
 import { dashboard } from "./zh-CN/dashboard.ts";
 import { profile } from "./zh-CN/profile.ts";
+import { table } from "./zh-CN/table.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table };

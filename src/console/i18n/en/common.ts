@@ -11,6 +11,7 @@ export const common = {
   "common.yes": "Yes",
   "common.no": "No",
   "common.none": "—",
+  "common.cancel": "Cancel",
   "notFound.title": "Page not found",
   "notFound.back": "Go to the dashboard",
   "forbidden.title": "Not allowed",

@@ -13,6 +13,7 @@ export const common: Record<keyof typeof english, string> = {
   "common.yes": "是",
   "common.no": "否",
   "common.none": "—",
+  "common.cancel": "取消",
   "notFound.title": "页面不存在",
   "notFound.back": "返回仪表盘",
   "forbidden.title": "无权访问",
