@@ -30,8 +30,11 @@ export const main = defineCommand({
   },
 });
 
-if (import.meta.main) {
+/** Runs the command line (the compiled binary's generated entry calls this after embedding the console). */
+export async function start(): Promise<void> {
   exitQuietlyWhenStdoutCloses();
   await runArgv(main, process.argv.slice(2));
   process.exitCode = io.exitCode;
 }
+
+if (import.meta.main) await start();

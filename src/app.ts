@@ -41,6 +41,7 @@ import { recordingUploads } from "./recordings/route.ts";
 import { recordingRoutes } from "./recordings/routes.ts";
 import { createSsoRuntime } from "./sso/flow.ts";
 import { ssoRoutes } from "./sso/routes.ts";
+import { consoleRoutes } from "./system/console.ts";
 import { systemRoutes } from "./system/routes.ts";
 
 export type { AppDeps } from "./deps.ts";
@@ -63,12 +64,13 @@ export function createApp(deps: AppDeps) {
   const app = new Elysia({
     name: "rdconsole",
     normalize: false,
-    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(native) }, ...nativeAuditRoutes(deps, intake, native) } },
+    serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { ...(deps.consoleDev ? { "/console/": deps.consoleDev, "/console/*": deps.consoleDev } : {}), "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(native) }, ...nativeAuditRoutes(deps, intake, native) } },
   })
     .use(pipeline(config, log, gate))
     .use(errorHandler(log, methods))
     .use(docsRoutes(config.openapi.enabled))
-    .use(systemRoutes(config, deps.sqlite))
+    .use(systemRoutes(deps.sqlite))
+    .use(consoleRoutes())
     .use(authRoutes(deps, auth))
     .use(ssoRoutes(deps, sso))
     .use(addressBookRoutes(deps))

@@ -11,4 +11,6 @@ export interface AppDeps extends CoreDeps {
   readonly devices?: DeviceRuntime;
   /** SSO providers and logins in progress; created from config when omitted. */
   readonly sso?: SsoRuntime;
+  /** `bun run dev` only: the console served by Bun's dev server with hot reload instead of the built files. */
+  readonly consoleDev?: Bun.HTMLBundle;
 }

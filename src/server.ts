@@ -1,6 +1,7 @@
 // startServer: data dir → lock → open + migrate → createApp → listen. stop(): stop accepting,
 // let in-flight requests finish (bounded), run shutdown hooks, close the database, release the lock.
 import { createApp } from "./app.ts";
+import { loadConsoleDev } from "./system/console-dev.ts";
 import type { Config } from "./config/schema.ts";
 import { systemActor, type ServiceContext } from "./core/context.ts";
 import { openDb } from "./db/client.ts";
@@ -37,12 +38,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     throw e;
   }
   const now = () => Date.now();
+  const consoleDev = process.env.RDC_CONSOLE_DEV === "1" ? await loadConsoleDev() : undefined;
   let devices: ReturnType<typeof createDeviceRuntime>;
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   try {
     devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite));
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, consoleDev });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   } catch (e) {
     database.close();
@@ -75,7 +77,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const ctx: ServiceContext = { db: database.db, config, log, actor: systemActor, now };
   const jobs = startJobs(database.sqlite, ctx, new RecordingStore(dir));
   try {
-    app.listen({ hostname: config.server.host, port: config.server.port, development: false });
+    app.listen({ hostname: config.server.host, port: config.server.port, development: consoleDev ? { hmr: true } : false });
   } catch (e) {
     clearInterval(flusher);
     await jobs.stop();

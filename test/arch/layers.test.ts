@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { rmSync } from "node:fs";
-import { fileCircles, importGraph, LAYERS, unitOf, violations, type Graph } from "./layers.ts";
+import { fileCircles, importGraph, ISOLATED, LAYERS, unitOf, violations, type Graph } from "./layers.ts";
 
 const root = join(import.meta.dir, "..", "..");
 const graph = await importGraph(root);
@@ -10,7 +10,7 @@ const g = (edges: Record<string, string[]>): Graph => new Map(Object.entries(edg
 describe("layers", () => {
   test("every folder of src/ has a place in the order", async () => {
     const units = new Set([...graph.keys()].map(unitOf));
-    const placed = new Set(LAYERS.flat());
+    const placed = new Set([...LAYERS.flat(), ...ISOLATED]);
     expect([...units].filter((u) => !placed.has(u))).toEqual([]);
   });
 
@@ -31,6 +31,14 @@ describe("layers", () => {
     });
     expect(violations(bad)).toHaveLength(3);
     expect(violations(g({ "src/auth/sessions.ts": ["src/users/service.ts", "src/core/context.ts"] }))).toEqual([]);
+  });
+
+  test("the web console imports nothing from the server, and the server nothing from it", () => {
+    const bad = g({ "src/console/app.tsx": ["src/console/lib/api.ts", "src/core/errors.ts"], "src/system/console.ts": ["src/console/i18n/en.ts"], "src/console/lib/api.ts": [] });
+    expect(violations(bad)).toEqual([
+      "src/console/app.tsx imports src/core/errors.ts (console talks HTTP only)",
+      "src/system/console.ts imports src/console/i18n/en.ts (nothing imports console)",
+    ]);
   });
 
   test("the circle check sees a circle", () => {

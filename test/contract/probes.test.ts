@@ -20,19 +20,10 @@ test("T1: HEAD /api/login-options (the Rust TLS probe, no headers) → 200, empt
   expect(r.text).toBe("");
 });
 
-test("GET / names the server and version for the client's web-console link", async () => {
+test("GET / (the client's web-console link) leads to the web console", async () => {
   const r = await call(env.app, "GET", "/");
-  expect(r.status).toBe(200);
-  expect(r.headers.get("content-type")).toBe("text/html; charset=utf-8");
-  expect(r.text).toMatch(/<h1>rdconsole <small>\d+\.\d+\.\d+<\/small><\/h1>/);
-  expect(r.text).toContain("<code>http://localhost</code>");
-});
-
-test("GET / uses server.public_url when set", async () => {
-  const e = testEnv({ "server.public_url": "https://rd.example.com" });
-  const r = await call(e.app, "GET", "/");
-  expect(r.text).toContain("<code>https://rd.example.com</code>");
-  e.close();
+  expect(r.status).toBe(302);
+  expect(r.headers.get("location")).toBe("/console/");
 });
 
 test("/healthz and /readyz", async () => {
@@ -71,6 +62,5 @@ test("openapi.enabled = false removes the docs", async () => {
   const e = testEnv({ "openapi.enabled": "false" });
   expect((await call(e.app, "GET", "/openapi.json")).status).toBe(404);
   expect((await call(e.app, "GET", "/openapi")).status).toBe(404);
-  expect((await call(e.app, "GET", "/")).text).not.toContain("/openapi");
   e.close();
 });

@@ -1,0 +1,12 @@
+// English: the reference catalogue, one file per area under en/. Every other language has exactly these keys
+// (the Catalogue type and test/console/i18n.test.ts check it).
+import { common } from "./en/common.ts";
+import { signIn } from "./en/sign-in.ts";
+import { dashboard } from "./en/dashboard.ts";
+import { profile } from "./en/profile.ts";
+import { table } from "./en/table.ts";
+
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table } as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;

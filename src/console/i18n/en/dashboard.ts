@@ -1,0 +1,13 @@
+export const dashboard = {
+  "dashboard.title": "Dashboard",
+  "dashboard.users": "Users",
+  "dashboard.admins": "{n} admins",
+  "dashboard.devices": "Devices",
+  "dashboard.online": "{n} online",
+  "dashboard.sessions": "Live sessions",
+  "dashboard.logins": "Logins (24 h)",
+  "dashboard.failed": "{n} failed",
+  "dashboard.alarms": "Alarms (24 h)",
+  "dashboard.timeline": "Recent events",
+  "dashboard.noEvents": "Nothing has happened yet. Point a RustDesk client's API server at this server to see it here.",
+} as const;

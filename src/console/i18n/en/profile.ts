@@ -1,0 +1,6 @@
+export const profile = {
+  "profile.title": "Profile",
+  "profile.name": "Name",
+  "profile.email": "E-mail",
+  "profile.admin": "Administrator",
+} as const;

@@ -1,0 +1,9 @@
+// 简体中文, one file per area under zh-CN/: each has every key of its English file (the type checks it).
+import type { Catalogue } from "./en.ts";
+import { common } from "./zh-CN/common.ts";
+import { signIn } from "./zh-CN/sign-in.ts";
+import { dashboard } from "./zh-CN/dashboard.ts";
+import { profile } from "./zh-CN/profile.ts";
+import { table } from "./zh-CN/table.ts";
+
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table };

@@ -1,0 +1,16 @@
+// Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
+// whether only administrators may open it. A page added here appears in the menu and the router.
+import { LayoutDashboard, UserRound, type LucideIcon } from "lucide-react";
+import type { ComponentType } from "react";
+import type { MessageKey } from "../i18n/en.ts";
+import type { Profile } from "../lib/session.ts";
+import { Dashboard } from "./dashboard.tsx";
+import { ProfilePage } from "./profile.tsx";
+
+export type PageProps = { profile: Profile; params: Record<string, string | undefined> };
+export type PageDef = { path: string; component: ComponentType<PageProps>; admin: boolean; nav?: { label: MessageKey; icon: LucideIcon } };
+
+export const PAGES: PageDef[] = [
+  { path: "/", component: Dashboard, admin: true, nav: { label: "nav.dashboard", icon: LayoutDashboard } },
+  { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
+];

@@ -1,0 +1,91 @@
+// Sign-in: user name or e-mail and password, then the TOTP or e-mailed code when the account has one; SSO
+// buttons for the configured providers. Back to the page asked for afterwards.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useSearch } from "wouter";
+import { Button, ErrorText, Field } from "../components/ui.tsx";
+import { get, post } from "../lib/api.ts";
+import { useT } from "../lib/i18n.tsx";
+import { PROFILE_KEY, safeNext, type Profile } from "../lib/session.ts";
+import { ssoProviders } from "../lib/sso.ts";
+
+/** The password step's reply: signed in, or a second step with the challenge to answer. */
+type LoginReply = { profile: Profile } | { step: "totp" | "email"; secret: string };
+
+export function SignIn() {
+  const t = useT();
+  const qc = useQueryClient();
+  const next = safeNext(new URLSearchParams(useSearch()).get("next"));
+  const [challenge, setChallenge] = useState<{ step: "totp" | "email"; secret: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const options = useQuery({ queryKey: ["login-options"], queryFn: () => get<unknown>("/api/login-options"), staleTime: Infinity });
+  const sso = ssoProviders(options.data);
+
+  const done = (reply: LoginReply) => {
+    if ("step" in reply) return setChallenge(reply);
+    qc.setQueryData(PROFILE_KEY, reply.profile);
+  };
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      if (challenge) done(await post<LoginReply>("/api/admin/login/verify", { secret: challenge.secret, code: form.get("code") }));
+      else done(await post<LoginReply>("/api/admin/login", { login: form.get("login"), password: form.get("password") }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-700 dark:bg-zinc-800">
+      <h1 className="mb-4 text-xl font-semibold">{t("signIn.title")}</h1>
+      <form onSubmit={submit} className="flex flex-col gap-4">
+        {challenge ? (
+          <Field
+            key="code"
+            id="code"
+            name="code"
+            label={t("signIn.code")}
+            hint={t(challenge.step === "totp" ? "signIn.codeTotp" : "signIn.codeEmail")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+          />
+        ) : (
+          <>
+            <Field id="login" name="login" label={t("signIn.user")} autoComplete="username" required autoFocus />
+            <Field id="password" name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required />
+          </>
+        )}
+        <ErrorText error={error} />
+        <Button type="submit" disabled={busy}>
+          {t(challenge ? "signIn.verify" : "signIn.submit")}
+        </Button>
+        {challenge && (
+          <Button variant="secondary" onClick={() => setChallenge(null)}>
+            {t("signIn.back")}
+          </Button>
+        )}
+      </form>
+      {!challenge && sso.length > 0 && (
+        <div className="mt-4 flex flex-col gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-700">
+          {sso.map((p) => (
+            <a
+              key={p.name}
+              href={`/api/admin/login/sso/${encodeURIComponent(p.name)}?next=${encodeURIComponent(`/console${next}`)}`}
+              className="rounded-md border border-zinc-300 px-3 py-2 text-center text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-600 dark:hover:bg-zinc-700"
+            >
+              {t("signIn.sso", { name: p.label })}
+            </a>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
