@@ -3,11 +3,10 @@
 import { LayoutDashboard, UserRound, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
-import type { Profile } from "../lib/session.ts";
 import { Dashboard } from "./dashboard.tsx";
 import { ProfilePage } from "./profile.tsx";
+import type { PageProps } from "./types.ts";
 
-export type PageProps = { profile: Profile; params: Record<string, string | undefined> };
 export type PageDef = { path: string; component: ComponentType<PageProps>; admin: boolean; nav?: { label: MessageKey; icon: LucideIcon } };
 
 export const PAGES: PageDef[] = [

@@ -1,6 +1,6 @@
 import { Card, PageTitle } from "../components/ui.tsx";
 import { useT } from "../lib/i18n.tsx";
-import type { PageProps } from "./index.ts";
+import type { PageProps } from "./types.ts";
 
 export function ProfilePage({ profile }: PageProps) {
   const t = useT();
