@@ -49,4 +49,4 @@ test("a chunked flush that fails keeps every row it did not write; awaited, noth
   env.close(); // the database goes away after the first chunk
   await expect(running).rejects.toThrow();
   expect(presence.size).toBe(1200 - 500);
-});
+}, 30_000); // 1,200 registrations through the app: seconds on a loaded 2-core machine
