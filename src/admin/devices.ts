@@ -16,7 +16,6 @@ import {
   disconnectDevice,
   enableDevice,
   getDevice,
-  listDevices,
   pruneDevices,
   rekeyDevice,
   setDevice,
@@ -25,9 +24,11 @@ import { requestContext } from "../http/context.ts";
 import { explainDevice } from "../strategies/explain.ts";
 import { deviceStrategies } from "../strategies/rollout.ts";
 import type { ServiceContext } from "../core/context.ts";
+import { DEVICE_SORTS, pageDevices, type DeviceSort } from "../devices/page.ts";
 import { adminAuth } from "./token-auth.ts";
 
 const READ = { area: "devices" as const, write: false };
+const SORTS = ["id", "alias", "owner", "group", "last_online", "created"] as const satisfies readonly DeviceSort[];
 const WRITE = { area: "devices" as const, write: true };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -78,9 +79,14 @@ export function adminDeviceRoutes(deps: CoreDeps) {
       "/api/admin/devices",
       ({ request, actor, query }) => {
         const ctx = ctxOf(request, actor);
-        const strategies = new Map(deviceStrategies(ctx).map((s) => [s.device, s]));
-        const data = listDevices(ctx, { online: query.online, offlineDays: query.offline_days, group: query.group, user: query.user, search: query.search }).map((d) => deviceJson(d, strategies.get(d.id)));
-        return { total: data.length, data };
+        const size = query.page_size ?? 100;
+        const { total, rows } = pageDevices(
+          ctx,
+          { online: query.online, offlineDays: query.offline_days, group: query.group, user: query.user, search: query.search },
+          { offset: ((query.page ?? 1) - 1) * size, limit: size, sort: query.sort, desc: query.desc },
+        );
+        const strategies = new Map(deviceStrategies(ctx, { rdIds: rows.map((d) => d.id) }).map((s) => [s.device, s]));
+        return { total, data: rows.map((d) => deviceJson(d, strategies.get(d.id))) };
       },
       {
         apiToken: READ,
@@ -90,9 +96,13 @@ export function adminDeviceRoutes(deps: CoreDeps) {
           group: t.Optional(t.String({ maxLength: 200, description: "only this device group" })),
           user: t.Optional(t.String({ maxLength: 200, description: "only devices of this user" })),
           search: t.Optional(t.String({ maxLength: 200, description: "ID, alias, host name or note contains" })),
+          page: t.Optional(t.Integer({ minimum: 1, error: "page: a whole number, from 1", description: "page number, from 1 (default 1)" })),
+          page_size: t.Optional(t.Integer({ minimum: 1, maximum: 1000, error: "page_size: 1 to 1000", description: "devices per page (default 100)" })),
+          sort: t.Optional(t.UnionEnum(SORTS, { error: `sort: one of ${Object.keys(DEVICE_SORTS).join(", ")}`, description: "sort column (default id)" })),
+          desc: t.Optional(t.Boolean({ error: "desc: true or false", description: "true: descending" })),
         }),
-        response: { 200: t.Object({ total: t.Integer(), data: t.Array(DeviceOut) }), ...errors },
-        detail: { summary: "List devices (as `device list`), with filters; needs devices:r" },
+        response: { 200: t.Object({ total: t.Integer({ description: "devices matching the filters, on all pages" }), data: t.Array(DeviceOut) }), ...errors },
+        detail: { summary: "List devices (as `device list`), with filters, one page at a time (page, page_size, sort, desc); needs devices:r" },
       },
     )
     .post(

@@ -53,11 +53,22 @@ export function listDevices(ctx: ServiceContext, f: DeviceFilter = {}): DeviceVi
 }
 
 function queryDevices(ctx: ServiceContext, f: DeviceFilter, only?: number): DeviceView[] {
+  const onlineSince = onlineCutoff(ctx);
+  return deviceQuery(ctx)
+    .where(deviceConditions(ctx, f, only))
+    .orderBy(asc(devices.id))
+    .all()
+    .map((r) => toDeviceView(r, onlineSince));
+}
+
+export const onlineCutoff = (ctx: ServiceContext) => ctx.now() - ctx.config.devices.offline_after_seconds * 1000;
+
+/** The WHERE of a device list: the filters of `device list` (and of the admin API's). */
+export function deviceConditions(ctx: ServiceContext, f: DeviceFilter, only?: number): SQL | undefined {
   const now = ctx.now();
-  const onlineSince = now - ctx.config.devices.offline_after_seconds * 1000;
   const conds: (SQL | undefined)[] = [];
   if (only !== undefined) conds.push(eq(devices.id, only));
-  if (f.online) conds.push(sql`${devicePresence.lastSeenAt} >= ${onlineSince}`);
+  if (f.online) conds.push(sql`${devicePresence.lastSeenAt} >= ${onlineCutoff(ctx)}`);
   if (f.offlineDays !== undefined) conds.push(or(isNull(devicePresence.lastSeenAt), lt(devicePresence.lastSeenAt, now - f.offlineDays * DAY)));
   if (f.group) conds.push(eq(devices.groupId, requireDeviceGroup(ctx, f.group).id));
   if (f.user) {
@@ -69,34 +80,41 @@ function queryDevices(ctx: ServiceContext, f: DeviceFilter, only?: number): Devi
     const p = `%${f.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conds.push(sql`(${devices.rdId} like ${p} escape '\\' or ${devices.alias} like ${p} escape '\\' or json_extract(${devices.sysinfo}, '$.hostname') like ${p} escape '\\' or ${devices.note} like ${p} escape '\\')`);
   }
-  return ctx.db
+  return and(...conds);
+}
+
+/** Devices with their presence, owner and group, before WHERE/ORDER/LIMIT. */
+export const deviceQuery = (ctx: ServiceContext) =>
+  ctx.db
     .select({ d: devices, p: devicePresence, owner: users.name, group: deviceGroups.name })
     .from(devices)
     .leftJoin(devicePresence, eq(devicePresence.deviceId, devices.id))
     .leftJoin(users, eq(users.id, devices.ownerId))
     .leftJoin(deviceGroups, eq(deviceGroups.id, devices.groupId))
-    .where(and(...conds))
-    .orderBy(asc(devices.id))
-    .all()
-    .map(({ d, p, owner, group }) => ({
-      guid: d.guid,
-      id: d.rdId,
-      uuid: d.uuid,
-      alias: d.alias,
-      note: d.note,
-      enabled: d.enabled,
-      pending: d.pending,
-      online: p?.lastSeenAt != null && p.lastSeenAt >= onlineSince,
-      owner: owner ?? "",
-      group: group ?? "",
-      sysinfo: d.sysinfo,
-      deviceUsername: d.deviceUsername,
-      pk: d.pk,
-      lastSeenAt: p?.lastSeenAt ?? null,
-      lastIp: p?.lastIp ?? null,
-      conns: p?.conns ?? [],
-      createdAt: d.createdAt,
-    }));
+    .$dynamic();
+
+type DeviceJoinRow = { d: DeviceRow; p: typeof devicePresence.$inferSelect | null; owner: string | null; group: string | null };
+
+export function toDeviceView({ d, p, owner, group }: DeviceJoinRow, onlineSince: number): DeviceView {
+  return {
+    guid: d.guid,
+    id: d.rdId,
+    uuid: d.uuid,
+    alias: d.alias,
+    note: d.note,
+    enabled: d.enabled,
+    pending: d.pending,
+    online: p?.lastSeenAt != null && p.lastSeenAt >= onlineSince,
+    owner: owner ?? "",
+    group: group ?? "",
+    sysinfo: d.sysinfo,
+    deviceUsername: d.deviceUsername,
+    pk: d.pk,
+    lastSeenAt: p?.lastSeenAt ?? null,
+    lastIp: p?.lastIp ?? null,
+    conns: p?.conns ?? [],
+    createdAt: d.createdAt,
+  };
 }
 
 export function getDevice(ctx: ServiceContext, rdId: string): DeviceView {

@@ -1,7 +1,7 @@
 // Where strategies have landed: for each device, the strategy that applies and why, what it should
 // have, what was last sent and whether the device confirmed it (its heartbeat echoed the stamp).
 // Read from the database (presence as last flushed), for the CLI and the admin API.
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
 import { deviceGroups, devicePresence, devices, deviceStrategyState, strategies, users } from "../db/schema.ts";
 import type { Level, StrategyRow } from "./model.ts";
@@ -29,8 +29,9 @@ export interface DeviceStrategy {
   confirmedAt: number | null;
 }
 
-/** Every device's strategy (or one device's, by its row id). */
-export function deviceStrategies(ctx: ServiceContext, onlyDeviceId?: number): DeviceStrategy[] {
+/** Every device's strategy, or one device's (by its row id), or those of a page of devices (by RustDesk ID). */
+export function deviceStrategies(ctx: ServiceContext, only?: number | { rdIds: readonly string[] }): DeviceStrategy[] {
+  if (typeof only === "object" && only.rdIds.length === 0) return [];
   const now = ctx.now();
   const onlineSince = now - ctx.config.devices.offline_after_seconds * 1000;
   const byId = new Map(ctx.db.select().from(strategies).all().map((s) => [s.id, s]));
@@ -42,7 +43,7 @@ export function deviceStrategies(ctx: ServiceContext, onlyDeviceId?: number): De
     .from(devices)
     .leftJoin(devicePresence, eq(devicePresence.deviceId, devices.id))
     .leftJoin(deviceStrategyState, eq(deviceStrategyState.deviceId, devices.id))
-    .where(onlyDeviceId === undefined ? undefined : eq(devices.id, onlyDeviceId))
+    .where(only === undefined ? undefined : typeof only === "number" ? eq(devices.id, only) : inArray(devices.rdId, [...only.rdIds]))
     .orderBy(devices.id)
     .all();
   const at = (id: number | null | undefined) => (id == null ? undefined : byId.get(id));

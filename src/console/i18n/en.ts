@@ -5,8 +5,9 @@ import { signIn } from "./en/sign-in.ts";
 import { dashboard } from "./en/dashboard.ts";
 import { profile } from "./en/profile.ts";
 import { table } from "./en/table.ts";
+import { devices } from "./en/devices.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

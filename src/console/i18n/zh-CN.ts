@@ -5,5 +5,6 @@ import { signIn } from "./zh-CN/sign-in.ts";
 import { dashboard } from "./zh-CN/dashboard.ts";
 import { profile } from "./zh-CN/profile.ts";
 import { table } from "./zh-CN/table.ts";
+import { devices } from "./zh-CN/devices.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices };

@@ -1,9 +1,11 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { LayoutDashboard, UserRound, type LucideIcon } from "lucide-react";
+import { LayoutDashboard, Monitor, UserRound, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
 import { Dashboard } from "./dashboard.tsx";
+import { DevicePage } from "./device.tsx";
+import { DevicesPage } from "./devices.tsx";
 import { ProfilePage } from "./profile.tsx";
 import type { PageProps } from "./types.ts";
 
@@ -11,5 +13,7 @@ export type PageDef = { path: string; component: ComponentType<PageProps>; admin
 
 export const PAGES: PageDef[] = [
   { path: "/", component: Dashboard, admin: true, nav: { label: "nav.dashboard", icon: LayoutDashboard } },
+  { path: "/devices", component: DevicesPage, admin: true, nav: { label: "nav.devices", icon: Monitor } },
+  { path: "/devices/:id", component: DevicePage, admin: true },
   { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
 ];

@@ -1,0 +1,44 @@
+// One page of the device list for the admin API and the web console: filtered, sorted and counted in SQL, so a
+// page of a 100,000-device fleet costs one indexed count and one LIMIT query.
+import { asc, desc, sql } from "drizzle-orm";
+import type { ServiceContext } from "../core/context.ts";
+import { deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
+import { deviceConditions, deviceQuery, onlineCutoff, toDeviceView, type DeviceFilter, type DeviceView } from "./service.ts";
+
+export const DEVICE_SORTS = {
+  id: devices.rdId,
+  alias: devices.alias,
+  owner: users.name,
+  group: deviceGroups.name,
+  last_online: devicePresence.lastSeenAt,
+  created: devices.createdAt,
+} as const;
+export type DeviceSort = keyof typeof DEVICE_SORTS;
+
+export interface DevicePage {
+  offset: number;
+  limit: number;
+  sort?: DeviceSort;
+  desc?: boolean;
+}
+
+export function pageDevices(ctx: ServiceContext, f: DeviceFilter, page: DevicePage): { total: number; rows: DeviceView[] } {
+  const where = deviceConditions(ctx, f);
+  const total = ctx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(devices)
+    .leftJoin(devicePresence, sql`${devicePresence.deviceId} = ${devices.id}`)
+    .where(where)
+    .get()!.n;
+  const column = DEVICE_SORTS[page.sort ?? "id"];
+  const order = page.desc ? desc(column) : asc(column);
+  const onlineSince = onlineCutoff(ctx);
+  const rows = deviceQuery(ctx)
+    .where(where)
+    .orderBy(order, asc(devices.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+    .map((r) => toDeviceView(r, onlineSince));
+  return { total, rows };
+}
