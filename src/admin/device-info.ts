@@ -4,7 +4,7 @@ import { Elysia, t } from "elysia";
 import type { Actor } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { deviceInfo } from "../devices/info.ts";
-import type { DeviceRuntime } from "../devices/runtime.ts";
+import { writeChangedPresence, type DeviceRuntime } from "../devices/runtime.ts";
 import { requestContext } from "../http/context.ts";
 import { explainDevice } from "../strategies/explain.ts";
 import { adminAuth } from "./token-auth.ts";
@@ -18,7 +18,7 @@ const Section = t.Object({
 
 export function adminDeviceInfoRoutes(deps: CoreDeps, devices: DeviceRuntime) {
   const ctxOf = (request: Request, actor: Actor) => {
-    devices.presence.flush(deps.now()); // the live sessions and last IP as of the latest beat (src/admin/sessions.ts)
+    writeChangedPresence(devices, deps.now(), deps.log); // the live sessions and last IP as of the latest beat (src/admin/sessions.ts)
     return requestContext(deps, request, actor);
   };
   return new Elysia({ name: "rdconsole/admin-device-info", detail: { tags: ["admin: devices"] } })

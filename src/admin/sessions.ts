@@ -7,7 +7,7 @@ import { Elysia, t } from "elysia";
 import type { Actor } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
-import type { DeviceRuntime } from "../devices/runtime.ts";
+import { writeChangedPresence, type DeviceRuntime } from "../devices/runtime.ts";
 import { countLiveSessions, disconnectSession, listLiveSessions, SESSION_FIELDS } from "../devices/live-sessions.ts";
 import { requestContext } from "../http/context.ts";
 import { adminAuth } from "./token-auth.ts";
@@ -55,7 +55,7 @@ export function adminSessionRoutes(deps: CoreDeps, devices: DeviceRuntime) {
   // Conns live in the runtime's memory until its next flush: write what changed first, so the list and a
   // disconnect (which only cuts a connection the device reported) see the latest beats.
   const ctxOf = (request: Request, actor: Actor) => {
-    devices.presence.flush(deps.now());
+    writeChangedPresence(devices, deps.now(), deps.log);
     return requestContext(deps, request, actor);
   };
   return new Elysia({ name: "rdconsole/admin-sessions", detail: { tags: ["admin: devices"] } })
