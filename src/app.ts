@@ -13,6 +13,8 @@ import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminAuditRoutes } from "./admin/audit.ts";
 import { adminDeviceRoutes } from "./admin/devices.ts";
 import { adminDeviceGroupRoutes } from "./admin/device-groups.ts";
+import { adminDeviceInfoRoutes } from "./admin/device-info.ts";
+import { adminSessionRoutes } from "./admin/sessions.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { adminUserRoutes } from "./admin/users.ts";
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps) {
     .use(adminUserRoutes(deps))
     .use(adminGroupRoutes(deps))
     .use(adminDeviceRoutes(deps))
+    .use(adminDeviceInfoRoutes(deps, devices))
+    .use(adminSessionRoutes(deps, devices))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
     .use(adminAddressBookRoutes(deps))

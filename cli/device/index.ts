@@ -13,6 +13,7 @@ export default defineCommand({
     delete: () => import("./delete.ts").then((m) => m.default),
     prune: () => import("./prune.ts").then((m) => m.default),
     sessions: () => import("./sessions.ts").then((m) => m.default),
+    live: () => import("./live.ts").then((m) => m.default),
     disconnect: () => import("./disconnect.ts").then((m) => m.default),
   },
 });

@@ -9,6 +9,7 @@ export default defineCommand({
     passwd: () => import("./passwd.ts").then((m) => m.default),
     disable: () => import("./disable.ts").then((m) => m.default),
     enable: () => import("./enable.ts").then((m) => m.default),
+    unlock: () => import("./unlock.ts").then((m) => m.default),
     delete: () => import("./delete.ts").then((m) => m.default),
     set: () => import("./set.ts").then((m) => m.default),
     "logout-all": () => import("./logout-all.ts").then((m) => m.default),

@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { lockedAccounts } from "../../src/auth/lockout-store.ts";
 import { totpStates } from "../../src/auth/totp.ts";
 import { getUser } from "../../src/users/service.ts";
 import { io, printJson } from "../_io.ts";
@@ -9,11 +10,11 @@ export default defineCommand({
   meta: { name: "show", description: "Show one user" },
   args: { ...userArg, ...jsonArg, ...configArgs },
   run: action(async (args) => {
-    const { user, tfa } = await withData(args, (ctx) => {
+    const { user, tfa, lockedUntil } = await withData(args, (ctx) => {
       const user = getUser(ctx, args.name);
-      return { user, tfa: totpStates(ctx).get(user.guid) ?? ("off" as const) };
+      return { user, tfa: totpStates(ctx).get(user.guid) ?? ("off" as const), lockedUntil: lockedAccounts(ctx).get(user.name.toLowerCase()) };
     });
-    const j = userJson(user, tfa);
+    const j = userJson(user, tfa, lockedUntil);
     if (args.json) return printJson(j);
     const lines: [string, string][] = [
       ["name", j.name],
@@ -25,6 +26,7 @@ export default defineCommand({
       ["password", j.has_password ? "set" : "none"],
       ["2fa", tfa],
       ["e-mail codes", j.email_verification ? "on" : "off"],
+      ["locked", j.locked_until === null ? "no" : `until ${j.locked_until} (user unlock)`],
       ["note", j.note],
       ["created", j.created_at],
       ["updated", j.updated_at],

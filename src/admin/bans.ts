@@ -2,24 +2,16 @@
 // endpoint, so they need the admin scope itself (admin:r to list, admin:rw to change). A ban is removed by its
 // number or guid (as `ban remove`), never by its CIDR: a range's "/" has no safe place in a path.
 import { Elysia, t } from "elysia";
-import { addBan, listBans, removeBan, type Ban } from "../bans/service.ts";
+import { addBan, listBans, removeBan } from "../bans/service.ts";
+import { banJson } from "../bans/json.ts";
 import type { CoreDeps } from "../core/deps.ts";
+import { invalid } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
 import { lifetime, LIFETIME_SYNTAX } from "./lifetime.ts";
 import { adminAuth } from "./token-auth.ts";
 
 const READ = { area: "admin" as const, write: false };
 const WRITE = { area: "admin" as const, write: true };
-
-const banJson = (b: Ban) => ({
-  id: b.id,
-  guid: b.guid,
-  cidr: b.cidr,
-  comment: b.comment,
-  created_by: b.createdBy,
-  created_at: new Date(b.createdAt).toISOString(),
-  expires_at: b.expiresAt === null ? null : new Date(b.expiresAt).toISOString(),
-});
 
 const Problem = t.Object({ error: t.String(), code: t.String() });
 const BanOut = t.Object({
@@ -53,8 +45,11 @@ export function adminBanRoutes(deps: CoreDeps) {
       "/api/admin/bans",
       ({ request, actor, body, set }) => {
         const ctx = requestContext(deps, request, actor);
+        // The CLI's word (`ban add <address>`) or the stored field's; one of them.
+        const cidr = body.address ?? body.cidr;
+        if (cidr === undefined || (body.address !== undefined && body.cidr !== undefined)) throw invalid("give the IP address or CIDR range as address (or cidr), once");
         const ms = lifetime("expires", body.expires);
-        const ban = addBan(ctx, { cidr: body.cidr, expiresAt: ms === null ? null : ctx.now() + ms, comment: body.comment });
+        const ban = addBan(ctx, { cidr, expiresAt: ms === null ? null : ctx.now() + ms, comment: body.comment });
         set.status = 201;
         return banJson(ban);
       },
@@ -62,7 +57,8 @@ export function adminBanRoutes(deps: CoreDeps) {
         apiToken: WRITE,
         body: t.Object(
           {
-            cidr: t.String({ minLength: 1, maxLength: 64, description: "an IP address or CIDR range, e.g. 203.0.113.7 or 2001:db8::/32" }),
+            address: t.Optional(t.String({ minLength: 1, maxLength: 64, description: "an IP address or CIDR range, e.g. 203.0.113.7 or 2001:db8::/32 (as `ban add <address>`)" })),
+            cidr: t.Optional(t.String({ minLength: 1, maxLength: 64, description: "the same as address (the name it is listed under); give one of the two" })),
             expires: t.Optional(t.String({ maxLength: 20, description: `lifetime: ${LIFETIME_SYNTAX} (default never)` })),
             comment: t.Optional(t.String({ maxLength: 500 })),
           },

@@ -1,5 +1,5 @@
 // rdconsole's own admin API for user accounts — what `rdconsole user …` does: list, show, create, set, delete,
-// passwd, disable, enable, logout-all, 2fa disable/reset, sessions (list, revoke one), sso-links (list, unlink).
+// passwd, disable, enable, unlock (lockout clear), logout-all, 2fa disable/reset, sessions (list, revoke one), sso-links (list, unlink).
 // Area users (users:r to read, users:rw to change). The services' rules apply as on the CLI: the last enabled
 // administrator stays one, e-mail verification needs an address and [smtp]. Never a password hash, a TOTP
 // secret or a session token in a reply. `2fa enable` is not here: the authenticator's secret belongs to the
@@ -7,11 +7,13 @@
 import { Elysia, t } from "elysia";
 import { disableTotp, resetTotp, totpStates } from "../auth/totp.ts";
 import { listSessions, revokeSession, type SessionView } from "../auth/sessions.ts";
+import { lockedAccounts, unlockUser } from "../auth/lockout-store.ts";
 import type { Actor } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
 import { listSsoLinks, unlinkSso } from "../sso/identity.ts";
+import { userJson } from "../users/json.ts";
 import type { User } from "../users/model.ts";
 import { createUser, deleteUser, disableUser, enableUser, getUser, listUsers, logoutAll, setPassword, updateUser } from "../users/service.ts";
 import { adminAuth } from "./token-auth.ts";
@@ -20,22 +22,6 @@ const READ = { area: "users" as const, write: false };
 const WRITE = { area: "users" as const, write: true };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-/** A user as the admin API shows it (the CLI's --json shape): never the password hash. */
-export const userJson = (u: User, tfa: "off" | "pending" | "on") => ({
-  guid: u.guid,
-  name: u.name,
-  display_name: u.displayName,
-  email: u.email,
-  note: u.note,
-  is_admin: u.isAdmin,
-  status: u.status as number,
-  tfa,
-  email_verification: u.emailVerification,
-  has_password: u.hasPassword,
-  created_at: iso(u.createdAt)!,
-  updated_at: iso(u.updatedAt)!,
-});
 
 const sessionJson = (s: SessionView) => ({
   guid: s.guid,
@@ -61,6 +47,8 @@ const UserOut = t.Object({
   tfa: t.UnionEnum(["off", "pending", "on"], { description: "two-factor authentication (TOTP)" }),
   email_verification: t.Boolean({ description: "an e-mailed code at every login" }),
   has_password: t.Boolean(),
+  locked: t.Boolean({ description: "locked out after failed logins (lockout list); POST …/unlock lifts it" }),
+  locked_until: t.Nullable(t.String({ format: "date-time" })),
   created_at: t.String({ format: "date-time" }),
   updated_at: t.String({ format: "date-time" }),
 });
@@ -91,7 +79,7 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 
 export function adminUserRoutes(deps: CoreDeps) {
   const ctxOf = (request: Request, actor: Actor) => requestContext(deps, request, actor);
-  const shown = (ctx: ReturnType<typeof ctxOf>, u: User) => userJson(u, totpStates(ctx).get(u.guid) ?? "off");
+  const shown = (ctx: ReturnType<typeof ctxOf>, u: User) => userJson(u, totpStates(ctx).get(u.guid) ?? "off", lockedAccounts(ctx).get(u.name.toLowerCase()));
   return new Elysia({ name: "rdconsole/admin-users", detail: { tags: ["admin: users"] } })
     .use(adminAuth(deps))
     .get(
@@ -99,7 +87,8 @@ export function adminUserRoutes(deps: CoreDeps) {
       ({ request, actor }) => {
         const ctx = ctxOf(request, actor);
         const tfa = totpStates(ctx);
-        const data = listUsers(ctx).map((u) => userJson(u, tfa.get(u.guid) ?? "off"));
+        const locked = lockedAccounts(ctx);
+        const data = listUsers(ctx).map((u) => userJson(u, tfa.get(u.guid) ?? "off", locked.get(u.name.toLowerCase())));
         return { total: data.length, data };
       },
       { apiToken: READ, response: { 200: t.Object({ total: t.Integer(), data: t.Array(UserOut) }), ...errors }, detail: { summary: "All users, oldest first (user list); needs users:r" } },
@@ -195,6 +184,12 @@ export function adminUserRoutes(deps: CoreDeps) {
       const ctx = ctxOf(request, actor);
       return shown(ctx, enableUser(ctx, params.name));
     }, { apiToken: WRITE, params: NameParam, response: { 200: UserOut, ...errors }, detail: { summary: "Enable a user (user enable); needs users:rw" } })
+    .post("/api/admin/users/:name/unlock", ({ request, actor, params }) => {
+      const ctx = ctxOf(request, actor);
+      const u = getUser(ctx, params.name);
+      unlockUser(ctx, u.name);
+      return shown(ctx, u);
+    }, { apiToken: WRITE, params: NameParam, response: { 200: UserOut, ...errors }, detail: { summary: "Lift the user's login lockout (lockout clear <name>; the source IPs' stay); 409 if it is not locked; needs users:rw" } })
     .post("/api/admin/users/:name/logout-all", ({ request, actor, params }) => {
       const ctx = ctxOf(request, actor);
       const n = logoutAll(ctx, params.name);

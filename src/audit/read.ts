@@ -7,6 +7,7 @@ import { and, asc, desc, eq, gt, gte, inArray, sql, type AnyColumn, type SQL } f
 import type { ServiceContext } from "../core/context.ts";
 import { alarmAudit, connAudit, consoleAudit, devices, fileAudit, users } from "../db/schema.ts";
 import { notFound } from "../core/errors.ts";
+import { CONN_TYPES } from "../devices/conn-types.ts";
 
 export const LOG_TYPES = ["conn", "file", "alarm", "console"] as const;
 export type LogType = (typeof LOG_TYPES)[number];
@@ -40,7 +41,7 @@ export interface LogFilter {
   limit?: number;
 }
 
-export const CONN_TYPES = ["remote", "file transfer", "port forward", "camera", "terminal"];
+export { CONN_TYPES };
 const AUTH = ["", "click-approve", "temporary password", "permanent password", "switch sides"];
 
 function ownedBy(ctx: ServiceContext, user: string, rdId: AnyColumn): SQL {

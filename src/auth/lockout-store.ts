@@ -14,7 +14,7 @@ import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { loginLockouts } from "../db/schema.ts";
-import { notFound } from "../core/errors.ts";
+import { conflict, notFound } from "../core/errors.ts";
 import { abuseSubject, parseIp } from "../net/cidr.ts";
 import { MAX_KEYS } from "./lockout.ts";
 
@@ -80,11 +80,29 @@ function candidates(target: string): { kind: LockoutKind; subject: string }[] {
 }
 
 /** Lifts the lockouts in force on an IP or an account (audited); NOT_FOUND when there is none. */
-export function clearLockout(ctx: ServiceContext, target: string): LockoutEntry[] {
+export const clearLockout = (ctx: ServiceContext, target: string): LockoutEntry[] => lift(ctx, target, candidates(target));
+
+/** The accounts locked out now: lower-case user name → end of the lockout. */
+export function lockedAccounts(ctx: ServiceContext): Map<string, number> {
+  const rows = ctx.db.select().from(loginLockouts).where(and(eq(loginLockouts.kind, "account"), gt(loginLockouts.lockedUntil, ctx.now()))).all();
+  return new Map(rows.map((r) => [r.subject, r.lockedUntil]));
+}
+
+/**
+ * The user list's unlock: `lockout clear` for this account only (never an IP, even for a name that reads as
+ * one); CONFLICT when it is not locked. The source IPs' own lockouts stay: clear those by address.
+ */
+export function unlockUser(ctx: ServiceContext, name: string): LockoutEntry[] {
+  const subject = name.trim().toLowerCase();
+  if (!lockedAccounts(ctx).has(subject)) throw conflict(`user ${name.trim()} is not locked out`);
+  return lift(ctx, name, [{ kind: "account", subject }]);
+}
+
+function lift(ctx: ServiceContext, target: string, which: { kind: LockoutKind; subject: string }[]): LockoutEntry[] {
   return withTransaction(ctx, (tx) => {
     const now = tx.now();
     const cleared: LockoutEntry[] = [];
-    for (const c of candidates(target)) {
+    for (const c of which) {
       const rows = tx.db
         .delete(loginLockouts)
         .where(and(eq(loginLockouts.kind, c.kind), eq(loginLockouts.subject, c.subject), gt(loginLockouts.lockedUntil, now)))

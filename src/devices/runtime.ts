@@ -2,6 +2,7 @@
 // statements, registration limits.
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
+import type { Logger } from "../core/log.ts";
 import { Heartbeats, type StrategyDelivery } from "./heartbeat.ts";
 import { KnownDevices } from "./known.ts";
 import { Presence } from "./presence.ts";
@@ -30,4 +31,17 @@ export function createDeviceRuntime(config: Config, sqlite: Database, hooks: Dev
   const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour, config.devices.registrations_per_minute);
   const heartbeats = new Heartbeats(sqlite, presence, known, guard, hooks.strategies);
   return { presence, known, heartbeats, guard, provision: hooks.provision, strategies: hooks.strategies };
+}
+
+/**
+ * Writes the pending beats that changed something (conns, IP; not a mere last-seen tick) before a read of
+ * device_presence that must see the latest beat — the admin API's live sessions. A failed write stays
+ * pending for the periodic flush; the read then sees the last flush's state.
+ */
+export function writeChangedPresence(rt: DeviceRuntime, now: number, log: Logger): void {
+  try {
+    rt.presence.flush(now);
+  } catch (e) {
+    log.error("presence flush before a read failed", e);
+  }
 }

@@ -62,6 +62,17 @@ test("add, list, remove by id and by guid; audited as token:<name>", async () =>
     expect(env.audit(action).filter((a) => a.targetName === "2001:db8::/32").map((a) => [a.actorType, a.actorName])).toEqual([["token", "token:root"]]);
 });
 
+test("the CLI's words: address (an address or a range, normalised as ban add stores it), expires 12h, comment; listed as created", async () => {
+  const r = await as(ADMIN, "POST", "/api/admin/bans", { address: "198.51.100.0/24", expires: "12h", comment: "scanners" });
+  expect(r.status).toBe(201);
+  const ban = r.json() as { id: number; cidr: string; expires_at: string; comment: string };
+  expect(ban).toMatchObject({ cidr: "198.51.100.0/24", comment: "scanners", expires_at: new Date(env.ctx.now() + 12 * 3_600_000).toISOString() });
+  const one = (await as(ADMIN, "POST", "/api/admin/bans", { address: "2001:DB8::1" })).json() as { id: number; cidr: string };
+  expect(one.cidr).toBe(addBan(env.ctx, { cidr: "2001:DB8::1", expiresAt: null }).cidr);
+  const listed = (await as(READER, "GET", "/api/admin/bans")).json() as { data: { id: number }[] };
+  expect(listed.data.find((b) => b.id === ban.id)).toEqual(ban as never);
+});
+
 test("expired bans only with all=true", async () => {
   const ctx = { ...env.ctx, now: () => env.ctx.now() - 2 * 3_600_000 };
   addBan(ctx, { cidr: "192.0.2.99", expiresAt: env.ctx.now() - 3_600_000 });
@@ -74,8 +85,11 @@ test("expired bans only with all=true", async () => {
 test.each([
   ["not an address", { cidr: "banana" }, 'not an IP address or CIDR range: "banana"'],
   ["a bad duration", { cidr: "192.0.2.1", expires: "soon" }, 'expires takes a duration such as 30m, 12h, 90d, 2w, or never, not "soon"'],
-  ["no cidr", { comment: "x" }, ""],
-  ["an unknown field", { cidr: "192.0.2.1", address: "x" }, ""],
+  ["no address", { comment: "x" }, "give the IP address or CIDR range as address (or cidr), once"],
+  ["both address and cidr", { cidr: "192.0.2.1", address: "192.0.2.2" }, "give the IP address or CIDR range as address (or cidr), once"],
+  ["an unknown field", { cidr: "192.0.2.1", ip: "x" }, ""],
+  ["a comment over 500 characters", { address: "192.0.2.1", comment: "x".repeat(501) }, ""],
+  ["a lifetime of 0", { address: "192.0.2.1", expires: "0h" }, "expires takes a duration"],
 ])("refused: %s → 400 INVALID_INPUT", async (_name, body, message) => {
   const r = await as(ADMIN, "POST", "/api/admin/bans", body);
   expect(r.status).toBe(400);

@@ -46,6 +46,7 @@ describe("the token matrix", () => {
     ["POST", "/api/admin/users/bob/password", { password: "a long enough password" }],
     ["POST", "/api/admin/users/bob/disable"],
     ["POST", "/api/admin/users/bob/enable"],
+    ["POST", "/api/admin/users/bob/unlock"],
     ["POST", "/api/admin/users/bob/logout-all"],
     ["POST", "/api/admin/users/bob/2fa/disable"],
     ["POST", "/api/admin/users/bob/2fa/reset"],

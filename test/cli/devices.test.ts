@@ -51,6 +51,23 @@ test("sessions and disconnect go through the heartbeat; only reported ids can be
   expect((await cli(["device", "disconnect", "111111111", "--all"])).stdout).toBe("disconnect queued for 5, 6\n");
 });
 
+test("device live: every device's live sessions, with the admin API's filters, sorting and paging", async () => {
+  await post("/api/heartbeat", { conns: [5, 6], id: "111111111", modified_at: 0, uuid: "dQ==", ver: 1004090 });
+  await post("/api/heartbeat", { conns: [2], id: "222222222", modified_at: 0, uuid: "dQ==", ver: 1004090 });
+  await post("/api/audit/conn", { conn_id: 5, id: "111111111", nonce: "l1", peer: ["987654321", "Bob"], session_id: 9, type: 0, uuid: "dQ==" });
+  flush();
+  const ids = async (...args: string[]) => (await json(["device", "live", ...args])).map((s: { id: string }) => s.id);
+  expect(await ids()).toEqual(["111111111:5", "111111111:6", "222222222:2"]);
+  expect(await ids("--filter", "conn==5,2", "--filter=device==222222222")).toEqual(["222222222:2"]);
+  expect(await ids("--sort-by", "conn", "--reverse", "--limit", "2")).toEqual(["111111111:6", "111111111:5"]);
+  expect(await ids("--start", "2")).toEqual(["222222222:2"]);
+  const table = (await cli(["device", "live"])).stdout.split("\n");
+  expect(table[0]).toMatch(/^SESSION\s+DEVICE\s+OWNER\s+CONTROLLER\s+TYPE\s+SINCE \(UTC\)\s+FROM\s+DISCONNECT$/);
+  expect(table[1]).toMatch(/^111111111:5\s+host-111111111\s+987654321 \(Bob\)\s+remote\s+\d{4}-/);
+  expect(await cli(["device", "live", "--filter", "owner==x"])).toMatchObject({ code: 1, stderr: expect.stringContaining('error: filter "owner==x": no field "owner"') });
+  expect(await cli(["device", "live", "--limit", "0"])).toMatchObject({ code: 1, stderr: "error: --limit takes a whole number, 1 or more\n" });
+});
+
 test("disable, enable, rekey, approve, delete, prune", async () => {
   expect((await cli(["device", "disable", "111111111"])).stdout).toBe("device 111111111 disabled\n");
   expect((await json(["device", "show", "111111111"])).status).toBe(0);

@@ -65,6 +65,20 @@ describe("lockout", () => {
     expect(await login("203.0.113.4", "alice", "alice-password")).toBe(200);
   });
 
+  test("user list and show flag the locked account; user unlock lifts it (the account's only)", async () => {
+    for (const ip of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) expect(await login(ip, "alice", "guess")).toBe(401);
+    const [listed] = JSON.parse((await cli(["user", "list", "--json"])).stdout) as { locked: boolean; locked_until: string }[];
+    const until = listed!.locked_until;
+    expect([listed!.locked, Date.parse(until) > Date.now()]).toEqual([true, true]);
+    expect((await cli(["user", "list"])).stdout).toMatch(/^NAME\s+ADMIN\s+STATUS\s+2FA\s+LOCKED\s+.*\nalice\s+normal\s+off\s+yes\s*\n$/);
+    expect((await cli(["user", "show", "alice"])).stdout).toContain(`locked        until ${until} (user unlock)\n`);
+    expect(await cli(["user", "unlock", "ALICE"])).toEqual({ code: 0, stdout: "user alice unlocked\n", stderr: "" });
+    expect(await login("203.0.113.4", "alice", "alice-password")).toBe(200);
+    expect(JSON.parse((await cli(["user", "show", "alice", "--json"])).stdout)).toMatchObject({ locked: false, locked_until: null });
+    expect(await cli(["user", "unlock", "alice"])).toEqual({ code: 1, stdout: "", stderr: "error: user alice is not locked out\n" });
+    expect((await cli(["user", "unlock", "nobody"])).code).toBe(1);
+  });
+
   test("clearing what is not locked says so, exit 1", async () => {
     expect(await cli(["lockout", "clear", "192.0.2.1"])).toEqual({ code: 1, stdout: "", stderr: 'error: no lockout in force for "192.0.2.1" (see rdconsole lockout list)\n' });
   });

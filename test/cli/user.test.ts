@@ -27,7 +27,7 @@ describe("user create", () => {
     expect(list.code).toBe(0);
     const users = JSON.parse(list.stdout) as Record<string, unknown>[];
     expect(users).toHaveLength(1);
-    expect(Object.keys(users[0]!).sort()).toEqual(["created_at", "display_name", "email", "email_verification", "guid", "has_password", "is_admin", "name", "note", "status", "tfa", "updated_at"]);
+    expect(Object.keys(users[0]!).sort()).toEqual(["created_at", "display_name", "email", "email_verification", "guid", "has_password", "is_admin", "locked", "locked_until", "name", "note", "status", "tfa", "updated_at"]);
     expect(users[0]).toMatchObject({ name: "alice", display_name: "Alice", email: "alice@example.com", is_admin: true, status: 1, has_password: true, tfa: "off", email_verification: false });
   });
 
@@ -78,7 +78,7 @@ describe("the other user verbs", () => {
 
   test("list (table) and show", async () => {
     const list = await cli(["user", "list"]);
-    expect(list.stdout.split("\n")[0]).toBe("NAME   ADMIN  STATUS  2FA  EMAIL  DISPLAY NAME");
+    expect(list.stdout.split("\n")[0]).toBe("NAME   ADMIN  STATUS  2FA  LOCKED  EMAIL  DISPLAY NAME");
     expect(list.stdout.split("\n")[1]).toBe("alice         normal  off");
     const show = await cli(["user", "show", "alice"]);
     expect(show.stdout).toContain("status        normal");
