@@ -15,6 +15,7 @@ export function userJson(u: User, tfa: TfaState) {
     is_admin: u.isAdmin,
     status: u.status,
     tfa,
+    tfa_enforced: u.totpEnforced,
     email_verification: u.emailVerification,
     has_password: u.hasPassword,
     created_at: new Date(u.createdAt).toISOString(),

@@ -24,6 +24,7 @@ export default defineCommand({
       ["status", STATUS_NAME[user.status]],
       ["password", j.has_password ? "set" : "none"],
       ["2fa", tfa],
+      ["2fa enforced", j.tfa_enforced ? "yes" : "no"],
       ["e-mail codes", j.email_verification ? "on" : "off"],
       ["note", j.note],
       ["created", j.created_at],
