@@ -157,6 +157,8 @@ export function completeChallenge(ctx: ServiceContext, rt: AuthRuntime, input: {
     }
     dropChallenge(tx, found.id);
     refuseInactive(row);
+    // An e-mailed-code challenge issued before an administrator enforced TOTP ends here too.
+    refuseMissingTotp(row, totpStatus(tx, row.id));
     if (via === "recovery") emitAudit({ ...tx, actor: { type: "user", name: row.name, guid: row.guid } }, "auth.recovery_code_used", { type: "user", guid: row.guid, name: row.name });
     return finishLogin(tx, row, input.device, via);
   });
