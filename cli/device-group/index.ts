@@ -7,6 +7,7 @@ export default defineCommand({
     show: () => import("./show.ts").then((m) => m.default),
     create: () => import("./create.ts").then((m) => m.default),
     rename: () => import("./rename.ts").then((m) => m.default),
+    set: () => import("./set.ts").then((m) => m.default),
     delete: () => import("./delete.ts").then((m) => m.default),
   },
 });

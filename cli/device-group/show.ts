@@ -5,7 +5,7 @@ import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { printTable } from "../_list.ts";
 
 export default defineCommand({
-  meta: { name: "show", description: "A device group's devices and the user groups that may access it" },
+  meta: { name: "show", description: "A device group's devices and the user groups and users that may access it" },
   args: { name: { type: "positional", description: "Device group name", required: true }, ...jsonArg, ...configArgs },
   run: action(async (args) => {
     const g = await withData(args, (ctx) => showDeviceGroup(ctx, args.name));
@@ -16,6 +16,7 @@ export default defineCommand({
         note: g.note,
         devices: g.devices.map((d) => ({ id: d.id, hostname: d.hostname, alias: d.alias, owner: d.owner, enabled: d.enabled })),
         accessible_by_groups: g.accessibleBy,
+        accessible_by_users: g.accessibleByUsers,
         created_at: new Date(g.createdAt).toISOString(),
       });
     io.out(
@@ -23,6 +24,7 @@ export default defineCommand({
         `device group ${g.name} (${g.guid})`,
         ...(g.note ? [`note: ${g.note}`] : []),
         `accessible by groups: ${g.accessibleBy.length ? g.accessibleBy.join(", ") : "-"}`,
+        `accessible by users: ${g.accessibleByUsers.length ? g.accessibleByUsers.join(", ") : "-"}`,
         `devices (${g.devices.length})${g.devices.length ? ":" : ""}`,
         "",
       ].join("\n"),

@@ -7,7 +7,7 @@ import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 const list = (names: string[]) => (names.length ? names.join(", ") : "-");
 
 export default defineCommand({
-  meta: { name: "show", description: "A user group's members and access lists (what its members may see, and who may see it)" },
+  meta: { name: "show", description: "A user group's members and access lists (what its members may see, and which groups and users may see it)" },
   args: { name: { type: "positional", description: "Group name", required: true }, ...jsonArg, ...configArgs },
   run: action(async (args) => {
     const g = await withData(args, (ctx) => showGroup(ctx, args.name));
@@ -22,6 +22,7 @@ export default defineCommand({
         `can access groups: ${list(g.canAccess.groups)}`,
         `can access device groups: ${list(g.canAccess.deviceGroups)}`,
         `accessible by groups: ${list(g.accessibleBy)}`,
+        `accessible by users: ${list(g.accessibleByUsers)}`,
         "",
       ].join("\n"),
     );

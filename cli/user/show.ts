@@ -25,6 +25,7 @@ export default defineCommand({
       ["status", STATUS_NAME[user.status]],
       ["password", j.has_password ? "set" : "none"],
       ["2fa", tfa],
+      ["2fa enforced", j.tfa_enforced ? "yes" : "no"],
       ["e-mail codes", j.email_verification ? "on" : "off"],
       ["locked", j.locked_until === null ? "no" : `until ${j.locked_until} (user unlock)`],
       ["note", j.note],

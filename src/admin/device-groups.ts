@@ -1,10 +1,11 @@
 // rdconsole's own device-group routes (/api/admin/device-groups…): everything `rdconsole device-group …` does
-// (list, show, create, rename, delete), over the same services, with an API token of the groups area. A group
+// (list, show, create, rename, set --accessible-by-user, delete), over the same services, with an API token of the groups area. A group
 // is named by its name (case-insensitive, as on the CLI).
 import { Elysia, t } from "elysia";
 import type { ServiceContext } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
-import { createDeviceGroup, deleteDeviceGroup, listDeviceGroups, renameDeviceGroup } from "../device-groups/service.ts";
+import { invalid } from "../core/errors.ts";
+import { createDeviceGroup, deleteDeviceGroup, listDeviceGroups, updateDeviceGroup } from "../device-groups/service.ts";
 import { showDeviceGroup } from "../device-groups/show.ts";
 import { requestContext } from "../http/context.ts";
 import { adminAuth } from "./token-auth.ts";
@@ -21,6 +22,7 @@ const GroupShow = t.Object({
   note: t.String(),
   devices: t.Array(t.Object({ id: t.String({ description: "RustDesk ID" }), hostname: t.String(), alias: t.String(), owner: t.Nullable(t.String()), enabled: t.Boolean() })),
   accessible_by_groups: t.Array(t.String(), { description: "user groups whose members may see these devices" }),
+  accessible_by_users: t.Array(t.String(), { description: "single users who may see these devices (Pro's type-2 rules)" }),
   created_at: t.String({ format: "date-time" }),
 });
 const NameParam = t.Object({ name: t.String({ minLength: 1, maxLength: 200, description: "device group name (case-insensitive)" }) });
@@ -28,7 +30,7 @@ const NameField = t.String({ minLength: 1, maxLength: 200 });
 
 const show = (ctx: ServiceContext, name: string) => {
   const g = showDeviceGroup(ctx, name);
-  return { guid: g.guid, name: g.name, note: g.note, devices: g.devices, accessible_by_groups: g.accessibleBy, created_at: new Date(g.createdAt).toISOString() };
+  return { guid: g.guid, name: g.name, note: g.note, devices: g.devices, accessible_by_groups: g.accessibleBy, accessible_by_users: g.accessibleByUsers, created_at: new Date(g.createdAt).toISOString() };
 };
 
 export function adminDeviceGroupRoutes(deps: CoreDeps) {
@@ -67,15 +69,24 @@ export function adminDeviceGroupRoutes(deps: CoreDeps) {
     .patch(
       "/api/admin/device-groups/:name",
       ({ request, actor, params, body }) => {
+        if (body.name === undefined && body.accessible_by_users === undefined) throw invalid("nothing to change: give name or accessible_by_users");
         const ctx = ctxOf(request, actor);
-        return show(ctx, renameDeviceGroup(ctx, params.name, body.name).name);
+        return show(ctx, updateDeviceGroup(ctx, params.name, { name: body.name, accessibleByUsers: body.accessible_by_users }).name);
       },
       {
         apiToken: WRITE,
         params: NameParam,
-        body: t.Object({ name: t.String({ minLength: 1, maxLength: 200, description: "the new name" }) }, { additionalProperties: false }),
+        body: t.Object(
+          {
+            name: t.Optional(t.String({ minLength: 1, maxLength: 200, description: "the new name" })),
+            accessible_by_users: t.Optional(
+              t.Array(t.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000, description: "User names who may see these devices; replaces the old list, [] clears it" }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: GroupShow, ...errors },
-        detail: { summary: "Rename a device group (as `device-group rename`); needs groups:rw" },
+        detail: { summary: "Rename a device group (device-group rename) and/or set the single users who may see its devices (device-group set); needs groups:rw" },
       },
     )
     .delete(

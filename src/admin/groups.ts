@@ -1,5 +1,5 @@
 // rdconsole's own admin API for user groups — what `rdconsole group …` does: list, show, create, set (access
-// lists and note), delete, add-user, remove-user. Area groups (groups:r to read, groups:rw to change). A user is
+// lists, the single users who may see the group, and note), delete, add-user, remove-user. Area groups (groups:r to read, groups:rw to change). A user is
 // in at most one group: adding it moves it. Each access list given replaces the old one ([] clears it).
 import { Elysia, t } from "elysia";
 import type { Actor } from "../core/context.ts";
@@ -24,6 +24,7 @@ const GroupOut = t.Object({
   can_access_groups: t.Array(t.String(), { description: "user groups the members may see besides their own" }),
   can_access_device_groups: t.Array(t.String(), { description: "device groups the members may see" }),
   accessible_by_groups: t.Array(t.String(), { description: "user groups whose members may see this one" }),
+  accessible_by_users: t.Array(t.String(), { description: "single users who may see the members and their devices (Pro's type-2 rules)" }),
   created_at: t.String({ format: "date-time" }),
 });
 const GroupRowOut = t.Object({ guid: t.String(), name: t.String(), note: t.String(), user_count: t.Integer(), created_at: t.String({ format: "date-time" }) });
@@ -67,20 +68,25 @@ export function adminGroupRoutes(deps: CoreDeps) {
     .patch(
       "/api/admin/groups/:name",
       ({ request, actor, params, body }) => {
-        if (Object.values(body).every((v) => v === undefined)) throw invalid("nothing to change: give can_access_groups, can_access_device_groups or note");
+        if (Object.values(body).every((v) => v === undefined)) throw invalid("nothing to change: give can_access_groups, can_access_device_groups, accessible_by_users or note");
         const ctx = ctxOf(request, actor);
-        setGroupAccess(ctx, params.name, { userGroups: body.can_access_groups, deviceGroups: body.can_access_device_groups, note: body.note });
+        setGroupAccess(ctx, params.name, { userGroups: body.can_access_groups, deviceGroups: body.can_access_device_groups, accessibleByUsers: body.accessible_by_users, note: body.note });
         return groupJson(showGroup(ctx, params.name));
       },
       {
         apiToken: WRITE,
         params: NameParam,
         body: t.Object(
-          { can_access_groups: t.Optional(Names("User group")), can_access_device_groups: t.Optional(Names("Device group")), note: t.Optional(t.String({ maxLength: 2000 })) },
+          {
+            can_access_groups: t.Optional(Names("User group")),
+            can_access_device_groups: t.Optional(Names("Device group")),
+            accessible_by_users: t.Optional(Names("User")),
+            note: t.Optional(t.String({ maxLength: 2000 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: GroupOut, ...errors },
-        detail: { summary: "What the members may see besides their own group, and the note; each list given replaces the old one (group set); needs groups:rw" },
+        detail: { summary: "What the members may see besides their own group, which single users may see them, and the note; each list given replaces the old one (group set); needs groups:rw" },
       },
     )
     .delete(

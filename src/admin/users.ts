@@ -3,7 +3,7 @@
 // Area users (users:r to read, users:rw to change). The services' rules apply as on the CLI: the last enabled
 // administrator stays one, e-mail verification needs an address and [smtp]. Never a password hash, a TOTP
 // secret or a session token in a reply. `2fa enable` is not here: the authenticator's secret belongs to the
-// user enrolling it (the Pro route PUT /api/users/tfa/totp/enforce makes them enrol at their next login).
+// user enrolling it (the Pro route PUT /api/users/tfa/totp/enforce refuses their logins until they have).
 import { Elysia, t } from "elysia";
 import { disableTotp, resetTotp, totpStates } from "../auth/totp.ts";
 import { listSessions, revokeSession, type SessionView } from "../auth/sessions.ts";
@@ -45,6 +45,7 @@ const UserOut = t.Object({
   is_admin: t.Boolean(),
   status: t.Integer({ description: "1 normal, 0 disabled, -1 unverified (invited)" }),
   tfa: t.UnionEnum(["off", "pending", "on"], { description: "two-factor authentication (TOTP)" }),
+  tfa_enforced: t.Boolean({ description: "TOTP must be set up before the user may log in (PUT /api/users/tfa/totp/enforce)" }),
   email_verification: t.Boolean({ description: "an e-mailed code at every login" }),
   has_password: t.Boolean(),
   locked: t.Boolean({ description: "locked out after failed logins (lockout list); POST …/unlock lifts it" }),

@@ -41,6 +41,17 @@ function refuseInactive(row: UserRow) {
   if (row.status === UserStatus.unverified) throw new ServiceError("FORBIDDEN", "This account is not activated yet");
 }
 
+/**
+ * An administrator required TOTP (Pro's PUT /api/users/tfa/totp/enforce) and the user has none yet: no
+ * session until it is set up. The client shows the `error` of any non-200 reply as it is, so the
+ * message says where: client: flutter/lib/models/user_model.dart:209-213 (rustdesk@7423dced).
+ */
+function refuseMissingTotp(row: UserRow, totp: "off" | "pending" | "on") {
+  if (!row.totpEnforced || totp === "on") return;
+  const where = row.totpEnforceUrl ? `set it up at ${row.totpEnforceUrl}, then log in again` : "ask your administrator to set it up";
+  throw new ServiceError("FORBIDDEN", `Two-factor authentication (TOTP) is required for this account: ${where}`);
+}
+
 function knownDevice(ctx: ServiceContext, userId: number, uuid: string): boolean {
   return uuid !== "" && ctx.db.select().from(userDevices).where(sql`${userDevices.userId} = ${userId} and ${userDevices.deviceUuid} = ${uuid}`).get() !== undefined;
 }
@@ -78,7 +89,9 @@ export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input:
     }
     // The account's failures are cleared only when a login completes: a correct password followed
     // by wrong codes must keep counting.
-    if (totpStatus(ctx, row.id) === "on") {
+    const totp = totpStatus(ctx, row.id);
+    refuseMissingTotp(row, totp);
+    if (totp === "on") {
       const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", input.device, null));
       return { kind: "challenge", method: "totp", secret, user: toUser(row) };
     }
@@ -96,7 +109,9 @@ export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input:
  */
 export function externalLogin(ctx: ServiceContext, row: UserRow, device: Device, via: string): LoginOutcome {
   refuseInactive(row);
-  if (totpStatus(ctx, row.id) === "on") {
+  const totp = totpStatus(ctx, row.id);
+  refuseMissingTotp(row, totp);
+  if (totp === "on") {
     const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", device, null));
     return { kind: "challenge", method: "totp", secret, user: toUser(row) };
   }
@@ -142,6 +157,8 @@ export function completeChallenge(ctx: ServiceContext, rt: AuthRuntime, input: {
     }
     dropChallenge(tx, found.id);
     refuseInactive(row);
+    // An e-mailed-code challenge issued before an administrator enforced TOTP ends here too.
+    refuseMissingTotp(row, totpStatus(tx, row.id));
     if (via === "recovery") emitAudit({ ...tx, actor: { type: "user", name: row.name, guid: row.guid } }, "auth.recovery_code_used", { type: "user", guid: row.guid, name: row.name });
     return finishLogin(tx, row, input.device, via);
   });

@@ -33,6 +33,8 @@ export const users = sqliteTable(
     strategyId: integer("strategy_id").references((): AnySQLiteColumn => strategies.id, { onDelete: "set null" }),
     /** An administrator asked this user to set up TOTP (Pro's "2FA enforcement": client: res/users.py:130-139 (rustdesk@7423dced)). */
     totpEnforced: integer("totp_enforced", { mode: "boolean" }).notNull().default(false),
+    /** Where the enforcing administrator said TOTP is set up (the Pro call's `url`); "" = ask the administrator. */
+    totpEnforceUrl: text("totp_enforce_url").notNull().default(""),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -380,6 +382,27 @@ export const groupAccess = sqliteTable(
   (t) => [
     uniqueIndex("group_access_user_group").on(t.groupId, t.userGroupId).where(sql`${t.userGroupId} is not null`),
     uniqueIndex("group_access_device_group").on(t.groupId, t.deviceGroupId).where(sql`${t.deviceGroupId} is not null`),
+  ],
+);
+
+/**
+ * What a single user may see besides what their group may (Pro's access rules of type 2): the members of a
+ * user group (and their devices), or the devices of a device group.
+ */
+export const userAccess = sqliteTable(
+  "user_access",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Exactly one of the two is set. */
+    userGroupId: integer("user_group_id").references(() => userGroups.id, { onDelete: "cascade" }),
+    deviceGroupId: integer("device_group_id").references(() => deviceGroups.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    index("user_access_user").on(t.userId),
+    uniqueIndex("user_access_user_group").on(t.userGroupId, t.userId).where(sql`${t.userGroupId} is not null`),
+    uniqueIndex("user_access_device_group").on(t.deviceGroupId, t.userId).where(sql`${t.deviceGroupId} is not null`),
   ],
 );
 

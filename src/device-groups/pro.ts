@@ -10,6 +10,7 @@ import { checkText } from "../core/validate.ts";
 import { deviceGroups, devices, groupAccess, strategies } from "../db/schema.ts";
 import { requireGroup } from "../groups/service.ts";
 import { groupsWithAccessTo } from "../groups/show.ts";
+import { setUsersWithAccess, usersWithAccessTo } from "../groups/user-access.ts";
 import { createDeviceGroup, renameDeviceGroup, type DeviceGroupRow } from "./service.ts";
 
 /** An access rule as Pro writes it: type 0 a user group, 1 a device group, 2 a user (pro-admin-api §2.2). */
@@ -54,7 +55,10 @@ export function listProDeviceGroups(ctx: ServiceContext, name: string | undefine
       guid: g.guid,
       name: g.name,
       note: g.note,
-      allowedIncomings: groupsWithAccessTo(ctx, { deviceGroupId: g.id }).map((n) => ({ type: 0, name: n })),
+      allowedIncomings: [
+        ...groupsWithAccessTo(ctx, { deviceGroupId: g.id }).map((n) => ({ type: 0, name: n })),
+        ...usersWithAccessTo(ctx, { deviceGroupId: g.id }).map((n) => ({ type: 2, name: n })),
+      ],
       strategyName: strategy ?? "",
       deviceCount: count,
       createdAt: g.createdAt,
@@ -62,19 +66,15 @@ export function listProDeviceGroups(ctx: ServiceContext, name: string | undefine
   };
 }
 
-/** The user groups a device group's allowed_incomings names; a type other than 0 or 2 is refused. */
-function incomingGroups(ctx: ServiceContext, rules: readonly AccessRule[]): number[] {
-  return rules.map((r, i) => {
-    if (r.type === 2) throw invalid(`allowed_incomings[${i}]: rules for a single user (type 2) are not supported yet; put the user in a user group and name the group (type 0)`);
-    if (r.type !== 0) throw invalid(`allowed_incomings[${i}]: type ${r.type} is not allowed here (0 user group, 2 user)`);
-    return requireGroup(ctx, r.name).id;
-  });
-}
-
+/** Type 0 rules name user groups, type 2 single users; any other type is refused before anything is written. */
 function setIncomings(ctx: ServiceContext, g: DeviceGroupRow, rules: readonly AccessRule[]): void {
-  const ids = [...new Set(incomingGroups(ctx, rules))];
+  rules.forEach((r, i) => {
+    if (r.type !== 0 && r.type !== 2) throw invalid(`allowed_incomings[${i}]: type ${r.type} is not allowed here (0 user group, 2 user)`);
+  });
+  const ids = [...new Set(rules.filter((r) => r.type === 0).map((r) => requireGroup(ctx, r.name).id))];
   ctx.db.delete(groupAccess).where(eq(groupAccess.deviceGroupId, g.id)).run();
   for (const id of ids) ctx.db.insert(groupAccess).values({ groupId: id, deviceGroupId: g.id }).run();
+  setUsersWithAccess(ctx, { deviceGroupId: g.id }, rules.filter((r) => r.type === 2).map((r) => r.name));
 }
 
 export interface ProDeviceGroupInput {

@@ -5,6 +5,7 @@ import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { deviceGroups, devices } from "../db/schema.ts";
 import { conflict, notFound } from "../core/errors.ts";
 import { checkEntityName, checkText } from "../core/validate.ts";
+import { setUsersWithAccess } from "../groups/user-access.ts";
 
 export type DeviceGroupRow = typeof deviceGroups.$inferSelect;
 const target = (g: DeviceGroupRow) => ({ type: "device_group", guid: g.guid, name: g.name });
@@ -43,6 +44,19 @@ export function renameDeviceGroup(ctx: ServiceContext, name: string, newName: st
     const row = tx.db.update(deviceGroups).set({ name: n, updatedAt: tx.now() }).where(eq(deviceGroups.id, g.id)).returning().get()!;
     emitAudit(tx, "device_group.rename", target(g), { new_name: n });
     return row;
+  });
+}
+
+/** Renames the group and/or replaces the single users who may see its devices, in one step. */
+export function updateDeviceGroup(ctx: ServiceContext, name: string, input: { name?: string; accessibleByUsers?: string[] }): DeviceGroupRow {
+  return withTransaction(ctx, (tx) => {
+    let g = requireDeviceGroup(tx, name);
+    if (input.name !== undefined && input.name !== g.name) g = renameDeviceGroup(tx, g.name, input.name);
+    if (input.accessibleByUsers) {
+      const stored = setUsersWithAccess(tx, { deviceGroupId: g.id }, input.accessibleByUsers);
+      emitAudit(tx, "device_group.update", target(g), { accessible_by_users: stored });
+    }
+    return g;
   });
 }
 

@@ -4,6 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
 import { devices, users } from "../db/schema.ts";
 import { groupsWithAccessTo } from "../groups/show.ts";
+import { usersWithAccessTo } from "../groups/user-access.ts";
 import { requireDeviceGroup } from "./service.ts";
 
 export interface DeviceGroupDetail {
@@ -12,6 +13,8 @@ export interface DeviceGroupDetail {
   note: string;
   devices: { id: string; hostname: string; alias: string; owner: string | null; enabled: boolean }[];
   accessibleBy: string[];
+  /** Single users who may see these devices (Pro's type-2 rules). */
+  accessibleByUsers: string[];
   createdAt: number;
 }
 
@@ -30,6 +33,7 @@ export function showDeviceGroup(ctx: ServiceContext, name: string): DeviceGroupD
     note: g.note,
     devices: rows.map((r) => ({ id: r.id, hostname: r.sysinfo.hostname ?? "", alias: r.alias, owner: r.owner, enabled: r.enabled })),
     accessibleBy: groupsWithAccessTo(ctx, { deviceGroupId: g.id }),
+    accessibleByUsers: usersWithAccessTo(ctx, { deviceGroupId: g.id }),
     createdAt: g.createdAt,
   };
 }

@@ -1,10 +1,11 @@
 // The one visibility rule: admins see everything; a user sees themselves, the users of their group
-// and of the user groups it may access, devices they own, devices owned by users they can see, and
-// devices in the device groups their group may access.
+// and of the user groups it (or the user by name) may access, devices they own, devices owned by users
+// they can see, and devices in the device groups their group (or the user by name) may access.
 import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
 import { deviceGroups, devices, groupAccess, userGroupMembers, users } from "../db/schema.ts";
 import { offsetOf, type Page } from "../core/page.ts";
+import { accessGrantedTo } from "../groups/user-access.ts";
 
 export interface Scope {
   all: boolean;
@@ -17,14 +18,15 @@ export function scopeOf(ctx: ServiceContext): Scope {
   const a = ctx.actor;
   if (a.type === "cli" || a.type === "system" || a.isAdmin) return { all: true, userId: a.userId ?? -1, userGroupIds: [], deviceGroupIds: [] };
   const userId = a.userId ?? -1;
+  // Granted to the user by name (Pro's type-2 rules), with or without a group of their own.
+  const granted = accessGrantedTo(ctx, userId);
   const own = ctx.db.select({ id: userGroupMembers.groupId }).from(userGroupMembers).where(eq(userGroupMembers.userId, userId)).get()?.id;
-  if (own === undefined) return { all: false, userId, userGroupIds: [], deviceGroupIds: [] };
-  const access = ctx.db.select().from(groupAccess).where(eq(groupAccess.groupId, own)).all();
+  const access = own === undefined ? [] : ctx.db.select().from(groupAccess).where(eq(groupAccess.groupId, own)).all();
   return {
     all: false,
     userId,
-    userGroupIds: [own, ...access.flatMap((r) => (r.userGroupId === null ? [] : [r.userGroupId]))],
-    deviceGroupIds: access.flatMap((r) => (r.deviceGroupId === null ? [] : [r.deviceGroupId])),
+    userGroupIds: [...new Set([...(own === undefined ? [] : [own]), ...access.flatMap((r) => (r.userGroupId === null ? [] : [r.userGroupId])), ...granted.userGroupIds])],
+    deviceGroupIds: [...new Set([...access.flatMap((r) => (r.deviceGroupId === null ? [] : [r.deviceGroupId])), ...granted.deviceGroupIds])],
   };
 }
 

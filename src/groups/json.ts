@@ -9,5 +9,6 @@ export const groupJson = (g: GroupDetail) => ({
   can_access_groups: g.canAccess.groups,
   can_access_device_groups: g.canAccess.deviceGroups,
   accessible_by_groups: g.accessibleBy,
+  accessible_by_users: g.accessibleByUsers,
   created_at: new Date(g.createdAt).toISOString(),
 });

@@ -1,8 +1,7 @@
 // What RustDesk Server Pro's admin API asks of user groups beyond the CLI's verbs (pro-admin-api §4, §2.2):
 // the filtered list, lookups by guid, renaming, membership by user guids, and the access lists in Pro's
 // shape — allowed_outgoings (what the members may access: type 0 user group, 1 device group) and
-// allowed_incomings (who may access the members and their devices: type 0 user group; type 2, a single
-// user, has no counterpart here: rdconsole grants access to groups).
+// allowed_incomings (who may access the members and their devices: type 0 user group, 2 a single user).
 import { asc, eq, sql } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
@@ -13,6 +12,7 @@ import { likeFilter } from "../core/like.ts";
 import { groupAccess, userGroupMembers, userGroups } from "../db/schema.ts";
 import { usersByGuids } from "../users/pro.ts";
 import { createGroup, deleteGroup, findGroup, groupAccessOf, requireGroup, setGroupAccess, type GroupRow } from "./service.ts";
+import { setUsersWithAccess, usersWithAccessTo } from "./user-access.ts";
 
 export const RuleType = { userGroup: 0, deviceGroup: 1, user: 2 } as const;
 
@@ -53,7 +53,10 @@ function proGroup(ctx: ServiceContext, g: GroupRow): ProGroup {
   const userCount = ctx.db.select({ n: sql<number>`count(*)` }).from(userGroupMembers).where(eq(userGroupMembers.groupId, g.id)).get()!.n;
   return {
     group: g,
-    incomings: incomingGroups(ctx, g).map((name) => ({ type: RuleType.userGroup, name })),
+    incomings: [
+      ...incomingGroups(ctx, g).map((name) => ({ type: RuleType.userGroup, name })),
+      ...usersWithAccessTo(ctx, { userGroupId: g.id }).map((name) => ({ type: RuleType.user, name })),
+    ],
     outgoings: [...out.userGroups.map((name) => ({ type: RuleType.userGroup, name })), ...out.deviceGroups.map((name) => ({ type: RuleType.deviceGroup, name }))],
     userCount,
   };
@@ -70,8 +73,6 @@ export function listGroupsFiltered(ctx: ServiceContext, f: { name?: string }, pa
 function split(rules: readonly AccessRule[], allowed: readonly number[], field: string) {
   const byType = new Map<number, string[]>();
   for (const r of rules) {
-    if (r.type === RuleType.user && allowed.includes(r.type))
-      throw invalid(`${field}: type 2 (a single user) is not supported: rdconsole grants access to user groups; put the user in a group and name the group (type 0)`);
     if (!allowed.includes(r.type)) throw invalid(`${field}: type ${r.type} is not allowed here (allowed: ${allowed.join(", ")})`);
     byType.set(r.type, [...(byType.get(r.type) ?? []), r.name]);
   }
@@ -95,7 +96,8 @@ function setRules(ctx: ServiceContext, g: GroupRow, input: GroupRulesInput): voi
     from.delete(g.id); // a group always sees itself
     ctx.db.delete(groupAccess).where(eq(groupAccess.userGroupId, g.id)).run();
     for (const id of from) ctx.db.insert(groupAccess).values({ groupId: id, userGroupId: g.id }).run();
-    emitAudit(ctx, "group.access", target(g), { accessible_by: incomingGroups(ctx, g) });
+    const byUsers = setUsersWithAccess(ctx, { userGroupId: g.id }, byType.get(RuleType.user) ?? []);
+    emitAudit(ctx, "group.access", target(g), { accessible_by: incomingGroups(ctx, g), accessible_by_users: byUsers });
   }
 }
 

@@ -7,6 +7,7 @@ import { deviceGroups, groupAccess, userGroupMembers, userGroups } from "../db/s
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import { findUserRow } from "../users/service.ts";
 import { checkEntityName, checkText } from "../core/validate.ts";
+import { setUsersWithAccess, usersWithAccessTo } from "./user-access.ts";
 
 export type GroupRow = typeof userGroups.$inferSelect;
 
@@ -113,8 +114,16 @@ export function groupAccessOf(ctx: ServiceContext, name: string): GroupAccess {
   return { userGroups: rows.flatMap((r) => (r.ug ? [r.ug] : [])), deviceGroups: rows.flatMap((r) => (r.dg ? [r.dg] : [])) };
 }
 
-/** Replaces what the group's members may see besides their own group (each list only when given). */
-export function setGroupAccess(ctx: ServiceContext, name: string, input: { userGroups?: string[]; deviceGroups?: string[]; note?: string }): GroupAccess {
+export interface GroupAccessInput {
+  userGroups?: string[];
+  deviceGroups?: string[];
+  /** Single users who may see the group's members and their devices. */
+  accessibleByUsers?: string[];
+  note?: string;
+}
+
+/** Replaces what the group's members may see besides their own group, and who else may see them (each list only when given). */
+export function setGroupAccess(ctx: ServiceContext, name: string, input: GroupAccessInput): GroupAccess & { accessibleByUsers: string[] } {
   return withTransaction(ctx, (tx) => {
     const g = requireGroup(tx, name);
     if (input.userGroups) {
@@ -131,9 +140,15 @@ export function setGroupAccess(ctx: ServiceContext, name: string, input: { userG
       tx.db.delete(groupAccess).where(sql`${groupAccess.groupId} = ${g.id} and ${groupAccess.deviceGroupId} is not null`).run();
       for (const id of new Set(ids)) tx.db.insert(groupAccess).values({ groupId: g.id, deviceGroupId: id }).run();
     }
+    if (input.accessibleByUsers) setUsersWithAccess(tx, { userGroupId: g.id }, input.accessibleByUsers);
     if (input.note !== undefined) tx.db.update(userGroups).set({ note: checkText("note", input.note, 2000), updatedAt: tx.now() }).where(eq(userGroups.id, g.id)).run();
-    const access = groupAccessOf(tx, name);
-    emitAudit(tx, "group.access", target(g), { can_access_groups: access.userGroups, can_access_device_groups: access.deviceGroups, ...(input.note !== undefined ? { note: input.note } : {}) });
+    const access = { ...groupAccessOf(tx, name), accessibleByUsers: usersWithAccessTo(tx, { userGroupId: g.id }) };
+    emitAudit(tx, "group.access", target(g), {
+      can_access_groups: access.userGroups,
+      can_access_device_groups: access.deviceGroups,
+      ...(input.accessibleByUsers ? { accessible_by_users: access.accessibleByUsers } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}),
+    });
     return access;
   });
 }

@@ -4,6 +4,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
 import { groupAccess, userGroupMembers, userGroups, users } from "../db/schema.ts";
 import { groupAccessOf, requireGroup } from "./service.ts";
+import { usersWithAccessTo } from "./user-access.ts";
 
 export interface GroupDetail {
   guid: string;
@@ -14,6 +15,8 @@ export interface GroupDetail {
   canAccess: { groups: string[]; deviceGroups: string[] };
   /** User groups whose members may see this group's users and devices. */
   accessibleBy: string[];
+  /** Single users who may see this group's users and devices (Pro's type-2 rules). */
+  accessibleByUsers: string[];
   createdAt: number;
 }
 
@@ -34,6 +37,7 @@ export function showGroup(ctx: ServiceContext, name: string): GroupDetail {
     members,
     canAccess: { groups: access.userGroups, deviceGroups: access.deviceGroups },
     accessibleBy: groupsWithAccessTo(ctx, { userGroupId: g.id }),
+    accessibleByUsers: usersWithAccessTo(ctx, { userGroupId: g.id }),
     createdAt: g.createdAt,
   };
 }

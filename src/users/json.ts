@@ -17,6 +17,7 @@ export function userJson(u: User, tfa: TfaState, lockedUntil?: number) {
     is_admin: u.isAdmin,
     status: u.status as number,
     tfa,
+    tfa_enforced: u.totpEnforced,
     email_verification: u.emailVerification,
     has_password: u.hasPassword,
     locked: lockedUntil !== undefined,

@@ -12,12 +12,14 @@ export interface User {
   isAdmin: boolean;
   emailVerification: boolean;
   status: UserStatus;
+  /** An administrator requires this user to set up TOTP before logging in (Pro's 2FA enforcement). */
+  totpEnforced: boolean;
   hasPassword: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
 export function toUser(row: UserRow): User {
-  const { id: _id, passwordHash, ...rest } = row;
+  const { id: _id, passwordHash, totpEnforceUrl: _url, ...rest } = row;
   return { ...rest, hasPassword: passwordHash !== null };
 }

@@ -6,6 +6,7 @@ import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { notFound } from "../core/errors.ts";
 import { offsetOf, type Page } from "../core/page.ts";
 import { likeFilter } from "../core/like.ts";
+import { checkText } from "../core/validate.ts";
 import { strategies, userGroupMembers, userGroups, users, userTotp } from "../db/schema.ts";
 import type { UserRow } from "./model.ts";
 
@@ -81,13 +82,17 @@ export function usersByGuids(ctx: ServiceContext, guids: readonly string[]): Use
   return [...new Set(guids)].map((g) => userByGuid(ctx, g));
 }
 
-/** Marks (or unmarks) the users as asked to set up TOTP; returns how many changed. */
+/**
+ * Marks (or unmarks) the users as required to set up TOTP before they may log in; `url` (where to set it
+ * up) is kept for the login refusal's message. Returns how many changed.
+ */
 export function setTotpEnforced(ctx: ServiceContext, guids: readonly string[], enforce: boolean, url: string): number {
+  const keptUrl = enforce ? checkText("url", url.trim(), 2048) : "";
   return withTransaction(ctx, (tx) => {
     let changed = 0;
     for (const u of usersByGuids(tx, guids)) {
-      if (u.totpEnforced === enforce) continue;
-      tx.db.update(users).set({ totpEnforced: enforce, updatedAt: tx.now() }).where(eq(users.id, u.id)).run();
+      if (u.totpEnforced === enforce && u.totpEnforceUrl === keptUrl) continue;
+      tx.db.update(users).set({ totpEnforced: enforce, totpEnforceUrl: keptUrl, updatedAt: tx.now() }).where(eq(users.id, u.id)).run();
       emitAudit(tx, "user.2fa_enforce", { type: "user", guid: u.guid, name: u.name }, { enforce, ...(url ? { url } : {}) });
       changed++;
     }

@@ -57,7 +57,7 @@ test("list: {total, data} with device counts", async () => {
 test("show: devices and the user groups with access; case-insensitive; unknown → 404", async () => {
   expect(await reply("GET", "/api/admin/device-groups/kiosks", undefined, ro)).toEqual([
     200,
-    { guid: expect.any(String), name: "Kiosks", note: "", devices: [{ id: "123456789", hostname: "", alias: "", owner: "bob", enabled: true }], accessible_by_groups: ["Default"], created_at: expect.any(String) },
+    { guid: expect.any(String), name: "Kiosks", note: "", devices: [{ id: "123456789", hostname: "", alias: "", owner: "bob", enabled: true }], accessible_by_groups: ["Default"], accessible_by_users: [], created_at: expect.any(String) },
   ]);
   expect(await reply("GET", "/api/admin/device-groups/Nope")).toEqual([404, { error: 'device group "Nope" not found', code: "NOT_FOUND" }]);
 });
@@ -82,11 +82,24 @@ describe("create, rename, delete, audited as token:<name>", () => {
     expect((await reply("PATCH", "/api/admin/device-groups/Lobby", {}))[0]).toBe(400);
   });
 
+  test("PATCH accessible_by_users: the single users who may see the devices; [] clears; an unknown user changes nothing", async () => {
+    const [s, g] = await reply("PATCH", "/api/admin/device-groups/Lobby", { accessible_by_users: ["Bob", "carol"] });
+    expect(s).toBe(200);
+    expect(g).toMatchObject({ name: "Lobby", accessible_by_users: ["bob", "carol"] });
+    expect(env.audit("device_group.update").at(-1)).toMatchObject({ actorName: "token:ops", targetName: "Lobby" });
+    expect(await reply("PATCH", "/api/admin/device-groups/Lobby", { name: "Hall", accessible_by_users: ["nobody"] })).toEqual([404, { error: 'user "nobody" not found', code: "NOT_FOUND" }]);
+    expect((await reply("GET", "/api/admin/device-groups/Lobby", undefined, ro))[1]).toMatchObject({ name: "Lobby", accessible_by_users: ["bob", "carol"] });
+    expect((await reply("PATCH", "/api/admin/device-groups/Lobby", { accessible_by_users: [] }))[1]).toMatchObject({ accessible_by_users: [] });
+    expect((await reply("PATCH", "/api/admin/device-groups/Lobby", { accessible_by_users: ["carol"] }))[1]).toMatchObject({ accessible_by_users: ["carol"] });
+  });
+
   test("DELETE answers the group deleted; its devices stay, ungrouped", async () => {
     const [s, g] = await reply("DELETE", "/api/admin/device-groups/Lobby");
     expect(s).toBe(200);
     expect(g).toMatchObject({ name: "Lobby", devices: [{ id: "123456789" }] });
     expect(env.audit("device_group.delete").at(-1)).toMatchObject({ actorName: "token:ops", targetName: "Lobby" });
     expect((await reply("GET", "/api/admin/device-groups/Lobby"))[0]).toBe(404);
+    // The single-user rules on it went with it.
+    expect(env.sqlite.query("SELECT count(*) AS n FROM user_access").get()).toEqual({ n: 0 });
   });
 });

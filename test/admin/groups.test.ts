@@ -44,7 +44,7 @@ describe("routes", () => {
   test("create: 201 with the group; audited as token:<name>; refusals", async () => {
     expect(await reply("POST", "/api/admin/groups", { name: "Sales", note: "floor 2" })).toEqual([
       201,
-      { guid: expect.any(String), name: "Sales", note: "floor 2", members: [], can_access_groups: [], can_access_device_groups: [], accessible_by_groups: [], created_at: expect.any(String) },
+      { guid: expect.any(String), name: "Sales", note: "floor 2", members: [], can_access_groups: [], can_access_device_groups: [], accessible_by_groups: [], accessible_by_users: [], created_at: expect.any(String) },
     ]);
     expect(env.audit("group.create").find((a) => a.targetName === "Sales")).toMatchObject({ actorType: "token", actorName: "token:org" });
     expect(await reply("POST", "/api/admin/groups", { name: "sales" })).toEqual([409, { error: 'a group named "Sales" already exists', code: "CONFLICT" }]);
@@ -86,6 +86,22 @@ describe("routes", () => {
     expect(await reply("PATCH", "/api/admin/groups/Sales", {})).toEqual([400, { error: expect.stringContaining("nothing to change"), code: "INVALID_INPUT" }]);
     expect((await reply("PATCH", "/api/admin/groups/Sales", { can_access_groups: "Support" }))[0]).toBe(400);
     expect((await reply("PATCH", "/api/admin/groups/Nope", { note: "x" }))[0]).toBe(404);
+  });
+
+  test("patch accessible_by_users: single users who may see the group (Pro's type 2); an unknown name changes nothing", async () => {
+    const [status, body] = await reply("PATCH", "/api/admin/groups/Sales", { accessible_by_users: ["BOB", "alice", "bob"] });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ name: "Sales", accessible_by_users: ["bob", "alice"], can_access_device_groups: ["Kiosks"] });
+    expect(env.audit("group.access").at(-1)!.details).toMatchObject({ accessible_by_users: ["bob", "alice"] });
+    expect(await reply("PATCH", "/api/admin/groups/Sales", { accessible_by_users: ["carol"], can_access_device_groups: [], note: "n" }).then((r) => r[0])).toBe(200);
+    expect(await reply("PATCH", "/api/admin/groups/Sales", { accessible_by_users: ["carol", "nobody"], can_access_device_groups: ["Kiosks"], note: "changed" })).toEqual([
+      404,
+      { error: 'user "nobody" not found', code: "NOT_FOUND" },
+    ]);
+    // Nothing of the refused PATCH was written.
+    expect((await reply("GET", "/api/admin/groups/Sales", undefined, ro))[1]).toMatchObject({ accessible_by_users: ["carol"], can_access_device_groups: [], note: "n" });
+    expect((await reply("PATCH", "/api/admin/groups/Sales", { accessible_by_users: [] }))[1]).toMatchObject({ accessible_by_users: [] });
+    expect((await reply("PATCH", "/api/admin/groups/Sales", { accessible_by_users: "bob" }))[0]).toBe(400);
   });
 
   test("delete: {deleted}, then 404; Default stays", async () => {

@@ -8,6 +8,7 @@ import { createSession } from "../../src/auth/sessions.ts";
 import { withTransaction } from "../../src/core/context.ts";
 import { users } from "../../src/db/schema.ts";
 import { createToken, revokeToken } from "../../src/tokens/service.ts";
+import { setTotpEnforced } from "../../src/users/pro.ts";
 import { call } from "../helpers/http.ts";
 import { tokenEnv } from "../tokens/_setup.ts";
 
@@ -157,6 +158,13 @@ describe("routes", () => {
     expect(env.audit("user.2fa_reset").at(-1)?.actorName).toBe("token:hr");
     expect(env.audit("user.2fa_disable").at(-1)?.actorName).toBe("token:hr");
     expect(replies.join("\n")).not.toContain(secret);
+  });
+
+  test("tfa_enforced: the flag PUT /api/users/tfa/totp/enforce sets", async () => {
+    expect((await reply("GET", "/api/admin/users/dave"))[1]).toMatchObject({ tfa_enforced: false });
+    setTotpEnforced(env.ctx, [((await reply("GET", "/api/admin/users/dave"))[1] as { guid: string }).guid], true, "https://console.example.com");
+    expect((await reply("GET", "/api/admin/users/dave"))[1]).toMatchObject({ tfa: "off", tfa_enforced: true });
+    expect(((await reply("GET", "/api/admin/users"))[1] as { data: { name: string; tfa_enforced: boolean }[] }).data.find((u) => u.name === "dave")).toMatchObject({ tfa_enforced: true });
   });
 
   test("sso-links: an empty list; unlinking nothing → 404", async () => {

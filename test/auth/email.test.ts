@@ -1,7 +1,8 @@
 // E-mailed login codes, delivered through a real SMTP server on loopback.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
 import { loginChallenges, users } from "../../src/db/schema.ts";
-import { createUser, updateUser } from "../../src/users/service.ts";
+import { setTotpEnforced } from "../../src/users/pro.ts";
+import { createUser, getUser, updateUser } from "../../src/users/service.ts";
 import { runCli } from "../helpers/cli.ts";
 import { bearer, codeStepBody, DART_JSON, DEVICE, passwordLoginBody } from "../helpers/client.ts";
 import { tempDir, testEnv } from "../helpers/env.ts";
@@ -54,6 +55,16 @@ describe("per-user e-mail verification", () => {
     const code2 = lastCode(smtp.received, "alice@example.com");
     env.advance(10 * 60_000 + 1);
     expect((await login(codeStepBody("alice", code2, second.secret, { totp: false }))).json()).toEqual({ error: "This verification is no longer valid; please log in again" });
+  });
+
+  test("TOTP enforced while the code is on its way: the code step is refused with the set-up message; enforced first: no mail at all", async () => {
+    const r = (await login(passwordLoginBody("alice", "alice-password"))).json() as { secret: string };
+    const code = lastCode(smtp.received, "alice@example.com");
+    setTotpEnforced(env.ctx, [getUser(env.ctx, "alice").guid], true, "https://console.example.com");
+    const refused = await login(codeStepBody("alice", code, r.secret, { totp: false }));
+    expect([refused.status, refused.json()]).toEqual([403, { error: "Two-factor authentication (TOTP) is required for this account: set it up at https://console.example.com, then log in again" }]);
+    expect((await login(passwordLoginBody("alice", "alice-password"))).status).toBe(403);
+    expect(smtp.received).toHaveLength(1);
   });
 
   test("only a hash of the code is stored", async () => {

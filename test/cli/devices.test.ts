@@ -89,6 +89,26 @@ test("group set: access lists replace, \"\" clears", async () => {
   expect((await cli(["group", "set", "Red", "--can-access-device-group", "Nope"])).stderr).toBe('error: device group "Nope" not found\n');
 });
 
+test("group set / device-group set --accessible-by-user: repeatable or comma-separated, replaces, \"\" clears, unknown user changes nothing", async () => {
+  await cli(["user", "create", "dora", "--password-stdin"], { stdin: "dora-password" });
+  await cli(["group", "create", "Red"]);
+  await cli(["device-group", "create", "Lab"]);
+  await cli(["group", "set", "Red", "--can-access-device-group", "Lab"]);
+  expect((await cli(["group", "set", "Red", "--accessible-by-user", "alice", "--accessible-by-user", "Dora"])).stdout).toBe(
+    "group Red: can access groups [], device groups [Lab]; accessible by users [alice, dora]\n",
+  );
+  expect(await cli(["group", "set", "Red", "--accessible-by-user", "alice,nobody", "--can-access-device-group", ""])).toMatchObject({ code: 1, stderr: 'error: user "nobody" not found\n' });
+  expect((await cli(["group", "show", "Red"])).stdout).toContain("can access device groups: Lab\naccessible by groups: -\naccessible by users: alice, dora\n");
+  expect((await cli(["group", "set", "Red", "--accessible-by-user", ""])).stdout).toBe("group Red: can access groups [], device groups [Lab]; accessible by users []\n");
+  expect((await cli(["device-group", "set", "lab", "--accessible-by-user", "dora,alice"])).stdout).toBe("device group Lab: accessible by users [dora, alice]\n");
+  expect(await cli(["device-group", "set", "Lab", "--accessible-by-user", "nobody"])).toMatchObject({ code: 1, stderr: 'error: user "nobody" not found\n' });
+  expect(await cli(["device-group", "set", "Lab"])).toMatchObject({ code: 1, stderr: "error: nothing to change: pass --accessible-by-user\n" });
+  expect((await cli(["device-group", "show", "Lab"])).stdout).toContain("accessible by users: dora, alice\n");
+  // Deleting the user takes their rules with them.
+  await cli(["user", "delete", "dora", "--yes"]);
+  expect((await cli(["device-group", "show", "Lab"])).stdout).toContain("accessible by users: alice\n");
+});
+
 test("group show: members and both access lists; device-group show: devices and who may access them", async () => {
   await cli(["user", "create", "bob", "--admin", "--password-stdin"], { stdin: "bob-password" });
   await cli(["group", "create", "Support", "--note", "first line"]);
@@ -111,10 +131,11 @@ test("group show: members and both access lists; device-group show: devices and 
     can_access_groups: ["Default"],
     can_access_device_groups: ["Servers"],
     accessible_by_groups: ["Ops"],
+    accessible_by_users: [],
     created_at: expect.any(String),
   });
   const text = await cli(["group", "show", "Support"]);
-  expect(text.stdout).toMatch(/^group Support \([0-9a-f-]{36}\)\nnote: first line\nmembers \(2\): alice, bob \(admin\)\ncan access groups: Default\ncan access device groups: Servers\naccessible by groups: Ops\n$/);
+  expect(text.stdout).toMatch(/^group Support \([0-9a-f-]{36}\)\nnote: first line\nmembers \(2\): alice, bob \(admin\)\ncan access groups: Default\ncan access device groups: Servers\naccessible by groups: Ops\naccessible by users: -\n$/);
   expect((await cli(["group", "show", "Ops"])).stdout).toContain("members (0): -\n");
   expect(await cli(["group", "show", "Nope"])).toMatchObject({ code: 1, stderr: 'error: group "Nope" not found\n' });
 
@@ -124,8 +145,9 @@ test("group show: members and both access lists; device-group show: devices and 
     note: "",
     devices: [{ id: "111111111", hostname: "host-111111111", alias: "db1", owner: "alice", enabled: true }],
     accessible_by_groups: ["Ops", "Support"],
+    accessible_by_users: [],
     created_at: expect.any(String),
   });
-  expect((await cli(["device-group", "show", "Servers"])).stdout).toMatch(/^device group Servers \(\S+\)\naccessible by groups: Ops, Support\ndevices \(1\):\nID\s+HOSTNAME\s+ALIAS\s+OWNER\s+STATE\n111111111\s+host-111111111\s+db1\s+alice\s+enabled\n$/);
+  expect((await cli(["device-group", "show", "Servers"])).stdout).toMatch(/^device group Servers \(\S+\)\naccessible by groups: Ops, Support\naccessible by users: -\ndevices \(1\):\nID\s+HOSTNAME\s+ALIAS\s+OWNER\s+STATE\n111111111\s+host-111111111\s+db1\s+alice\s+enabled\n$/);
   expect(await cli(["device-group", "show", "Nope"])).toMatchObject({ code: 1, stderr: 'error: device group "Nope" not found\n' });
 });

@@ -27,8 +27,8 @@ describe("user create", () => {
     expect(list.code).toBe(0);
     const users = JSON.parse(list.stdout) as Record<string, unknown>[];
     expect(users).toHaveLength(1);
-    expect(Object.keys(users[0]!).sort()).toEqual(["created_at", "display_name", "email", "email_verification", "guid", "has_password", "is_admin", "locked", "locked_until", "name", "note", "status", "tfa", "updated_at"]);
-    expect(users[0]).toMatchObject({ name: "alice", display_name: "Alice", email: "alice@example.com", is_admin: true, status: 1, has_password: true, tfa: "off", email_verification: false });
+    expect(Object.keys(users[0]!).sort()).toEqual(["created_at", "display_name", "email", "email_verification", "guid", "has_password", "is_admin", "locked", "locked_until", "name", "note", "status", "tfa", "tfa_enforced", "updated_at"]);
+    expect(users[0]).toMatchObject({ name: "alice", display_name: "Alice", email: "alice@example.com", is_admin: true, status: 1, has_password: true, tfa: "off", tfa_enforced: false, email_verification: false });
   });
 
   test("asks twice on a terminal; different answers are refused", async () => {
@@ -82,6 +82,13 @@ describe("the other user verbs", () => {
     expect(list.stdout.split("\n")[1]).toBe("alice         normal  off");
     const show = await cli(["user", "show", "alice"]);
     expect(show.stdout).toContain("status        normal");
+    expect(show.stdout).toContain("2fa enforced  no\n");
+    // PUT /api/users/tfa/totp/enforce sets the flag; show reports it.
+    const { db, close } = openDb(base[3]!);
+    db.update(users).set({ totpEnforced: true }).run();
+    close();
+    expect((await cli(["user", "show", "alice"])).stdout).toContain("2fa enforced  yes\n");
+    expect(JSON.parse((await cli(["user", "show", "alice", "--json"])).stdout)).toMatchObject({ tfa: "off", tfa_enforced: true });
     expect((await cli(["user", "show", "nobody"])).stderr).toBe('error: user "nobody" not found\n');
   });
 

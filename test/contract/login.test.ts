@@ -1,7 +1,8 @@
 // T2–T4 (client-contract.md): the Dart client's exact login, 2FA, currentUser and logout requests.
 import { afterAll, describe, expect, test } from "bun:test";
 import { beginTotp, confirmTotp } from "../../src/auth/totp.ts";
-import { createUser } from "../../src/users/service.ts";
+import { createToken } from "../../src/tokens/service.ts";
+import { createUser, getUser } from "../../src/users/service.ts";
 import { bearer, codeStepBody, DART_JSON, DEVICE, passwordLoginBody, totpCode } from "../helpers/client.ts";
 import { testEnv } from "../helpers/env.ts";
 import { call } from "../helpers/http.ts";
@@ -85,5 +86,63 @@ describe("T3 TOTP challenge and code step", () => {
       access_token: body.access_token,
       user: { name: "bob", display_name: "", avatar: "", email: "", note: "", status: 1, is_admin: false, info: {} },
     });
+  });
+});
+
+describe("2FA enforcement (PUT /api/users/tfa/totp/enforce) at the client's login", () => {
+  let key = "";
+  const keyOf = async () => {
+    if (!key) {
+      await createUser(env.ctx, { name: "root", password: null, isAdmin: true });
+      key = createToken(env.ctx, { name: "scripts", owner: "root", scopes: { users: "rw" } }).secret;
+    }
+    return key;
+  };
+  /** users.py enable-2fa-enforce / disable-2fa-enforce: one PUT, json.dumps' separators. */
+  const enforce = async (name: string, on: boolean, url: string) => {
+    const guid = getUser(env.ctx, name).guid;
+    const raw = `{"user_guids": ["${guid}"], "enforce": ${on}, "url": "${url}"}`;
+    const r = await call(env.app, "PUT", "/api/users/tfa/totp/enforce", { raw, headers: { authorization: `Bearer ${await keyOf()}`, "content-type": "application/json" } });
+    expect(r.status).toBe(200);
+  };
+  const sessions = (name: string) => env.sqlite.query("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.name = ?").get(name);
+
+  test("enforced without TOTP → 403 with the set-up address; no session", async () => {
+    await createUser(env.ctx, { name: "erin", password: "erin-password" });
+    await enforce("erin", true, "https://console.example.com");
+    const r = await login('{"username":"erin","password":"erin-password","id":"123456789","uuid":"YzdmNmUxZjAtMmI0Yy00ZDVlLWE5ZjgtMGMxZDJlM2Y0YTVi","autoLogin":true,"type":"account","deviceInfo":{"os":"windows","type":"client","name":"ERIN-PC"}}');
+    expect([r.status, r.text]).toEqual([403, '{"error":"Two-factor authentication (TOTP) is required for this account: set it up at https://console.example.com, then log in again"}']);
+    expect(sessions("erin")).toEqual({ n: 0 });
+    // A wrong password is still only "wrong": the refusal says nothing before the password is right.
+    expect((await login(passwordLoginBody("erin", "not-her-password"))).json()).toEqual({ error: "Wrong username or password" });
+  });
+
+  test("enforced without a URL, or with an authenticator not yet confirmed → the refusal says to ask the administrator", async () => {
+    await enforce("erin", true, "");
+    const r = await login(passwordLoginBody("erin", "erin-password"));
+    expect([r.status, r.json()]).toEqual([403, { error: "Two-factor authentication (TOTP) is required for this account: ask your administrator to set it up" }]);
+    beginTotp(env.ctx, "erin");
+    expect((await login(passwordLoginBody("erin", "erin-password"))).status).toBe(403);
+  });
+
+  test("enforced with TOTP set up → the tfa_check challenge, then the code step logs in", async () => {
+    await createUser(env.ctx, { name: "fred", password: "fred-password" });
+    const { secret } = beginTotp(env.ctx, "fred");
+    confirmTotp(env.ctx, "fred", null);
+    await enforce("fred", true, "https://console.example.com");
+    const r = await login(passwordLoginBody("fred", "fred-password"));
+    const challenge = r.json() as Record<string, unknown> & { secret: string };
+    expect(r.status).toBe(200);
+    expect(challenge).toEqual({ type: "email_check", tfa_type: "tfa_check", secret: challenge.secret, access_token: "", user: { name: "fred", info: {} } });
+    const done = await login(codeStepBody("fred", totpCode(secret, env.ctx.now()), challenge.secret, { totp: true }));
+    expect([done.status, (done.json() as { type: string }).type]).toEqual([200, "access_token"]);
+  });
+
+  test("not enforced (never, or disable-2fa-enforce) → the login is as before", async () => {
+    await enforce("erin", false, "");
+    const r = await login(passwordLoginBody("erin", "erin-password"));
+    expect([r.status, (r.json() as { type: string }).type]).toEqual([200, "access_token"]);
+    const alice = await login(passwordLoginBody("alice", "hunter2"));
+    expect([alice.status, (alice.json() as { type: string }).type]).toEqual([200, "access_token"]);
   });
 });

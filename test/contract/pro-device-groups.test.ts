@@ -1,6 +1,9 @@
 // device-groups.py (pro-admin-api §6) replayed: Content-Type: application/json on every call, the GETs
 // and the group DELETE with an empty body; membership as bare arrays of device IDs, also on DELETE.
 import { afterAll, expect, test } from "bun:test";
+import { createUser, setPassword } from "../../src/users/service.ts";
+import { DART_JSON, passwordLoginBody } from "../helpers/client.ts";
+import { call } from "../helpers/http.ts";
 import { proEnv } from "./_pro-setup.ts";
 
 const env = proEnv();
@@ -29,13 +32,49 @@ test("add: {name, note, allowed_incomings} → 200 with an empty body (the scrip
 
 test.each([
   ['[{"type": 1, "name": "Kiosks"}]', "type 1 is not allowed here (0 user group, 2 user)"],
-  ['[{"type": 2, "name": "bob"}]', "rules for a single user (type 2) are not supported yet"],
+  ['[{"type": 0, "name": "Ops"}, {"type": 2, "name": "nobody"}]', 'user "nobody" not found'],
   ['[{"type": 0, "name": "Nobody"}]', 'group "Nobody" not found'],
 ])("add with allowed_incomings %s → 4xx {error} and nothing created", async (rules, message) => {
   const r = await env.json("POST", "/api/device-groups", `{"name": "Bad", "allowed_incomings": ${rules}}`);
   expect(r.status).toBeGreaterThanOrEqual(400);
   expect((r.json() as { error: string }).error).toContain(message);
   expect(await byName("Bad")).toBeUndefined();
+  expect(env.sqlite.query("SELECT count(*) AS n FROM user_access").get()).toEqual({ n: 0 });
+});
+
+test("type 2 (a single user): add and update store it, view returns it as given, and that user sees the devices", async () => {
+  await setPassword(env.ctx, "bob", "bob-password");
+  await createUser(env.ctx, { name: "erin", password: null });
+  const token = ((await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("bob", "bob-password"), headers: DART_JSON })).json() as { access_token: string }).access_token;
+  const sees = async (path: string) =>
+    ((await call(env.app, "GET", `${path}?current=1&pageSize=100&accessible=&status=1`, { headers: { authorization: `Bearer ${token}` } })).json() as { data: { id?: string; name?: string }[] }).data.map((r) => r.id ?? r.name);
+
+  const r = await env.json("POST", "/api/device-groups", '{"name": "Lab", "allowed_incomings": [{"type": 2, "name": "erin"}]}');
+  expect([r.status, r.text]).toEqual([200, ""]);
+  const lab = (await byName("Lab"))!;
+  expect(lab.allowed_incomings).toEqual([{ type: 2, name: "erin" }]);
+  expect((await env.json("POST", `/api/device-groups/${lab.guid}`, '["333333333"]')).status).toBe(200);
+  expect([await sees("/api/peers"), await sees("/api/device-group/accessible")]).toEqual([[], ["Ops devices"]]);
+
+  const rules = '[{"type": 0, "name": "Default"}, {"type": 2, "name": "erin"}, {"type": 2, "name": "bob"}]';
+  const u = await env.json("PATCH", `/api/device-groups/${lab.guid}`, `{"allowed_incomings": ${rules}}`);
+  expect([u.status, u.text]).toEqual([200, ""]);
+  expect((await byName("Lab"))!.allowed_incomings).toEqual(JSON.parse(rules));
+  expect([await sees("/api/peers"), await sees("/api/device-group/accessible")]).toEqual([["333333333"], ["Ops devices", "Lab"]]);
+
+  // An unknown user refuses the whole PATCH.
+  const bad = await env.json("PATCH", `/api/device-groups/${lab.guid}`, '{"note": "x", "allowed_incomings": [{"type": 2, "name": "nobody"}]}');
+  expect([bad.status, bad.json()]).toEqual([404, { error: 'user "nobody" not found' }]);
+  expect(await byName("Lab")).toMatchObject({ note: "", allowed_incomings: JSON.parse(rules) });
+
+  // Deleting a user or the group leaves no rule behind.
+  const erin = await env.guidOf("/api/users?name=erin&pageSize=50", "name", "erin");
+  expect((await env.bare("POST", `/api/users/${erin}/disable`)).status).toBe(200);
+  expect((await env.bare("DELETE", `/api/users/${erin}`)).status).toBe(200);
+  expect((await byName("Lab"))!.allowed_incomings).toEqual([{ type: 0, name: "Default" }, { type: 2, name: "bob" }]);
+  expect((await env.jsonHeaders("DELETE", `/api/device-groups/${lab.guid}`)).status).toBe(200);
+  expect(env.sqlite.query("SELECT count(*) AS n FROM user_access").get()).toEqual({ n: 0 });
+  expect(await sees("/api/peers")).toEqual([]);
 });
 
 test("update: PATCH the partial body; [] clears the rules", async () => {

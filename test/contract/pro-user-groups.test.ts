@@ -5,6 +5,9 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { createDeviceGroup } from "../../src/device-groups/service.ts";
 import { groupAccessOf } from "../../src/groups/service.ts";
 import { createToken } from "../../src/tokens/service.ts";
+import { createUser, setPassword } from "../../src/users/service.ts";
+import { DART_JSON, passwordLoginBody } from "../helpers/client.ts";
+import { call } from "../helpers/http.ts";
 import { script } from "../helpers/pro-script.ts";
 import { tokenEnv } from "../tokens/_setup.ts";
 
@@ -52,20 +55,20 @@ describe("user-groups.py", () => {
     expect(groupAccessOf(env.ctx, "Ops team")).toEqual({ userGroups: ["Default", "Sales"], deviceGroups: ["Servers"] });
   });
 
-  test("add: refusals → 4xx {error}: a duplicate name, an unknown target, a type not allowed, type 2 (a single user)", async () => {
+  test("add: refusals → 4xx {error}: a duplicate name, an unknown target (group or user), a type not allowed", async () => {
     const cases: [unknown, number, string][] = [
       [{ name: "ops TEAM" }, 409, 'a group named "Ops team" already exists'],
       [{ name: "X", allowed_outgoings: [{ type: 1, name: "Nope" }] }, 404, 'device group "Nope" not found'],
       [{ name: "X", allowed_outgoings: [{ type: 2, name: "alice" }] }, 400, "allowed_outgoings: type 2 is not allowed here (allowed: 0, 1)"],
       [{ name: "X", allowed_incomings: [{ type: 1, name: "Servers" }] }, 400, "allowed_incomings: type 1 is not allowed here (allowed: 0, 2)"],
+      [{ name: "X", allowed_incomings: [{ type: 0, name: "Default" }, { type: 2, name: "nobody" }] }, 404, 'user "nobody" not found'],
     ];
     for (const [body, status, error] of cases) {
       const r = await py.send("POST", "/api/user-groups", body);
       expect([r.status, r.json()]).toEqual([status, { error }]);
     }
-    const user = await py.send("POST", "/api/user-groups", { name: "X", allowed_incomings: [{ type: 2, name: "alice" }] });
-    expect([user.status, (user.json() as { error: string }).error]).toEqual([400, expect.stringContaining("type 2 (a single user) is not supported")]);
     expect(await groupNamed("X")).toBeUndefined();
+    expect(env.sqlite.query("SELECT count(*) AS n FROM user_access").get()).toEqual({ n: 0 });
   });
 
   test("view --name: the name filter is exact unless it holds a %, case-insensitive; a space arrives as +", async () => {
@@ -124,5 +127,64 @@ describe("user-groups.py", () => {
     expect([dflt.status, dflt.json()]).toEqual([400, { error: 'the "Default" group cannot be deleted' }]);
     // The rules that named a deleted group are gone with it.
     expect((await groupNamed("Ops team"))!.allowed_outgoings).toEqual([{ type: 0, name: "Default" }, { type: 1, name: "Servers" }]);
+  });
+});
+
+describe("user-groups.py with type-2 rules (a single user in allowed_incomings)", () => {
+  // bob (in "Ops team" now) logs in with the client; what his group tab lists is what the rules grant.
+  const bobSees = async () => {
+    const login = await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("bob", "bob-password"), headers: DART_JSON });
+    const token = (login.json() as { access_token: string }).access_token;
+    const r = await call(env.app, "GET", "/api/users?current=1&pageSize=100&accessible=&status=1", { headers: { authorization: `Bearer ${token}` } });
+    return (r.json() as { data: { name: string }[] }).data.map((u) => u.name).sort();
+  };
+  const rows = () => env.sqlite.query("SELECT count(*) AS n FROM user_access").get();
+  const guidOf = async (name: string) => ((await py.get("/api/users", { name, pageSize: 50 })).json() as { data: User[] }).data[0]!.guid;
+
+  test("add --accessed-from '[{\"type\": 2, \"name\": \"alice\"}]' → 200; view returns the rule as given", async () => {
+    await setPassword(env.ctx, "bob", "bob-password");
+    await createUser(env.ctx, { name: "dave", password: null });
+    await createUser(env.ctx, { name: "erin", password: null });
+    // The script's json= body, byte for byte.
+    const r = await env.app.handle(
+      new Request("http://localhost/api/user-groups", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: '{"name": "Vault", "allowed_incomings": [{"type": 2, "name": "alice"}]}',
+      }),
+    );
+    expect([r.status, await r.text()]).toEqual([200, ""]);
+    const vault = (await groupNamed("Vault"))!;
+    expect(vault.allowed_incomings).toEqual([{ type: 2, name: "alice" }]);
+    ok(await py.send("POST", `/api/user-groups/${vault.guid}`, [await guidOf("dave")]));
+    expect(await bobSees()).toEqual(["alice", "bob", "carol", "erin"]);
+  });
+
+  test("update: a list mixing types 0 and 2 replaces the old one and bob sees the members; an unknown user → 404, nothing changes; [] clears", async () => {
+    const vault = (await groupNamed("Vault"))!;
+    const rules = [{ type: 0, name: "Default" }, { type: 2, name: "erin" }, { type: 2, name: "bob" }];
+    ok(await py.send("PATCH", `/api/user-groups/${vault.guid}`, { allowed_incomings: rules }));
+    expect((await groupNamed("Vault"))!.allowed_incomings).toEqual(rules);
+    expect(await bobSees()).toEqual(["alice", "bob", "carol", "dave", "erin"]);
+    const bad = await py.send("PATCH", `/api/user-groups/${vault.guid}`, { note: "changed", allowed_incomings: [{ type: 2, name: "nobody" }] });
+    expect([bad.status, bad.json()]).toEqual([404, { error: 'user "nobody" not found' }]);
+    expect(await groupNamed("Vault")).toMatchObject({ note: "", allowed_incomings: rules });
+    ok(await py.send("PATCH", `/api/user-groups/${vault.guid}`, { allowed_incomings: [] }));
+    expect(await bobSees()).toEqual(["alice", "bob", "carol", "erin"]);
+    ok(await py.send("PATCH", `/api/user-groups/${vault.guid}`, { allowed_incomings: rules }));
+    expect(rows()).toEqual({ n: 2 });
+  });
+
+  test("deleting a user removes their rules; deleting a group removes the rules on it", async () => {
+    const admin = script(env.app, createToken(env.ctx, { name: "root", scopes: { admin: "rw" } }).secret);
+    const erin = await guidOf("erin");
+    expect((await admin.bare("POST", `/api/users/${erin}/disable`)).status).toBe(200);
+    expect((await admin.bare("DELETE", `/api/users/${erin}`)).status).toBe(200);
+    expect((await groupNamed("Vault"))!.allowed_incomings).toEqual([{ type: 0, name: "Default" }, { type: 2, name: "bob" }]);
+    expect(rows()).toEqual({ n: 1 });
+    ok(await py.send("POST", "/api/user-groups", { name: "Temp", allowed_incomings: [{ type: 2, name: "alice" }] }));
+    expect(rows()).toEqual({ n: 2 });
+    ok(await py.bare("DELETE", `/api/user-groups/${(await groupNamed("Temp"))!.guid}`));
+    expect(rows()).toEqual({ n: 1 });
   });
 });

@@ -57,3 +57,14 @@ test("status=1 leaves disabled users and devices out; without it they are listed
   expect(v.users).toEqual(["blue1", "red1"]);
   expect(v.peers).toEqual(["d-blue1", "d-lab", "d-red2"]);
 });
+
+test("rules for a single user (Pro's type 2) widen only that user's view, also without a group of their own", async () => {
+  const { updateDeviceGroup } = await import("../../src/device-groups/service.ts");
+  setGroupAccess(env.ctx, "Blue", { accessibleByUsers: ["loner"] });
+  updateDeviceGroup(env.ctx, "Prod", { accessibleByUsers: ["loner"] });
+  expect(await view("loner")).toEqual({ users: ["blue1", "loner"], peers: ["d-blue1", "d-loner", "d-prod"], groups: ["Prod"] });
+  expect(await view("blue1")).toEqual({ users: ["blue1"], peers: ["d-blue1"], groups: [] });
+  setGroupAccess(env.ctx, "Blue", { accessibleByUsers: [] });
+  updateDeviceGroup(env.ctx, "Prod", { accessibleByUsers: [] });
+  expect(await view("loner")).toEqual({ users: ["loner"], peers: ["d-loner"], groups: [] });
+});

@@ -367,6 +367,15 @@ CREATE TABLE `token_enrolments` (
 	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE set null
 );
 
+CREATE TABLE `user_access` (
+	`user_id` integer NOT NULL,
+	`user_group_id` integer,
+	`device_group_id` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_group_id`) REFERENCES `user_groups`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`device_group_id`) REFERENCES `device_groups`(`id`) ON UPDATE no action ON DELETE cascade
+);
+
 CREATE TABLE `user_devices` (
 	`user_id` integer NOT NULL,
 	`device_uuid` text NOT NULL,
@@ -424,7 +433,7 @@ CREATE TABLE `users` (
 	`status` integer DEFAULT 1 NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
-, `email_verification` integer DEFAULT false NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null, `totp_enforced` integer DEFAULT false NOT NULL);
+, `email_verification` integer DEFAULT false NOT NULL, `strategy_id` integer REFERENCES strategies(id) ON DELETE set null, `totp_enforced` integer DEFAULT false NOT NULL, `totp_enforce_url` text DEFAULT '' NOT NULL);
 
 CREATE INDEX `ab_peers_book_order` ON `ab_peers` (`ab_id`,`id`);
 
@@ -547,6 +556,12 @@ CREATE UNIQUE INDEX `strategies_name_nocase` ON `strategies` ("name" collate noc
 CREATE UNIQUE INDEX `strategies_one_default` ON `strategies` (`is_default`) WHERE "strategies"."is_default" = 1;
 
 CREATE INDEX `token_enrolments_token` ON `token_enrolments` (`token_id`,`id`);
+
+CREATE UNIQUE INDEX `user_access_device_group` ON `user_access` (`device_group_id`,`user_id`) WHERE "user_access"."device_group_id" is not null;
+
+CREATE INDEX `user_access_user` ON `user_access` (`user_id`);
+
+CREATE UNIQUE INDEX `user_access_user_group` ON `user_access` (`user_group_id`,`user_id`) WHERE "user_access"."user_group_id" is not null;
 
 CREATE INDEX `user_group_members_group` ON `user_group_members` (`group_id`);
 

@@ -4,6 +4,7 @@
 import { afterAll, expect, test } from "bun:test";
 import { generateSync } from "otplib";
 import { beginTotp, confirmTotp } from "../../src/auth/totp.ts";
+import { setTotpEnforced } from "../../src/users/pro.ts";
 import { createUser, disableUser, updateUser } from "../../src/users/service.ts";
 import { Browser, freePort, startOidcProvider, type Account } from "../helpers/oidc.ts";
 import { testEnv } from "../helpers/env.ts";
@@ -192,6 +193,23 @@ test("a user with TOTP gets the challenge, and finishes on /api/login with a cod
     body: JSON.stringify({ username: "alice", id: "123456789", uuid: UUID, autoLogin: true, type: "email_code", verificationCode: code, tfaCode: code, secret: challenge.body.secret, deviceInfo: { os: "windows", type: "client", name: "ALICE-PC" } }),
   });
   expect(await r.json()).toMatchObject({ type: "access_token", user: { name: "alice" } });
+});
+
+test("2FA enforced without TOTP: the SSO login is refused with the set-up address; with TOTP, the challenge as usual", async () => {
+  const s = await setup({ link_by_email: true });
+  const alice = await createUser(s.env.ctx, { name: "alice", email: "alice@example.com", password: null });
+  setTotpEnforced(s.env.ctx, [alice.guid], true, "https://console.example.com");
+  const started = await s.start();
+  const page = await s.signIn(started.json.url!, "alice");
+  const refusal = "Two-factor authentication (TOTP) is required for this account: set it up at https://console.example.com, then log in again";
+  expect([page.status, page.text.includes(refusal)]).toEqual([400, true]);
+  expect(await s.poll(started.json.code!)).toEqual({ status: 401, body: { error: refusal } });
+
+  const { secret } = beginTotp(s.env.ctx, "alice");
+  confirmTotp(s.env.ctx, "alice", generateSync({ secret, epoch: Math.floor(s.env.ctx.now() / 1000) }));
+  const again = await s.start();
+  await s.signIn(again.json.url!, "alice");
+  expect((await s.poll(again.json.code!)).body).toMatchObject({ type: "email_check", tfa_type: "tfa_check", user: { name: "alice" } });
 });
 
 test("pending logins are capped per IP and in all; login-options carry icons in one common-oidc entry", async () => {

@@ -41,7 +41,7 @@ export function proDeviceGroupRoutes(deps: CoreDeps) {
         apiToken: WRITE,
         // client: res/device-groups.py:73-81 (rustdesk@7423dced) sends note and allowed_incomings only when given.
         body: t.Object({ name: t.String({ maxLength: 200 }), note: t.Optional(t.String({ maxLength: 2000 })), allowed_incomings: t.Optional(t.Array(Rule, { maxItems: 1000 })) }),
-        detail: { summary: "Create a device group (Pro)", description: "allowed_incomings: [{type: 0, name: <user group>}] (type 2, a single user, is not supported yet)." },
+        detail: { summary: "Create a device group (Pro)", description: "allowed_incomings: [{type: 0, name: <user group>} or {type: 2, name: <user>}]; an unknown name refuses the whole request." },
       },
     )
     .patch(

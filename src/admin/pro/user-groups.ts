@@ -56,7 +56,7 @@ export function proUserGroupRoutes(deps: CoreDeps) {
         body: t.Object({ name: Text(128), note: t.Optional(Text(2000)), allowed_incomings: t.Optional(Rules), allowed_outgoings: t.Optional(Rules) }),
         detail: detail(
           "Create a user group (user-groups.py add)",
-          "Body {name, note?, allowed_incomings?, allowed_outgoings?}; rules [{type, name}]: incomings type 0 (user group), outgoings type 0 (user group) or 1 (device group). Type 2 (a single user) is refused: rdconsole grants access to groups.",
+          "Body {name, note?, allowed_incomings?, allowed_outgoings?}; rules [{type, name}]: incomings type 0 (user group) or 2 (a single user, who then sees the members and their devices), outgoings type 0 (user group) or 1 (device group); an unknown name refuses the whole request.",
         ),
       },
     )

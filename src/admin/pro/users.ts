@@ -184,7 +184,7 @@ export function proUserRoutes(deps: CoreDeps, mailer: Mailer) {
         {
           apiToken: WRITE,
           body: t.Object({ user_guids: Guids, enforce: t.Boolean({ error: "enforce: true or false" }), url: t.Optional(Text(2048)) }),
-          detail: detail("Mark users as required to set up TOTP, or not (users.py enable-2fa-enforce / disable-2fa-enforce)", "Body {user_guids, enforce, url}: recorded per user (tfa_enforced in the list) and in the console audit."),
+          detail: detail("Mark users as required to set up TOTP, or not (users.py enable-2fa-enforce / disable-2fa-enforce)", "Body {user_guids, enforce, url}: tfa_enforced in the list; an enforced user without TOTP is refused at login (password and SSO) with a message pointing at url (else at the administrator)."),
         },
       )
       .put(
