@@ -17,6 +17,10 @@ import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { adminUserRoutes } from "./admin/users.ts";
 import { adminGroupRoutes } from "./admin/groups.ts";
+import { adminLockoutRoutes } from "./admin/lockouts.ts";
+import { adminRecordingRoutes } from "./admin/recordings.ts";
+import { adminSystemTestRoutes } from "./admin/system-tests.ts";
+import { adminUserEnrolRoutes } from "./admin/user-enrol.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -82,6 +86,10 @@ export function createApp(deps: AppDeps) {
     .use(adminDeviceRoutes(deps))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminRecordingRoutes(deps))
+    .use(adminLockoutRoutes(deps))
+    .use(adminUserEnrolRoutes(deps))
+    .use(adminSystemTestRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

@@ -1,11 +1,13 @@
 // rdconsole's own device-group routes (/api/admin/device-groups…): everything `rdconsole device-group …` does
-// (list, show, create, rename, delete), over the same services, with an API token of the groups area. A group
-// is named by its name (case-insensitive, as on the CLI).
+// (list, show, create, rename, delete) and a note edit, over the same services, with an API token of the groups
+// area. A group is named by its name (case-insensitive, as on the CLI).
 import { Elysia, t } from "elysia";
 import type { ServiceContext } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
-import { createDeviceGroup, deleteDeviceGroup, listDeviceGroups, renameDeviceGroup } from "../device-groups/service.ts";
+import { createDeviceGroup, deleteDeviceGroup, listDeviceGroups, requireDeviceGroup } from "../device-groups/service.ts";
+import { requireDeviceGroupByGuid, updateProDeviceGroup } from "../device-groups/pro.ts";
 import { showDeviceGroup } from "../device-groups/show.ts";
+import { invalid } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
 import { adminAuth } from "./token-auth.ts";
 
@@ -67,15 +69,21 @@ export function adminDeviceGroupRoutes(deps: CoreDeps) {
     .patch(
       "/api/admin/device-groups/:name",
       ({ request, actor, params, body }) => {
+        if (body.name === undefined && body.note === undefined) throw invalid("nothing to change: give name or note");
         const ctx = ctxOf(request, actor);
-        return show(ctx, renameDeviceGroup(ctx, params.name, body.name).name);
+        const g = requireDeviceGroup(ctx, params.name);
+        updateProDeviceGroup(ctx, g.guid, { name: body.name, note: body.note });
+        return show(ctx, requireDeviceGroupByGuid(ctx, g.guid).name);
       },
       {
         apiToken: WRITE,
         params: NameParam,
-        body: t.Object({ name: t.String({ minLength: 1, maxLength: 200, description: "the new name" }) }, { additionalProperties: false }),
+        body: t.Object(
+          { name: t.Optional(t.String({ minLength: 1, maxLength: 200, description: "the new name (device-group rename)" })), note: t.Optional(t.String({ maxLength: 2000, description: '"" clears it' })) },
+          { additionalProperties: false },
+        ),
         response: { 200: GroupShow, ...errors },
-        detail: { summary: "Rename a device group (as `device-group rename`); needs groups:rw" },
+        detail: { summary: "Rename a device group (device-group rename) and/or change its note; only the fields given change; needs groups:rw" },
       },
     )
     .delete(
