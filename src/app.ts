@@ -8,26 +8,7 @@ import { banChecker } from "./bans/service.ts";
 import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
-import { adminBanRoutes } from "./admin/bans.ts";
-import { adminClientConfigRoutes } from "./admin/client-config.ts";
-import { adminAuditRoutes } from "./admin/audit.ts";
-import { adminDeviceRoutes } from "./admin/devices.ts";
-import { adminDeviceGroupRoutes } from "./admin/device-groups.ts";
-import { adminDeviceInfoRoutes } from "./admin/device-info.ts";
-import { adminSessionRoutes } from "./admin/sessions.ts";
-import { adminTokenRoutes } from "./admin/tokens.ts";
-import { adminStrategyRoutes } from "./admin/strategies.ts";
-import { adminUserRoutes } from "./admin/users.ts";
-import { adminGroupRoutes } from "./admin/groups.ts";
-import { adminAddressBookRoutes } from "./admin/address-books.ts";
-import { proAddressBookRoutes } from "./admin/pro/ab.ts";
-import { proAuditRoutes } from "./admin/pro/audits.ts";
-import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
-import { proDeviceRoutes } from "./admin/pro/devices.ts";
-import { proStrategyRoutes } from "./admin/pro/strategies.ts";
-import { invitePageRoutes } from "./admin/pro/invite-page.ts";
-import { proUserGroupRoutes } from "./admin/pro/user-groups.ts";
-import { proUserRoutes } from "./admin/pro/users.ts";
+import { adminApi } from "./admin/api.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
@@ -78,28 +59,7 @@ export function createApp(deps: AppDeps) {
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
-    .use(adminClientConfigRoutes(deps))
-    .use(adminTokenRoutes(deps))
-    .use(adminBanRoutes(deps))
-    .use(adminStrategyRoutes(deps))
-    .use(adminUserRoutes(deps))
-    .use(adminGroupRoutes(deps))
-    .use(adminDeviceRoutes(deps))
-    .use(adminDeviceInfoRoutes(deps, devices))
-    .use(adminSessionRoutes(deps, devices))
-    .use(adminDeviceGroupRoutes(deps))
-    .use(adminAuditRoutes(deps))
-    .use(adminAddressBookRoutes(deps))
-    .use(proDeviceRoutes(deps))
-    .use(proDeviceGroupRoutes(deps))
-    .use(proStrategyRoutes(deps))
-    .use(proAuditRoutes(deps))
-    // The client's address-book mutations are registered there too, dispatching on the token.
-    .use(proAddressBookRoutes(deps))
-    // GET /api/users (client group view and Pro's admin list) is registered there, dispatching on the token.
-    .use(proUserRoutes(deps, auth.mailer))
-    .use(proUserGroupRoutes(deps))
-    .use(invitePageRoutes(deps))
+    .use(adminApi(deps, devices, auth.mailer))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

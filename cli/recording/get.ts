@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
-import { chmodSync, constants, copyFileSync, existsSync, statSync, truncateSync } from "node:fs";
-import { findRecording } from "../../src/recordings/service.ts";
+import { chmodSync, constants, copyFileSync, statSync, truncateSync } from "node:fs";
+import { recordingFile } from "../../src/recordings/service.ts";
 import { RecordingStore } from "../../src/recordings/store.ts";
 import { CliError, io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
@@ -15,10 +15,9 @@ export default defineCommand({
   },
   run: action(async (args) => {
     const { source, size, out } = await withData(args, (ctx) => {
-      const row = findRecording(ctx, args.recording);
-      return { source: new RecordingStore(ctx.config.data.dir).pathOf(row.path), size: row.size, out: args.out ?? row.file };
+      const { row, path } = recordingFile(ctx, new RecordingStore(ctx.config.data.dir), args.recording);
+      return { source: path, size: row.size, out: args.out ?? row.file };
     });
-    if (!existsSync(source)) throw new CliError(`the recording's file is missing from the data dir (${source})`);
     try {
       // Exclusive unless --force; private like the data dir it comes from.
       copyFileSync(source, out, args.force ? 0 : constants.COPYFILE_EXCL);

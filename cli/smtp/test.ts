@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { createMailer } from "../../src/mail/mailer.ts";
+import { sendTestMail } from "../../src/mail/test-message.ts";
 import { CliError, io } from "../_io.ts";
 import { action, configArgs, loadCliConfig } from "../_shared.ts";
 
@@ -8,14 +8,8 @@ export default defineCommand({
   args: { address: { type: "positional", description: "Recipient", required: true }, ...configArgs },
   run: action(async (args) => {
     const { config } = loadCliConfig(args);
-    const mailer = createMailer(config.smtp);
-    if (!mailer.enabled) throw new CliError("smtp.host is not set");
-    try {
-      await mailer.send({ to: args.address, subject: "rdconsole test message", text: "This is a test message from rdconsole. E-mail works.\n" });
-    } catch (e) {
-      const cause = (e as Error).cause;
-      throw new CliError(`sending failed: ${cause instanceof Error ? cause.message : (e as Error).message}`);
-    }
+    const sent = await sendTestMail(config.smtp, args.address);
+    if (!sent.ok) throw new CliError(sent.error);
     io.out(`sent a test message to ${args.address} via ${config.smtp.host}:${config.smtp.port}\n`);
   }),
 });

@@ -1,22 +1,16 @@
 import { defineCommand } from "citty";
-import { ProviderClient } from "../../src/sso/oauth.ts";
+import { testSsoProvider } from "../../src/sso/check.ts";
 import { CliError, io } from "../_io.ts";
 import { action, configArgs, loadCliConfig } from "../_shared.ts";
-import { redirectUri } from "./_redirect.ts";
 
 export default defineCommand({
   meta: { name: "test", description: "Fetch a provider's discovery document and print its endpoints, or the exact error" },
   args: { name: { type: "positional", description: "Provider name", required: true }, ...configArgs },
   run: action(async (args) => {
     const { config } = loadCliConfig(args);
-    const p = config.sso.providers.find((x) => x.name === args.name);
-    if (!p) throw new CliError(`no SSO provider "${args.name}" (configured: ${config.sso.providers.map((x) => x.name).join(", ") || "none"})`);
-    let d;
-    try {
-      d = await new ProviderClient(p).endpointsNow();
-    } catch (e) {
-      throw new CliError(`${p.name}: ${(e as Error).message}`);
-    }
+    const d = await testSsoProvider(config, args.name);
+    const p = d.provider;
+    if (!d.ok) throw new CliError(`${p.name}: ${d.error}`);
     const lines = [
       ["provider", `${p.name} (${p.kind}, "${p.label}")`],
       ["issuer", d.issuer],
@@ -24,7 +18,7 @@ export default defineCommand({
       ["token", d.token_endpoint],
       ...(p.kind === "oidc" ? [["keys (JWKS)", d.jwks_uri], ["userinfo", d.userinfo_endpoint ?? "-"]] : [["api", p.api_url]]),
       ["scopes", p.scopes.join(" ")],
-      ["redirect URI", redirectUri(config, p)],
+      ["redirect URI", d.redirect_uri],
     ];
     io.out(lines.map(([k, v]) => `${k!.padEnd(14)} ${v}\n`).join(""));
     if (!config.server.public_url) io.out("note: server.public_url is not set; register <your server's public URL>/oidc/callback/" + p.name + " at the provider\n");

@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
 import { linkSso } from "../../src/sso/identity.ts";
-import { CliError, io } from "../_io.ts";
+import { io } from "../_io.ts";
 import { action, configArgs, withData } from "../_shared.ts";
 
 export default defineCommand({
@@ -12,11 +12,7 @@ export default defineCommand({
     ...configArgs,
   },
   run: action(async (args) => {
-    await withData(args, (ctx) => {
-      const p = ctx.config.sso.providers.find((x) => x.name === args.provider);
-      if (!p) throw new CliError(`no SSO provider "${args.provider}" in the configuration`);
-      linkSso(ctx, args.name, p, args.subject);
-    });
+    await withData(args, (ctx) => linkSso(ctx, args.name, args.provider, args.subject));
     io.out(`linked ${args.name} to ${args.subject} at ${args.provider}\n`);
   }),
 });

@@ -1,12 +1,13 @@
 // rdconsole's own device-group routes (/api/admin/device-groups…): everything `rdconsole device-group …` does
-// (list, show, create, rename, set --accessible-by-user, delete), over the same services, with an API token of the groups area. A group
-// is named by its name (case-insensitive, as on the CLI).
+// (list, show, create, rename, set --accessible-by-user, delete) and a note edit, over the same services, with an API
+// token of the groups area. A group is named by its name (case-insensitive, as on the CLI).
 import { Elysia, t } from "elysia";
-import type { ServiceContext } from "../core/context.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
-import { invalid } from "../core/errors.ts";
-import { createDeviceGroup, deleteDeviceGroup, listDeviceGroups, updateDeviceGroup } from "../device-groups/service.ts";
+import { createDeviceGroup, deleteDeviceGroup, listDeviceGroups, requireDeviceGroup, updateDeviceGroup } from "../device-groups/service.ts";
+import { requireDeviceGroupByGuid, updateProDeviceGroup } from "../device-groups/pro.ts";
 import { showDeviceGroup } from "../device-groups/show.ts";
+import { invalid } from "../core/errors.ts";
 import { requestContext } from "../http/context.ts";
 import { adminAuth } from "./token-auth.ts";
 
@@ -69,16 +70,22 @@ export function adminDeviceGroupRoutes(deps: CoreDeps) {
     .patch(
       "/api/admin/device-groups/:name",
       ({ request, actor, params, body }) => {
-        if (body.name === undefined && body.accessible_by_users === undefined) throw invalid("nothing to change: give name or accessible_by_users");
+        if (body.name === undefined && body.note === undefined && body.accessible_by_users === undefined) throw invalid("nothing to change: give name, note or accessible_by_users");
         const ctx = ctxOf(request, actor);
-        return show(ctx, updateDeviceGroup(ctx, params.name, { name: body.name, accessibleByUsers: body.accessible_by_users }).name);
+        const guid = requireDeviceGroup(ctx, params.name).guid;
+        withTransaction(ctx, (tx) => {
+          if (body.name !== undefined || body.note !== undefined) updateProDeviceGroup(tx, guid, { name: body.name, note: body.note });
+          if (body.accessible_by_users !== undefined) updateDeviceGroup(tx, requireDeviceGroupByGuid(tx, guid).name, { accessibleByUsers: body.accessible_by_users });
+        });
+        return show(ctx, requireDeviceGroupByGuid(ctx, guid).name);
       },
       {
         apiToken: WRITE,
         params: NameParam,
         body: t.Object(
           {
-            name: t.Optional(t.String({ minLength: 1, maxLength: 200, description: "the new name" })),
+            name: t.Optional(t.String({ minLength: 1, maxLength: 200, description: "the new name (device-group rename)" })),
+            note: t.Optional(t.String({ maxLength: 2000, description: '"" clears it' })),
             accessible_by_users: t.Optional(
               t.Array(t.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000, description: "User names who may see these devices; replaces the old list, [] clears it" }),
             ),
@@ -86,7 +93,7 @@ export function adminDeviceGroupRoutes(deps: CoreDeps) {
           { additionalProperties: false },
         ),
         response: { 200: GroupShow, ...errors },
-        detail: { summary: "Rename a device group (device-group rename) and/or set the single users who may see its devices (device-group set); needs groups:rw" },
+        detail: { summary: "Rename a device group (device-group rename), change its note and/or set the single users who may see its devices (device-group set); only the fields given change, all or nothing; needs groups:rw" },
       },
     )
     .delete(

@@ -2,8 +2,7 @@
 // passwd, disable, enable, unlock (lockout clear), logout-all, 2fa disable/reset, sessions (list, revoke one), sso-links (list, unlink).
 // Area users (users:r to read, users:rw to change). The services' rules apply as on the CLI: the last enabled
 // administrator stays one, e-mail verification needs an address and [smtp]. Never a password hash, a TOTP
-// secret or a session token in a reply. `2fa enable` is not here: the authenticator's secret belongs to the
-// user enrolling it (the Pro route PUT /api/users/tfa/totp/enforce refuses their logins until they have).
+// secret or a session token in a reply, but `2fa enable` and `sso-link` (user-enrol.ts) show a new secret once.
 import { Elysia, t } from "elysia";
 import { disableTotp, resetTotp, totpStates } from "../auth/totp.ts";
 import { listSessions, revokeSession, type SessionView } from "../auth/sessions.ts";

@@ -8,7 +8,7 @@ import { countLog, LOG_TYPES, readLog, type Cursor, type LogEntry, type LogFilte
 export type AllFilter = Omit<LogFilter, "type" | "after">;
 export type Cursors = Record<LogType, Cursor>;
 
-const byTime = (a: LogEntry, b: LogEntry) => a.at - b.at || LOG_TYPES.indexOf(a.type) - LOG_TYPES.indexOf(b.type) || a.position - b.position;
+export const byTime = (a: LogEntry, b: LogEntry) => a.at - b.at || LOG_TYPES.indexOf(a.type) - LOG_TYPES.indexOf(b.type) || a.position - b.position;
 
 /** The newest `limit` entries across every log, oldest first. */
 export function readAllLogs(ctx: ServiceContext, f: AllFilter): LogEntry[] {

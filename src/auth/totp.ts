@@ -72,6 +72,14 @@ export function confirmTotp(ctx: ServiceContext, name: string, code: string | nu
   });
 }
 
+/** Both steps at once (`user 2fa enable --no-confirm`, scripted setups): the secret is shown this once, 2FA is on. */
+export function enrolTotpUnconfirmed(ctx: ServiceContext, name: string): { secret: string; uri: string; codes: string[] } {
+  return withTransaction(ctx, (tx) => {
+    const enrolment = beginTotp(tx, name);
+    return { ...enrolment, codes: confirmTotp(tx, name, null) };
+  });
+}
+
 /** The accepted time step for `code`, or 0. Only steps after `after` count (replay guard). */
 function matchStep(ctx: ServiceContext, secret: string, code: string, after: number): number {
   if (!SIX_DIGITS.test(code)) return 0;

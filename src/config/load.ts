@@ -20,6 +20,9 @@ export interface LoadOptions {
   flags?: Record<string, string | undefined>;
   cwd?: string;
   defaultConfigPath?: string;
+  /** TOML text to read in place of a config file (the admin API's config check); named `textName` in problems. */
+  text?: string;
+  textName?: string;
 }
 
 export interface LoadedConfig {
@@ -41,10 +44,10 @@ function pickFile(o: LoadOptions, env: Record<string, string | undefined>): { pa
   return { path: existsSync(fallback) ? fallback : null, explicit: false };
 }
 
-function readFile(path: string, problems: string[]): Record<string, unknown> {
+function readFile(path: string, problems: string[], given?: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = given ?? readFileSync(path, "utf8");
   } catch (e) {
     problems.push(`config file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : (e as Error).message}`);
     return {};
@@ -87,8 +90,8 @@ export function loadConfig(o: LoadOptions = {}): LoadedConfig {
   const env = o.env ?? process.env;
   const cwd = o.cwd ?? process.cwd();
   const problems: string[] = [];
-  const { path: file } = pickFile(o, env);
-  const doc = file ? readFile(file, problems) : {};
+  const { path: file } = o.text !== undefined ? { path: o.textName ?? "<text>" } : pickFile(o, env);
+  const doc = file ? readFile(file, problems, o.text) : {};
   if (file) checkUnknownFileKeys(doc, file, problems);
   checkUnknownEnv(env, problems);
 

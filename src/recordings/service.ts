@@ -108,12 +108,12 @@ export interface RecordingView {
   updatedAt: number;
 }
 
-const view = (r: RecordingRow): RecordingView => ({ guid: r.guid, device: r.rdId, file: r.file, size: r.size, complete: r.complete, createdAt: r.createdAt, updatedAt: r.updatedAt });
+export const recordingView = (r: RecordingRow): RecordingView => ({ guid: r.guid, device: r.rdId, file: r.file, size: r.size, complete: r.complete, createdAt: r.createdAt, updatedAt: r.updatedAt });
 
 /** Oldest first; `device` is a RustDesk ID. */
 export function listRecordings(ctx: ServiceContext, o: { device?: string } = {}): RecordingView[] {
   const q = ctx.db.select().from(recordings);
-  return (o.device ? q.where(eq(recordings.rdId, o.device)) : q).orderBy(asc(recordings.createdAt), asc(recordings.id)).all().map(view);
+  return (o.device ? q.where(eq(recordings.rdId, o.device)) : q).orderBy(asc(recordings.createdAt), asc(recordings.id)).all().map(recordingView);
 }
 
 /** A recording by guid, or by file name when only one recording has it. */
@@ -124,13 +124,26 @@ export function findRecording(ctx: ServiceContext, ref: string): RecordingRow {
   return rows[0]!;
 }
 
+/**
+ * Where a recording's bytes are, and how many of them count: only the `size` the server accepted (a write that
+ * failed part-way may have left more on disk). NOT_FOUND when the file is gone or shorter than that.
+ */
+export function recordingFile(ctx: ServiceContext, store: RecordingStore, ref: string): { row: RecordingRow; path: string } {
+  const row = findRecording(ctx, ref);
+  const path = store.pathOf(row.path);
+  const onDisk = store.sizeOf(row.path);
+  if (onDisk === null) throw notFound(`the file of recording ${row.file} is missing from the data dir`);
+  if (onDisk < row.size) throw notFound(`only ${onDisk} of recording ${row.file}'s ${row.size} bytes are on disk`);
+  return { row, path };
+}
+
 export function deleteRecording(ctx: ServiceContext, store: RecordingStore, ref: string): RecordingView {
   return withTransaction(ctx, (tx) => {
     const row = findRecording(tx, ref);
     tx.db.delete(recordings).where(eq(recordings.id, row.id)).run();
     emitAudit(tx, "recording.delete", { type: "recording", guid: row.guid, name: row.file }, { device: row.rdId, size: row.size });
     afterCommit(tx, () => store.remove(row.path));
-    return view(row);
+    return recordingView(row);
   });
 }
 

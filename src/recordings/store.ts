@@ -1,7 +1,7 @@
 // Recording bytes on disk: <data dir>/recordings/<device row id>/<file>, directories 0700 and
 // files 0600 like the rest of the data dir. Synchronous calls: an upload is checked, written and
 // recorded without yielding, so two uploads never pass the same quota check.
-import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
+import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, statfsSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { invalid, ServiceError } from "../core/errors.ts";
 
@@ -52,6 +52,15 @@ export class RecordingStore {
         closeSync(fd);
       }
     });
+  }
+
+  /** The file's length on disk, or null when it is gone. */
+  sizeOf(relative: string): number | null {
+    try {
+      return statSync(this.pathOf(relative)).size;
+    } catch {
+      return null;
+    }
   }
 
   remove(relative: string): void {

@@ -130,12 +130,20 @@ export function unlinkSso(ctx: ServiceContext, userName: string, provider: strin
 }
 
 /** `user sso-link`: links a user to an identity at a provider by hand (e.g. an administrator's). */
-export function linkSso(ctx: ServiceContext, userName: string, p: ProviderConfig, subject: string): void {
-  withTransaction(ctx, (tx) => {
+/** Links a user to an identity at a configured provider by hand (`user sso-link`); answers the new link. */
+export function linkSso(ctx: ServiceContext, userName: string, providerName: string, subject: string): SsoLink {
+  const p = ctx.config.sso.providers.find((x) => x.name === providerName);
+  if (!p) throw notFound(`no SSO provider "${providerName}" in the configuration`);
+  return withTransaction(ctx, (tx) => {
     const row = userOf(tx, userName);
     const taken = tx.db.select({ userId: ssoIdentities.userId }).from(ssoIdentities).where(and(eq(ssoIdentities.issuer, p.issuer), eq(ssoIdentities.subject, subject))).get();
     if (taken) throw conflict(taken.userId === row.id ? `user "${row.name}" is already linked to that identity` : "that identity is linked to another user; unlink it there first");
-    tx.db.insert(ssoIdentities).values({ userId: row.id, provider: p.name, issuer: p.issuer, subject, createdAt: tx.now() }).run();
+    const link = tx.db
+      .insert(ssoIdentities)
+      .values({ userId: row.id, provider: p.name, issuer: p.issuer, subject, createdAt: tx.now() })
+      .returning({ guid: ssoIdentities.guid, provider: ssoIdentities.provider, issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, email: ssoIdentities.email, createdAt: ssoIdentities.createdAt, lastLoginAt: ssoIdentities.lastLoginAt })
+      .get();
     emitAudit(tx, "user.sso_link", { type: "user", guid: row.guid, name: row.name }, { provider: p.name, issuer: p.issuer, subject, by_hand: true });
+    return link;
   });
 }

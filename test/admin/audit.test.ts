@@ -50,9 +50,9 @@ describe("the token matrix", () => {
     ["a revoked token", bearer(gone), 401],
     ["audit:r", bearer(ro), 200],
   ];
-  for (const type of ["conn", "file", "alarm", "console"])
-    test.each(CASES)(`GET /api/admin/audit/${type}: %s → %d`, async (_who, headers, want) => {
-      const r = await call(env.app, "GET", `/api/admin/audit/${type}`, { headers });
+  for (const type of ["", "/conn", "/file", "/alarm", "/console"])
+    test.each(CASES)(`GET /api/admin/audit${type}: %s → %d`, async (_who, headers, want) => {
+      const r = await call(env.app, "GET", `/api/admin/audit${type}`, { headers });
       expect(r.status).toBe(want);
       if (want >= 400) expect((r.json() as { code: string }).code).toBe(want === 401 ? "UNAUTHORIZED" : "FORBIDDEN");
     });
@@ -117,5 +117,54 @@ describe("cursor paging", () => {
     const [s, body] = await read("/api/admin/audit/nope");
     expect(s).toBe(400);
     expect((body as { code: string }).code).toBe("INVALID_INPUT");
+  });
+});
+
+describe("every log at once (GET /api/admin/audit, audit tail without --type)", () => {
+  type AllEntry = Omit<Entry, "cursor"> & { cursor: string; guid: string };
+  const all = async (q: string) => (await read(`/api/admin/audit${q}`))[1] as { data: AllEntry[]; next_cursor: string | null };
+  const key = (e: { type: string; guid: string }) => `${e.type}:${e.guid}`;
+
+  test("the four logs merged in time order; each entry once across pages; a follower resumes from the last cursor", async () => {
+    const everything = (await all("?limit=1000")).data;
+    const singles = await Promise.all(["conn", "file", "alarm", "console"].map(async (type) => (await page(`/api/admin/audit/${type}?limit=1000`)).data));
+    expect(everything.map(key).sort()).toEqual(singles.flat().map((e) => key(e as unknown as AllEntry)).sort());
+    expect(new Set(everything.map((e) => e.type))).toEqual(new Set(["conn", "file", "alarm", "console"]));
+    const times = everything.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const seen: AllEntry[] = [];
+    let cursor: string | null = "0.0.0.0";
+    while (cursor !== null) {
+      const p: { data: AllEntry[]; next_cursor: string | null } = await all(`?limit=2&cursor=${cursor}`);
+      expect(p.data.length).toBeLessThanOrEqual(2);
+      seen.push(...p.data);
+      cursor = p.next_cursor;
+    }
+    expect(seen).toEqual(everything);
+    const last = seen.at(-1)!.cursor;
+    expect(last).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect((await all(`?cursor=${last}`)).data).toEqual([]);
+    approveDevice(env.ctx, "307");
+    expect(await post("/api/audit/alarm", { id: "200", info: '{"ip":"5.6.7.8"}', typ: 2, uuid: "dQ==" })).toBe(200);
+    const news = await all(`?cursor=${last}`);
+    // Both at the same time: the logs' order breaks the tie.
+    expect(news.data.map((e) => [e.type, e.device])).toEqual([["alarm", "200"], ["console", "307"]]);
+    expect(news.data[1]!.action).toBe("device.approve");
+  });
+
+  test("the filters of the single logs: device, user, since", async () => {
+    expect(new Set((await all("?device=100&limit=1000")).data.map((e) => e.device))).toEqual(new Set(["100"]));
+    expect((await all("?device=100&limit=1000")).data.map((e) => e.type)).toContain("alarm");
+    // user: the devices of bob in the device logs, bob's own actions in the console log (none).
+    expect((await all("?user=bob&limit=1000")).data.map((e) => [e.type, e.device])).toEqual([["conn", "100"], ["alarm", "100"]]);
+    expect(await read("/api/admin/audit?user=nobody")).toEqual([404, { error: 'user "nobody" not found', code: "NOT_FOUND" }]);
+    expect((await all("?since=1m")).data.every((e) => Date.parse(e.at) >= Date.parse("2026-11-22T12:00:00Z") + 2 * 3_600_000 - 60_000)).toBe(true);
+  });
+
+  test("bad parameters → 400 with a code", async () => {
+    for (const q of ["cursor=12", "cursor=1.2.3", "cursor=a.b.c.d", "cursor=-1.0.0.0", "limit=0", "since=never"]) {
+      const [s, body] = await read(`/api/admin/audit?${q}`);
+      expect([q, s, (body as { code: string }).code]).toEqual([q, 400, "INVALID_INPUT"]);
+    }
   });
 });

@@ -93,6 +93,15 @@ describe("create, rename, delete, audited as token:<name>", () => {
     expect((await reply("PATCH", "/api/admin/device-groups/Lobby", { accessible_by_users: ["carol"] }))[1]).toMatchObject({ accessible_by_users: ["carol"] });
   });
 
+  test("PATCH changes the note, alone or with a new name, in one step; \"\" clears it", async () => {
+    expect(await reply("PATCH", "/api/admin/device-groups/lobby", { note: "front desk" })).toEqual([200, expect.objectContaining({ name: "Lobby", note: "front desk" })]);
+    expect(env.audit("device_group.update").at(-1)).toMatchObject({ actorName: "token:ops", targetName: "Lobby", details: expect.objectContaining({ note: "front desk" }) });
+    expect(await reply("PATCH", "/api/admin/device-groups/Lobby", { name: "Hall", note: "" })).toEqual([200, expect.objectContaining({ name: "Hall", note: "" })]);
+    expect((await reply("PATCH", "/api/admin/device-groups/Hall", { note: "x".repeat(2001) }))[0]).toBe(400);
+    expect((await reply("PATCH", "/api/admin/device-groups/Hall", { name: "Servers", note: "lost" }))[0]).toBe(409);
+    expect(await reply("PATCH", "/api/admin/device-groups/Hall", { name: "Lobby" })).toEqual([200, expect.objectContaining({ name: "Lobby", note: "" })]);
+  });
+
   test("DELETE answers the group deleted; its devices stay, ungrouped", async () => {
     const [s, g] = await reply("DELETE", "/api/admin/device-groups/Lobby");
     expect(s).toBe(200);

@@ -74,6 +74,9 @@ const ADMIN_JSON = new Set([
   "POST /api/admin/ab/books/:book/peers", "PATCH /api/admin/ab/books/:book/peers/:id", "DELETE /api/admin/ab/books/:book/peers",
   "POST /api/admin/ab/books/:book/tags", "PATCH /api/admin/ab/books/:book/tags/:tag", "DELETE /api/admin/ab/books/:book/tags",
   "PUT /api/admin/ab/books/:book/rules", "DELETE /api/admin/ab/books/:book/rules", "POST /api/admin/ab/books/:book/import",
+  "DELETE /api/admin/recordings/:id", "DELETE /api/admin/lockouts/:target", "DELETE /api/admin/lockouts",
+  "POST /api/admin/users/:name/2fa/enable", "POST /api/admin/users/:name/2fa/confirm", "POST /api/admin/users/:name/sso-links",
+  "POST /api/admin/sso/:provider/test", "POST /api/admin/smtp/test", "POST /api/admin/notify/test", "POST /api/admin/config/check",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([

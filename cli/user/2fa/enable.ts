@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
 import { renderUnicodeCompact } from "uqr";
-import { beginTotp, confirmTotp } from "../../../src/auth/totp.ts";
+import { beginTotp, confirmTotp, enrolTotpUnconfirmed } from "../../../src/auth/totp.ts";
 import { ServiceError } from "../../../src/core/errors.ts";
 import { CliError, io } from "../../_io.ts";
 import { action, configArgs, withData } from "../../_shared.ts";
@@ -17,9 +17,14 @@ export default defineCommand({
   },
   run: action(async (args) => {
     const codes = await withData(args, async (ctx) => {
-      const { secret, uri } = beginTotp(ctx, args.name);
-      io.out(`Scan this with an authenticator app (or enter the key by hand):\n\n${renderUnicodeCompact(uri)}\n\nkey: ${secret}\nuri: ${uri}\n\n`);
-      if (!args.confirm) return confirmTotp(ctx, args.name, null);
+      const show = ({ secret, uri }: { secret: string; uri: string }) =>
+        io.out(`Scan this with an authenticator app (or enter the key by hand):\n\n${renderUnicodeCompact(uri)}\n\nkey: ${secret}\nuri: ${uri}\n\n`);
+      if (!args.confirm) {
+        const enrolled = enrolTotpUnconfirmed(ctx, args.name);
+        show(enrolled);
+        return enrolled.codes;
+      }
+      show(beginTotp(ctx, args.name));
       if (!io.isTTY()) throw new CliError("no terminal to ask for the first code on: use --no-confirm");
       for (let attempt = 1; ; attempt++) {
         const code = (await io.readLine("Code from the app: ", true)).trim();

@@ -1,0 +1,60 @@
+// The admin HTTP API composed once: rdconsole's own /api/admin routes, then RustDesk Server Pro's. Its type is
+// erased to AnyElysia on purpose: the full chain of route types is too deep for the type checker in app.ts.
+import { Elysia, type AnyElysia } from "elysia";
+import type { CoreDeps } from "../core/deps.ts";
+import type { DeviceRuntime } from "../devices/runtime.ts";
+import type { Mailer } from "../mail/mailer.ts";
+import { adminAddressBookRoutes } from "./address-books.ts";
+import { adminAuditRoutes } from "./audit.ts";
+import { adminBanRoutes } from "./bans.ts";
+import { adminClientConfigRoutes } from "./client-config.ts";
+import { adminDeviceGroupRoutes } from "./device-groups.ts";
+import { adminDeviceInfoRoutes } from "./device-info.ts";
+import { adminDeviceRoutes } from "./devices.ts";
+import { adminGroupRoutes } from "./groups.ts";
+import { adminLockoutRoutes } from "./lockouts.ts";
+import { adminRecordingRoutes } from "./recordings.ts";
+import { adminSessionRoutes } from "./sessions.ts";
+import { adminStrategyRoutes } from "./strategies.ts";
+import { adminSystemTestRoutes } from "./system-tests.ts";
+import { adminTokenRoutes } from "./tokens.ts";
+import { adminUserEnrolRoutes } from "./user-enrol.ts";
+import { adminUserRoutes } from "./users.ts";
+import { invitePageRoutes } from "./pro/invite-page.ts";
+import { proAddressBookRoutes } from "./pro/ab.ts";
+import { proAuditRoutes } from "./pro/audits.ts";
+import { proDeviceGroupRoutes } from "./pro/device-groups.ts";
+import { proDeviceRoutes } from "./pro/devices.ts";
+import { proStrategyRoutes } from "./pro/strategies.ts";
+import { proUserGroupRoutes } from "./pro/user-groups.ts";
+import { proUserRoutes } from "./pro/users.ts";
+
+export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer): AnyElysia {
+  return new Elysia({ name: "rdconsole/admin-api" })
+    .use(adminClientConfigRoutes(deps))
+    .use(adminTokenRoutes(deps))
+    .use(adminBanRoutes(deps))
+    .use(adminStrategyRoutes(deps))
+    .use(adminUserRoutes(deps))
+    .use(adminGroupRoutes(deps))
+    .use(adminDeviceRoutes(deps))
+    .use(adminDeviceInfoRoutes(deps, devices))
+    .use(adminSessionRoutes(deps, devices))
+    .use(adminDeviceGroupRoutes(deps))
+    .use(adminAuditRoutes(deps))
+    .use(adminAddressBookRoutes(deps))
+    .use(adminRecordingRoutes(deps))
+    .use(adminLockoutRoutes(deps))
+    .use(adminUserEnrolRoutes(deps))
+    .use(adminSystemTestRoutes(deps))
+    .use(proDeviceRoutes(deps))
+    .use(proDeviceGroupRoutes(deps))
+    .use(proStrategyRoutes(deps))
+    .use(proAuditRoutes(deps))
+    // The client's address-book mutations are registered there too, dispatching on the token.
+    .use(proAddressBookRoutes(deps))
+    // GET /api/users (client group view and Pro's admin list) is registered there, dispatching on the token.
+    .use(proUserRoutes(deps, mailer))
+    .use(proUserGroupRoutes(deps))
+    .use(invitePageRoutes(deps));
+}
