@@ -9,6 +9,11 @@ import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminBanRoutes } from "./admin/bans.ts";
+import { adminDashboardRoutes } from "./admin/dashboard.ts";
+import { adminStatusRoutes } from "./admin/status.ts";
+import { RateMeter } from "./core/counters.ts";
+import { statusRoutes } from "./status/routes.ts";
+import type { StatusSources } from "./status/status.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminAuditRoutes } from "./admin/audit.ts";
 import { adminDeviceRoutes } from "./admin/devices.ts";
@@ -55,6 +60,12 @@ export function createApp(deps: AppDeps) {
   const uploads = recordingUploads(deps, devices);
   const intake = auditIntake(deps, devices);
   const sso = deps.sso ?? createSsoRuntime(config, deps.now);
+  const sources: StatusSources = {
+    counters: devices.counters,
+    heartbeatRate: deps.heartbeatRate ?? new RateMeter(() => devices.counters.heartbeats),
+    startedAt: deps.startedAt ?? deps.now(),
+    notifications: deps.notifications,
+  };
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
   // serve.routes: native routes for the device endpoints (heartbeat, record, audit posts) answer before
@@ -68,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .use(errorHandler(log, methods))
     .use(docsRoutes(config.openapi.enabled))
     .use(systemRoutes(config, deps.sqlite))
+    .use(statusRoutes(config))
     .use(authRoutes(deps, auth))
     .use(ssoRoutes(deps, sso))
     .use(addressBookRoutes(deps))
@@ -82,6 +94,8 @@ export function createApp(deps: AppDeps) {
     .use(adminDeviceRoutes(deps))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminDashboardRoutes(deps, sources))
+    .use(adminStatusRoutes(deps, sources))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

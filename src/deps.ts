@@ -1,6 +1,8 @@
 // What the HTTP app needs from the process that runs it.
 import type { AuthRuntime } from "./auth/runtime.ts";
 import type { CoreDeps } from "./core/deps.ts";
+import type { RateMeter } from "./core/counters.ts";
+import type { NotifierStats } from "./notify/notifier.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
 import type { SsoRuntime } from "./sso/flow.ts";
 
@@ -11,4 +13,10 @@ export interface AppDeps extends CoreDeps {
   readonly devices?: DeviceRuntime;
   /** SSO providers and logins in progress; created from config when omitted. */
   readonly sso?: SsoRuntime;
+  /** When the server started (status, uptime); createApp's time when omitted. */
+  readonly startedAt?: number;
+  /** Heartbeats per second, sampled by the server's jobs; created over the device runtime's counters when omitted. */
+  readonly heartbeatRate?: RateMeter;
+  /** The notifier's numbers (status); absent where no notifier runs. */
+  readonly notifications?: () => NotifierStats;
 }

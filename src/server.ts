@@ -2,6 +2,7 @@
 // let in-flight requests finish (bounded), run shutdown hooks, close the database, release the lock.
 import { createApp } from "./app.ts";
 import type { Config } from "./config/schema.ts";
+import { Counters, RateMeter } from "./core/counters.ts";
 import { systemActor, type ServiceContext } from "./core/context.ts";
 import { openDb } from "./db/client.ts";
 import { startJobs } from "./jobs/scheduler.ts";
@@ -37,12 +38,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     throw e;
   }
   const now = () => Date.now();
+  const startedAt = now();
+  const counters = new Counters();
+  const heartbeatRate = new RateMeter(() => counters.heartbeats);
   let devices: ReturnType<typeof createDeviceRuntime>;
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   try {
-    devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite));
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
+    devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite), counters);
+    // The notifier starts after the app; status reads it only once requests come in.
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, startedAt, heartbeatRate, notifications: () => notifier.stats() });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   } catch (e) {
     database.close();
@@ -73,7 +78,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       .finally(() => (flushing = null));
   }, config.devices.flush_ms);
   const ctx: ServiceContext = { db: database.db, config, log, actor: systemActor, now };
-  const jobs = startJobs(database.sqlite, ctx, new RecordingStore(dir));
+  const jobs = startJobs(database.sqlite, ctx, new RecordingStore(dir), [heartbeatRate]);
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: false });
   } catch (e) {
