@@ -18,7 +18,8 @@ export const countersSnapshot = (c: Counters): Record<CounterName, number> => ({
 
 /**
  * The rate of one counter over the last `windowMs`, from samples taken by `sample` (a timer, once a second)
- * and by every read. With a single sample (no timer, first read) the rate is 0.
+ * and by every read: from the oldest sample inside the window to now. With no earlier sample (no timer, first
+ * read) the rate is 0.
  */
 export class RateMeter {
   private readonly times: number[] = [];
@@ -32,8 +33,8 @@ export class RateMeter {
   sample(now: number): void {
     this.times.push(now);
     this.values.push(this.read());
-    // Keep one sample at or before the window's start, so the rate spans the whole window.
-    while (this.times.length > 2 && this.times[1]! <= now - this.windowMs) {
+    // Keep at most one sample from before the window: the reference when the window holds no other.
+    while (this.times.length > 1 && this.times[1]! < now - this.windowMs) {
       this.times.shift();
       this.values.shift();
     }
@@ -42,8 +43,9 @@ export class RateMeter {
   /** Per second, over the window (or over what has been sampled of it). */
   perSecond(now: number): number {
     this.sample(now);
-    const dt = now - this.times[0]!;
-    if (dt <= 0) return 0;
-    return ((this.values.at(-1)! - this.values[0]!) * 1000) / dt;
+    let i = this.times.findIndex((t) => t >= now - this.windowMs);
+    if (i === this.times.length - 1 && i > 0) i--; // only this reading is inside the window: from the one before
+    const dt = now - this.times[i]!;
+    return dt > 0 ? ((this.values.at(-1)! - this.values[i]!) * 1000) / dt : 0;
   }
 }
