@@ -9,6 +9,9 @@ import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminApi } from "./admin/api.ts";
+import { RateMeter } from "./core/counters.ts";
+import { statusRoutes } from "./status/routes.ts";
+import type { StatusSources } from "./status/status.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
@@ -40,6 +43,12 @@ export function createApp(deps: AppDeps) {
   const uploads = recordingUploads(deps, devices);
   const intake = auditIntake(deps, devices);
   const sso = deps.sso ?? createSsoRuntime(config, deps.now);
+  const sources: StatusSources = {
+    counters: devices.counters,
+    heartbeatRate: deps.heartbeatRate ?? new RateMeter(() => devices.counters.heartbeats),
+    startedAt: deps.startedAt ?? deps.now(),
+    notifications: deps.notifications,
+  };
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
   // serve.routes: native routes for the device endpoints (heartbeat, record, audit posts) answer before
@@ -54,12 +63,13 @@ export function createApp(deps: AppDeps) {
     .use(docsRoutes(config.openapi.enabled))
     .use(systemRoutes(deps.sqlite))
     .use(consoleRoutes())
+    .use(statusRoutes(config))
     .use(authRoutes(deps, auth))
     .use(ssoRoutes(deps, sso))
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
-    .use(adminApi(deps, devices, auth.mailer))
+    .use(adminApi(deps, devices, auth.mailer, sources))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

@@ -1,6 +1,8 @@
 // What the HTTP app needs from the process that runs it.
 import type { AuthRuntime } from "./auth/runtime.ts";
 import type { CoreDeps } from "./core/deps.ts";
+import type { RateMeter } from "./core/counters.ts";
+import type { NotifierStats } from "./notify/notifier.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
 import type { SsoRuntime } from "./sso/flow.ts";
 
@@ -13,4 +15,10 @@ export interface AppDeps extends CoreDeps {
   readonly sso?: SsoRuntime;
   /** `bun run dev` only: the console served by Bun's dev server with hot reload instead of the built files. */
   readonly consoleDev?: Bun.HTMLBundle;
+  /** When the server started (status, uptime); createApp's time when omitted. */
+  readonly startedAt?: number;
+  /** Heartbeats per second, sampled by the server's jobs; created over the device runtime's counters when omitted. */
+  readonly heartbeatRate?: RateMeter;
+  /** The notifier's numbers (status); absent where no notifier runs. */
+  readonly notifications?: () => NotifierStats;
 }

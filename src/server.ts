@@ -3,6 +3,7 @@
 import { createApp } from "./app.ts";
 import { loadConsoleDev } from "./system/console-dev.ts";
 import type { Config } from "./config/schema.ts";
+import { Counters, RateMeter } from "./core/counters.ts";
 import { systemActor, type ServiceContext } from "./core/context.ts";
 import { openDb } from "./db/client.ts";
 import { startJobs } from "./jobs/scheduler.ts";
@@ -39,12 +40,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
   const now = () => Date.now();
   const consoleDev = process.env.RDC_CONSOLE_DEV === "1" ? await loadConsoleDev() : undefined;
+  const startedAt = now();
+  const counters = new Counters();
+  const heartbeatRate = new RateMeter(() => counters.heartbeats);
   let devices: ReturnType<typeof createDeviceRuntime>;
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   try {
-    devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite));
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, consoleDev });
+    devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite), counters);
+    // The notifier starts after the app; status reads it only once requests come in.
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, consoleDev, startedAt, heartbeatRate, notifications: () => notifier.stats() });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   } catch (e) {
     database.close();
@@ -75,7 +80,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       .finally(() => (flushing = null));
   }, config.devices.flush_ms);
   const ctx: ServiceContext = { db: database.db, config, log, actor: systemActor, now };
-  const jobs = startJobs(database.sqlite, ctx, new RecordingStore(dir));
+  const jobs = startJobs(database.sqlite, ctx, new RecordingStore(dir), [heartbeatRate]);
   try {
     app.listen({ hostname: config.server.host, port: config.server.port, development: consoleDev ? { hmr: true } : false });
   } catch (e) {

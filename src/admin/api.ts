@@ -4,10 +4,12 @@ import { Elysia, type AnyElysia } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import type { StatusSources } from "../status/status.ts";
 import { adminAddressBookRoutes } from "./address-books.ts";
 import { adminAuditRoutes } from "./audit.ts";
 import { adminBanRoutes } from "./bans.ts";
 import { adminClientConfigRoutes } from "./client-config.ts";
+import { adminDashboardRoutes } from "./dashboard.ts";
 import { adminDeviceGroupRoutes } from "./device-groups.ts";
 import { adminDeviceInfoRoutes } from "./device-info.ts";
 import { adminDeviceRoutes } from "./devices.ts";
@@ -15,6 +17,7 @@ import { adminGroupRoutes } from "./groups.ts";
 import { adminLockoutRoutes } from "./lockouts.ts";
 import { adminRecordingRoutes } from "./recordings.ts";
 import { adminSessionRoutes } from "./sessions.ts";
+import { adminStatusRoutes } from "./status.ts";
 import { adminStrategyRoutes } from "./strategies.ts";
 import { adminSystemTestRoutes } from "./system-tests.ts";
 import { adminTokenRoutes } from "./tokens.ts";
@@ -29,7 +32,7 @@ import { proStrategyRoutes } from "./pro/strategies.ts";
 import { proUserGroupRoutes } from "./pro/user-groups.ts";
 import { proUserRoutes } from "./pro/users.ts";
 
-export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer): AnyElysia {
+export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer, sources: StatusSources): AnyElysia {
   return new Elysia({ name: "rdconsole/admin-api" })
     .use(adminClientConfigRoutes(deps))
     .use(adminTokenRoutes(deps))
@@ -42,6 +45,8 @@ export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer)
     .use(adminSessionRoutes(deps, devices))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminDashboardRoutes(deps, sources))
+    .use(adminStatusRoutes(deps, sources))
     .use(adminAddressBookRoutes(deps))
     .use(adminRecordingRoutes(deps))
     .use(adminLockoutRoutes(deps))

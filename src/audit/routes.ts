@@ -48,13 +48,23 @@ export function auditIntake(deps: CoreDeps, rt: DeviceRuntime) {
   };
   return {
     /** False past audit.posts_per_minute: answer 429 without reading the body. */
-    admit: (now: number) => overall.take("all", now),
+    admit(now: number): boolean {
+      if (overall.take("all", now)) return true;
+      rt.counters.audit_posts_refused++;
+      return false;
+    },
     /** Checks and stores one post whose text has been read. */
     handle(post: DevicePost, ctx: ServiceContext, text: string): void {
-      const parsed = auditBody(text);
-      // The controller's note carries no device credentials: it is limited by its sender's address.
-      if (parsed.uuid === undefined && !perIp.take(abuseSubject(ctx.ip ?? "-"), ctx.now())) throw slowDown();
-      post(ctx, parsed, isDevice);
+      try {
+        const parsed = auditBody(text);
+        // The controller's note carries no device credentials: it is limited by its sender's address.
+        if (parsed.uuid === undefined && !perIp.take(abuseSubject(ctx.ip ?? "-"), ctx.now())) throw slowDown();
+        post(ctx, parsed, isDevice);
+      } catch (e) {
+        rt.counters.audit_posts_refused++;
+        throw e;
+      }
+      rt.counters.audit_posts_accepted++;
     },
   };
 }

@@ -18,6 +18,8 @@ export const configSchema = {
     trusted_proxies: cidrList({ default: [], doc: 'Reverse proxies (IPs or CIDRs) whose X-Forwarded-For is believed, e.g. ["127.0.0.1/32", "10.0.0.0/8"].' }),
     cors_origins: list({ default: ["*"], doc: 'Origins allowed to call /api/* from a browser (the RustDesk web client). ["*"] = any; [] = none.' }),
     body_limit: size({ default: 1024 * 1024, min: 1024, max: 256 * 1024 * 1024, doc: 'Largest request body accepted, in bytes or with a unit ("1MiB"). Larger bodies get 413.' }),
+    name: str({ default: "", doc: 'Name of this server shown by GET /api/server-info and the web console (e.g. "ACME support"). Empty: the host name of server.public_url, else "rdconsole".' }),
+    public_info: bool({ default: true, doc: "Answer GET /api/server-info without sign-in: server name, version, API URL and login options (nothing secret). false: 404." }),
     shutdown_timeout: int({ default: 10, min: 0, max: 600, doc: "Seconds to wait for in-flight requests on SIGTERM/SIGINT before closing connections." }),
   },
   data: {

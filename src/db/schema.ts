@@ -64,7 +64,8 @@ export const consoleAudit = sqliteTable(
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     ip: text("ip"),
   },
-  (t) => [index("console_audit_created_at").on(t.createdAt), index("console_audit_action").on(t.action)],
+  // (action, created_at): the dashboard counts one action in a time window (logins in 24 h) from the index alone.
+  (t) => [index("console_audit_created_at").on(t.createdAt), index("console_audit_action").on(t.action), index("console_audit_action_time").on(t.action, t.createdAt)],
 );
 
 /** What the client reports about itself at login (os, type, name): client: src/ui_interface.rs:1327-1334 (rustdesk@7423dced). */
@@ -348,7 +349,11 @@ export const devices = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("devices_owner").on(t.ownerId), index("devices_group").on(t.groupId)],
+  // devices_pending: partial, so the dashboard's "waiting for approval" is counted from a handful of entries, not 100,000 rows.
+  (t) => [index("devices_owner").on(t.ownerId), index("devices_group").on(t.groupId), index("devices_pending").on(t.pending).where(sql`${t.pending} = 1`),
+    // devices_strategy: the few devices with a strategy of their own (the dashboard's rollout checks for any; deleting a strategy finds its devices).
+    index("devices_strategy").on(t.strategyId).where(sql`${t.strategyId} is not null`),
+  ],
 );
 
 /**
@@ -710,3 +715,14 @@ export const userInvites = sqliteTable(
   },
   (t) => [index("user_invites_user").on(t.userId)],
 );
+
+/**
+ * How many devices were online, sampled every 5 minutes by the server (src/jobs/online-samples.ts) for the
+ * dashboard's chart; kept 30 days. `at` is the start of the 5-minute slot, so a restart never samples a slot twice.
+ */
+export const onlineSamples = sqliteTable("online_samples", {
+  at: integer("at").primaryKey(),
+  online: integer("online").notNull(),
+  /** Devices registered then: the chart's ceiling. */
+  total: integer("total").notNull(),
+});

@@ -37,6 +37,7 @@ const HEADERS = new Headers({ "content-type": JSON_CONTENT_TYPE });
 export function respondHeartbeat(deps: CoreDeps, rt: DeviceRuntime, request: Request, body: unknown, ip?: string): Response {
   const problem = heartbeatProblem(body);
   if (problem) return errorResponse(400, problem);
+  rt.counters.heartbeats++;
   const ctx = ip === undefined ? requestContext(deps, request) : { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
   const reply = rt.heartbeats.beat(ctx, body as HeartbeatBody);
   if (reply === BANNED) return bannedResponse();

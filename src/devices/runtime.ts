@@ -3,6 +3,7 @@
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../core/log.ts";
+import { Counters } from "../core/counters.ts";
 import { Heartbeats, type StrategyDelivery } from "./heartbeat.ts";
 import { KnownDevices } from "./known.ts";
 import { Presence } from "./presence.ts";
@@ -17,6 +18,8 @@ export interface DeviceRuntime {
   readonly provision: ProvisionHook;
   /** Strategy delivery; its confirmations are flushed with presence. */
   readonly strategies: StrategyDelivery;
+  /** What the device endpoints have handled (heartbeats, audit posts): read by status and the dashboard. */
+  readonly counters: Counters;
 }
 
 /** What layers above the devices plug into the runtime (wired by src/provisioning/hooks.ts). */
@@ -25,12 +28,12 @@ export interface DeviceHooks {
   readonly strategies: StrategyDelivery;
 }
 
-export function createDeviceRuntime(config: Config, sqlite: Database, hooks: DeviceHooks): DeviceRuntime {
+export function createDeviceRuntime(config: Config, sqlite: Database, hooks: DeviceHooks, counters = new Counters()): DeviceRuntime {
   const presence = new Presence(sqlite);
   const known = new KnownDevices(sqlite);
   const guard = new RegistrationGuard(config.devices.registrations_per_ip_per_hour, config.devices.registrations_per_minute);
   const heartbeats = new Heartbeats(sqlite, presence, known, guard, hooks.strategies);
-  return { presence, known, heartbeats, guard, provision: hooks.provision, strategies: hooks.strategies };
+  return { presence, known, heartbeats, guard, provision: hooks.provision, strategies: hooks.strategies, counters };
 }
 
 /**

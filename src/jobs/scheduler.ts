@@ -1,7 +1,11 @@
-// Background jobs the server runs: retention hourly, the nonces of device audit posts every minute.
+// Background jobs the server runs: retention hourly, the nonces of device audit posts every minute, the
+// online-devices sample at each 5-minute slot (checked every minute, so slots stay aligned whenever the
+// server started), and the rate meters (heartbeats/s) every second.
 // Each skips a turn while its previous run is still going (they yield between batches).
 import type { Database } from "bun:sqlite";
 import type { ServiceContext } from "../core/context.ts";
+import type { RateMeter } from "../core/counters.ts";
+import { sampleOnline } from "../dashboard/online.ts";
 import type { RecordingStore } from "../recordings/store.ts";
 import { hourlyRetention, purgeExpired } from "./retention.ts";
 
@@ -10,15 +14,19 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-export function startJobs(sqlite: Database, ctx: ServiceContext, recordings: RecordingStore): Jobs {
+export function startJobs(sqlite: Database, ctx: ServiceContext, recordings: RecordingStore, meters: readonly RateMeter[] = []): Jobs {
   const running = new Map<string, Promise<unknown>>();
   const job = (name: string, work: () => Promise<unknown>) => () => {
     if (running.has(name)) return;
-    running.set(name, work().catch((e) => ctx.log.error(`${name} purge failed`, e)).finally(() => running.delete(name)));
+    running.set(name, work().catch((e) => ctx.log.error(`${name} job failed`, e)).finally(() => running.delete(name)));
   };
   const timers = [
     setInterval(job("retention", () => hourlyRetention(sqlite, ctx, recordings)), 3_600_000),
     setInterval(job("nonces", () => purgeExpired(sqlite, ctx.config, Date.now(), ["audit_nonces"])), 60_000),
+    setInterval(job("online-samples", async () => sampleOnline(ctx)), 60_000),
+    setInterval(() => {
+      for (const m of meters) m.sample(Date.now());
+    }, 1000),
   ];
   return {
     async stop() {

@@ -23,6 +23,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["docs"],
   ["enrolment"],
   ["system"],
+  ["status"],
+  ["dashboard"],
   // cross-feature work
   ["provisioning", "jobs"],
   // the admin HTTP API: calls any feature's services, owns none

@@ -286,6 +286,12 @@ CREATE TABLE `login_lockouts` (
 	PRIMARY KEY(`kind`, `subject`)
 );
 
+CREATE TABLE `online_samples` (
+	`at` integer PRIMARY KEY NOT NULL,
+	`online` integer NOT NULL,
+	`total` integer NOT NULL
+);
+
 CREATE TABLE `recordings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,
@@ -491,6 +497,8 @@ CREATE INDEX `conn_audit_session` ON `conn_audit` (`rd_id`,`session_id`);
 
 CREATE INDEX `console_audit_action` ON `console_audit` (`action`);
 
+CREATE INDEX `console_audit_action_time` ON `console_audit` (`action`,`created_at`);
+
 CREATE INDEX `console_audit_created_at` ON `console_audit` (`created_at`);
 
 CREATE UNIQUE INDEX `console_audit_guid_unique` ON `console_audit` (`guid`);
@@ -505,7 +513,11 @@ CREATE UNIQUE INDEX `devices_guid_unique` ON `devices` (`guid`);
 
 CREATE INDEX `devices_owner` ON `devices` (`owner_id`);
 
+CREATE INDEX `devices_pending` ON `devices` (`pending`) WHERE "devices"."pending" = 1;
+
 CREATE UNIQUE INDEX `devices_rd_id_unique` ON `devices` (`rd_id`);
+
+CREATE INDEX `devices_strategy` ON `devices` (`strategy_id`) WHERE "devices"."strategy_id" is not null;
 
 CREATE INDEX `file_audit_created` ON `file_audit` (`created_at`);
 

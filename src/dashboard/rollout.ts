@@ -1,0 +1,53 @@
+// How far strategies have landed across the fleet, as counts: the per-device answer of strategy status
+// (src/strategies/rollout.ts) without building 100,000 rows in JavaScript. The strategy that applies is the
+// first enabled one of device > owner > device group > default (resolve.ts). The stamp each enabled strategy
+// should have is computed once here and handed to SQLite as constants, so no pass joins strategies. When only
+// the default applies (no device, owner or group has an enabled strategy: the usual fleet-wide setup), the
+// pass runs over the narrow presence table alone, not over devices.
+import { sql } from "drizzle-orm";
+import type { ServiceContext } from "../core/context.ts";
+import { deviceGroups, devices, strategies, users } from "../db/schema.ts";
+import { periodOf, stampOf } from "../strategies/stamp.ts";
+
+export interface RolloutCounts {
+  /** Devices that confirmed their strategy's current settings. */
+  applied: number;
+  /** Online devices that have not confirmed them yet (they will at their next beats). */
+  pending: number;
+  /** Offline devices that have not confirmed them. */
+  offline: number;
+}
+
+type Sums = { applied: number | null; pending: number | null; offline: number | null };
+
+export function rolloutCounts(ctx: ServiceContext): RolloutCounts {
+  const enabled = ctx.db.select().from(strategies).where(sql`${strategies.enabled} = 1`).all();
+  if (!enabled.length) return { applied: 0, pending: 0, offline: 0 }; // nothing to roll out: no pass at all
+  const now = ctx.now();
+  // Row ids and stamps are integers computed here: safe to write into the SQL text.
+  const ids = sql.raw(enabled.map((s) => s.id).join(", "));
+  const stamps = sql.raw(enabled.map((s) => `when ${s.id} then ${stampOf(s.options, periodOf(s.reapplyHours, now))}`).join(" "));
+  const fallback = sql.raw(String(enabled.find((s) => s.isDefault)?.id ?? "null"));
+  const any = (q: { n: number } | undefined) => (q?.n ?? 0) > 0;
+  const count = { n: sql<number>`count(*)` };
+  // Each of these reads an index (devices_strategy, or a small table).
+  const byDevice = any(ctx.db.select(count).from(devices).where(sql`${devices.strategyId} in (${ids})`).get());
+  const byUser = any(ctx.db.select(count).from(users).where(sql`${users.strategyId} in (${ids})`).get());
+  const byGroup = any(ctx.db.select(count).from(deviceGroups).where(sql`${deviceGroups.strategyId} in (${ids})`).get());
+  const onlineSince = now - ctx.config.devices.offline_after_seconds * 1000;
+  const level = (col: string) => sql.raw(`case when ${col} in (${enabled.map((s) => s.id).join(", ")}) then ${col} end`);
+  const assigned = byDevice || byUser || byGroup;
+  if (!assigned && !enabled.some((s) => s.isDefault)) return { applied: 0, pending: 0, offline: 0 };
+  const parts = [byDevice && level("d.strategy_id"), byUser && level("u.strategy_id"), byGroup && level("g.strategy_id"), fallback].filter((x) => x !== false);
+  const sid = assigned ? sql`coalesce(${sql.join(parts, sql`, `)})` : fallback;
+  const from = assigned
+    ? sql.raw(`devices d ${byUser ? "left join users u on u.id = d.owner_id" : ""} ${byGroup ? "left join device_groups g on g.id = d.group_id" : ""}
+         left join device_presence p on p.device_id = d.id left join device_strategy_state st on st.device_id = d.id`)
+    : sql.raw("device_presence p left join device_strategy_state st on st.device_id = p.device_id"); // a presence row per device (trigger, migration 0006)
+  // all(), not get(): drizzle's get() of raw SQL on bun:sqlite gives the row as an array.
+  const [r] = ctx.db.all<Sums>(sql`
+    select sum(ok) as applied, sum(not ok and online) as pending, sum(not ok and not online) as offline from (
+      select st.confirmed_stamp is (case ${sid} ${stamps} end) as ok, coalesce(p.last_seen_at >= ${onlineSince}, 0) as online
+      from ${from} where ${sid} is not null)`);
+  return { applied: r?.applied ?? 0, pending: r?.pending ?? 0, offline: r?.offline ?? 0 };
+}
