@@ -17,6 +17,8 @@ import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { adminUserRoutes } from "./admin/users.ts";
 import { adminGroupRoutes } from "./admin/groups.ts";
+import { adminSettingsRoutes } from "./admin/settings.ts";
+import { openLiveConfig } from "./settings/store.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -44,7 +46,10 @@ import { systemRoutes } from "./system/routes.ts";
 
 export type { AppDeps } from "./deps.ts";
 
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const live = given.live ?? openLiveConfig({ config: given.config, file: null, sources: {} }, given.sqlite, given.log);
+  // Every feature gets the live view: a setting changed at runtime reaches each reader.
+  const deps: AppDeps = { ...given, config: live.config };
   const { config, log } = deps;
   const auth = deps.auth ?? createAuthRuntime(config);
   const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite, deviceHooks(deps.sqlite));
@@ -82,6 +87,7 @@ export function createApp(deps: AppDeps) {
     .use(adminDeviceRoutes(deps))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminSettingsRoutes(deps, live))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

@@ -1,5 +1,6 @@
 // What the HTTP app needs from the process that runs it.
 import type { AuthRuntime } from "./auth/runtime.ts";
+import type { LiveConfig } from "./config/live.ts";
 import type { CoreDeps } from "./core/deps.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
 import type { SsoRuntime } from "./sso/flow.ts";
@@ -11,4 +12,6 @@ export interface AppDeps extends CoreDeps {
   readonly devices?: DeviceRuntime;
   /** SSO providers and logins in progress; created from config when omitted. */
   readonly sso?: SsoRuntime;
+  /** The config with its console settings, live (src/config/live.ts); opened over `config` when omitted. */
+  readonly live?: LiveConfig;
 }

@@ -1,7 +1,8 @@
 // startServer: data dir → lock → open + migrate → createApp → listen. stop(): stop accepting,
 // let in-flight requests finish (bounded), run shutdown hooks, close the database, release the lock.
 import { createApp } from "./app.ts";
-import type { Config } from "./config/schema.ts";
+import type { LiveConfig } from "./config/live.ts";
+import type { LoadedConfig } from "./config/load.ts";
 import { systemActor, type ServiceContext } from "./core/context.ts";
 import { openDb } from "./db/client.ts";
 import { startJobs } from "./jobs/scheduler.ts";
@@ -17,6 +18,7 @@ import { cliInvocation } from "./lifecycle/invocation.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
 import type { Logger } from "./core/log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
+import { openLiveConfig } from "./settings/store.ts";
 import { versionLine } from "./core/version.ts";
 
 export interface RunningServer {
@@ -25,24 +27,34 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const dir = config.data.dir;
+export async function startServer(loaded: LoadedConfig, log: Logger): Promise<RunningServer> {
+  const dir = loaded.config.data.dir;
   ensureDataDir(dir);
   const lock = acquireLock(dir);
   let database: ReturnType<typeof openDb>;
   try {
-    database = openDb(dir, undefined, config.data.mmap_size);
+    database = openDb(dir, undefined, loaded.config.data.mmap_size);
   } catch (e) {
     lock.release();
     throw e;
   }
   const now = () => Date.now();
+  let live: LiveConfig;
+  try {
+    live = openLiveConfig(loaded, database.sqlite, log);
+  } catch (e) {
+    database.close();
+    lock.release();
+    throw e;
+  }
+  // From here on the config includes the console settings (src/config/layers.ts), runtime keys live.
+  const config = live.config;
   let devices: ReturnType<typeof createDeviceRuntime>;
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   try {
     devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite));
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, live });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   } catch (e) {
     database.close();
@@ -112,8 +124,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 }
 
 /** Runs until SIGTERM/SIGINT, then stops gracefully and exits 0. */
-export async function serveUntilSignal(config: Config, log: Logger): Promise<void> {
-  const running = await startServer(config, log);
+export async function serveUntilSignal(loaded: LoadedConfig, log: Logger): Promise<void> {
+  const running = await startServer(loaded, log);
   await new Promise<void>((resolve) => {
     const onSignal = (signal: string) => {
       log.info(`received ${signal}`);
