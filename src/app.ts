@@ -18,6 +18,7 @@ import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { adminUserRoutes } from "./admin/users.ts";
 import { adminGroupRoutes } from "./admin/groups.ts";
 import { adminSettingsRoutes } from "./admin/settings.ts";
+import { adminNotificationRoutes } from "./admin/notifications.ts";
 import { openLiveConfig } from "./settings/store.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
@@ -88,6 +89,7 @@ export function createApp(given: AppDeps) {
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
     .use(adminSettingsRoutes(deps, live))
+    .use(adminNotificationRoutes(deps, live, auth.mailer))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

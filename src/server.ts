@@ -19,6 +19,7 @@ import { acquireLock } from "./lifecycle/lock.ts";
 import type { Logger } from "./core/log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
 import { openLiveConfig } from "./settings/store.ts";
+import { currentTargets } from "./notifications/deliveries.ts";
 import { versionLine } from "./core/version.ts";
 
 export interface RunningServer {
@@ -55,7 +56,7 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
   try {
     devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite));
     app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, live });
-    notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
+    notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)), { targets: currentTargets(config, database.sqlite) });
   } catch (e) {
     database.close();
     lock.release();

@@ -1,15 +1,10 @@
 import { defineCommand } from "citty";
 import { createMailer } from "../../src/mail/mailer.ts";
 import { createDeliverer, targetsFor } from "../../src/notify/deliver.ts";
-import { NOTIFY_KINDS, type NotifyEvent, type NotifyKind } from "../../src/notify/events.ts";
+import { NOTIFY_KINDS, type NotifyKind } from "../../src/notify/events.ts";
+import { SAMPLES } from "../../src/notify/samples.ts";
 import { CliError, io } from "../_io.ts";
 import { action, configArgs, loadCliConfig } from "../_shared.ts";
-
-const SAMPLES: Record<NotifyKind, Omit<NotifyEvent, "at">> = {
-  alarm: { kind: "alarm", title: "Test alarm from rdconsole", data: { test: true, device: "123456789", alarm: "over 30 failed attempts", typ: 1, ip: "203.0.113.7" } },
-  lockout: { kind: "lockout", title: "Test lockout notification from rdconsole", data: { test: true, user: "alice", ip: "203.0.113.7" } },
-  device: { kind: "device", title: "Test new-device notification from rdconsole", data: { test: true, device: "123456789", hostname: "TEST-PC" } },
-};
 
 export default defineCommand({
   meta: { name: "test", description: "Send a test notification to every configured target (no retries), and say how each went" },

@@ -71,6 +71,7 @@ const ADMIN_JSON = new Set([
   "PATCH /api/admin/devices/:id", "DELETE /api/admin/devices/:id", "POST /api/admin/devices/:id/disable", "POST /api/admin/devices/:id/enable", "POST /api/admin/devices/:id/approve", "POST /api/admin/devices/:id/rekey", "POST /api/admin/devices/:id/disconnect", "POST /api/admin/devices/prune",
   "POST /api/admin/device-groups", "PATCH /api/admin/device-groups/:name", "DELETE /api/admin/device-groups/:name",
   "PUT /api/admin/settings",
+  "POST /api/admin/notifications", "PUT /api/admin/notifications/:id", "DELETE /api/admin/notifications/:id", "POST /api/admin/notifications/test", "POST /api/admin/notifications/:id/test",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
