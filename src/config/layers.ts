@@ -25,15 +25,19 @@ const RUNTIME = [
   "smtp.*",
 ];
 
-/**
- * The config file, env or flags only: data.* and log.* are needed before the database (where console
- * settings live) is open; the SSO providers are tables best kept in the file.
- */
-const FILE_ONLY = ["data.*", "log.*", "sso.providers"];
+/** The config file, env or flags only, and why. */
+const FILE_ONLY: [string, string][] = [
+  ["data.*", "needed before the database (where console settings live) is opened"],
+  ["log.*", "needed before the database (where console settings live) is opened"],
+  ["auth.secret_key", "it encrypts secrets inside the database, so it is never stored there"],
+  ["sso.providers", "provider tables are kept in the config file"],
+];
 
 const matches = (patterns: string[], path: string) => patterns.some((p) => p === path || (p.endsWith(".*") && path.startsWith(p.slice(0, -1))));
 export const isRuntime = (path: string) => matches(RUNTIME, path);
-export const isFileOnly = (path: string) => matches(FILE_ONLY, path);
+/** Why a key is set in the config file, env or flags only, or undefined. */
+export const fileOnlyReason = (path: string) => FILE_ONLY.find(([p]) => matches([p], path))?.[1];
+export const isFileOnly = (path: string) => fileOnlyReason(path) !== undefined;
 export const isPinned = (source: SettingSource | undefined) => source === "env" || source === "flag";
 
 export interface Layered {

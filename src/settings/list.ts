@@ -1,7 +1,7 @@
 // Every setting as the admin API and `rdconsole settings get` show it: value, default, where the value
 // comes from, whether it can change while the server runs, and whether this API may change it.
 import type { Field } from "../config/fields.ts";
-import { isFileOnly, isPinned, isRuntime, type SettingSource } from "../config/layers.ts";
+import { fileOnlyReason, isPinned, isRuntime, type SettingSource } from "../config/layers.ts";
 import type { LiveConfig } from "../config/live.ts";
 import { eachField, envName } from "../config/schema.ts";
 import { notFound } from "../core/errors.ts";
@@ -31,7 +31,8 @@ export function shownValue(field: Field<unknown>, value: unknown): unknown {
 
 /** Why a key cannot be set from the console, or undefined when it can. */
 export function readOnlyReason(live: LiveConfig, path: string): string | undefined {
-  if (isFileOnly(path)) return "set in the config file, the environment or a flag only (needed before the database is opened)";
+  const fileOnly = fileOnlyReason(path);
+  if (fileOnly) return `set in the config file, the environment or a flag only (${fileOnly})`;
   const source = live.base.sources[path];
   if (isPinned(source)) {
     const [section, key] = path.split(".") as [string, string];

@@ -39,6 +39,7 @@ test("every setting, with its value, default, source, runtime flag and descripti
   expect(await one("lockout.ban_hours")).toMatchObject({ value: 48, source: "env", editable: false, read_only_reason: expect.stringContaining("RDCONSOLE_LOCKOUT_BAN_HOURS") });
   expect(await one("server.port")).toMatchObject({ value: 0, source: "flag", runtime: false, editable: false });
   expect(await one("data.dir")).toMatchObject({ editable: false, read_only_reason: expect.stringContaining("config file") });
+  expect(await one("auth.secret_key")).toMatchObject({ editable: false, read_only_reason: expect.stringContaining("never stored there") });
   expect(await one("smtp.password")).toMatchObject({ value: "***", default: "", secret: true, source: "file" });
   expect((await one("devices.registration")).description).toContain("approval");
   expect(JSON.stringify(all)).not.toContain("file-smtp-password");
