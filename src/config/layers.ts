@@ -14,6 +14,7 @@ export type SettingSource = Source | "console";
  * start, the heartbeat path) and need a restart.
  */
 const RUNTIME = [
+  "server.body_limit",
   "lockout.*",
   "auth.password_min_length", "auth.session_days", "auth.max_sessions_per_user", "auth.totp_window", "auth.email_code_minutes", "auth.code_attempts", "auth.verify_new_devices",
   "address_book.*",

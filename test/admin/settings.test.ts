@@ -134,3 +134,20 @@ test("every change is a console-audit row with the old and new value, secrets ma
   expect(JSON.stringify(env.audit("setting.set"))).not.toContain("new-smtp-password");
   expect(env.live.config.smtp.password).toBe("new-smtp-password");
 });
+
+test("server.body_limit changes at runtime: a body past the new limit gets 413 at once", async () => {
+  const big = { "server.cors_origins": Array.from({ length: 80 }, (_, i) => `https://host-${i}.example.com`) }; // ≈ 2.6 KB
+  expect((await put({ "server.body_limit": "2KiB" })).json()).toMatchObject({ changed: ["server.body_limit"], restart_required: [] });
+  const body = JSON.stringify(big);
+  expect(body.length).toBeGreaterThan(2048);
+  // Declared (the gate) and chunked (read within the limit):
+  const sized = await env.app.handle(new Request("http://localhost/api/admin/settings", { method: "PUT", body, headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json", "content-length": String(body.length) } }));
+  expect(sized.status).toBe(413);
+  expect(await sized.json()).toEqual({ error: "request body too large (limit 2048 bytes)" });
+  const r = await put(big);
+  expect(r.status).toBe(413);
+  expect((r.json() as { error: string }).error).toBe("request body too large (limit 2048 bytes)");
+  expect((await put({ "server.body_limit": null })).status).toBe(200);
+  expect((await put(big)).status).toBe(200);
+  await put({ "server.cors_origins": null });
+});
