@@ -3,7 +3,7 @@
 // new value (secrets masked), then in force at once for the runtime keys.
 import { eq } from "drizzle-orm";
 import type { Field } from "../config/fields.ts";
-import { applyConsole, isRuntime } from "../config/layers.ts";
+import { applyConsole, isFileOnly, isPinned, isRuntime } from "../config/layers.ts";
 import type { LiveConfig } from "../config/live.ts";
 import { eachField } from "../config/schema.ts";
 import { didYouMean } from "../config/suggest.ts";
@@ -37,7 +37,7 @@ export function updateSettings(ctx: ServiceContext, live: LiveConfig, patch: Rea
     if (!FIELDS.has(key)) problems.push(`${key}: unknown setting${didYouMean(key, [...FIELDS.keys()])}`);
     else {
       const reason = readOnlyReason(live, key);
-      if (reason) (live.base.sources[key] === "env" || live.base.sources[key] === "flag" ? pinned : problems).push(`${key}: ${reason}`);
+      if (reason) (isPinned(live.base.sources[key]) && !isFileOnly(key) ? pinned : problems).push(`${key}: ${reason}`);
     }
   }
   live.sync();
