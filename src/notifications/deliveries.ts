@@ -6,6 +6,7 @@ import type { Config } from "../config/schema.ts";
 import { targetsFor, shown, type Deliverer, type Target } from "../notify/deliver.ts";
 import type { NotifyKind } from "../notify/events.ts";
 import { SAMPLES } from "../notify/samples.ts";
+import type { StoredTarget } from "./targets.ts";
 
 interface Row {
   type: "webhook" | "email";
@@ -28,6 +29,10 @@ export function currentTargets(config: Config, sqlite: Database): (kind: NotifyK
       .flatMap((r) => toTargets({ ...r, emails: JSON.parse(r.emails) as string[] })),
   ];
 }
+
+/** The enabled saved targets of a kind (rows as read by readStoredTargets): for `rdconsole notify test`. */
+export const savedTargets = (rows: readonly StoredTarget[], kind: NotifyKind): Target[] =>
+  rows.filter((r) => r.enabled && r.kinds.includes(kind)).flatMap((r) => toTargets(r));
 
 export interface TestResult {
   to: string;
