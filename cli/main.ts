@@ -23,6 +23,7 @@ export const main = defineCommand({
     lockout: () => import("./lockout/index.ts").then((m) => m.default),
     smtp: () => import("./smtp/index.ts").then((m) => m.default),
     notify: () => import("./notify/index.ts").then((m) => m.default),
+    settings: () => import("./settings/index.ts").then((m) => m.default),
     sso: () => import("./sso/index.ts").then((m) => m.default),
     config: () => import("./config/index.ts").then((m) => m.default),
     "client-config": () => import("./client-config.ts").then((m) => m.default),

@@ -11,7 +11,7 @@ export default defineCommand({
     port: { type: "string", description: "Listen port (overrides server.port)", valueHint: "n" },
   },
   run: action(async (args) => {
-    const { config } = loadCliConfig(args, { "server.host": args.host, "server.port": args.port });
-    await serveUntilSignal(config, createLogger(config.log));
+    const loaded = loadCliConfig(args, { "server.host": args.host, "server.port": args.port });
+    await serveUntilSignal(loaded, createLogger(loaded.config.log));
   }),
 });

@@ -12,6 +12,7 @@ import { adminApi } from "./admin/api.ts";
 import { RateMeter } from "./core/counters.ts";
 import { statusRoutes } from "./status/routes.ts";
 import type { StatusSources } from "./status/status.ts";
+import { openLiveConfig } from "./settings/store.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
@@ -32,7 +33,10 @@ import { systemRoutes } from "./system/routes.ts";
 
 export type { AppDeps } from "./deps.ts";
 
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const live = given.live ?? openLiveConfig({ config: given.config, file: null, sources: {} }, given.sqlite, given.log);
+  // Every feature gets the live view: a setting changed at runtime reaches each reader.
+  const deps: AppDeps = { ...given, config: live.config };
   const { config, log } = deps;
   const auth = deps.auth ?? createAuthRuntime(config);
   const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite, deviceHooks(deps.sqlite));
@@ -69,7 +73,7 @@ export function createApp(deps: AppDeps) {
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
-    .use(adminApi(deps, devices, auth.mailer, sources))
+    .use(adminApi(deps, devices, auth.mailer, sources, live))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

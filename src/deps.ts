@@ -1,5 +1,6 @@
 // What the HTTP app needs from the process that runs it.
 import type { AuthRuntime } from "./auth/runtime.ts";
+import type { LiveConfig } from "./config/live.ts";
 import type { CoreDeps } from "./core/deps.ts";
 import type { RateMeter } from "./core/counters.ts";
 import type { NotifierStats } from "./notify/notifier.ts";
@@ -21,4 +22,6 @@ export interface AppDeps extends CoreDeps {
   readonly heartbeatRate?: RateMeter;
   /** The notifier's numbers (status); absent where no notifier runs. */
   readonly notifications?: () => NotifierStats;
+  /** The config with its console settings, live (src/config/live.ts); opened over `config` when omitted. */
+  readonly live?: LiveConfig;
 }

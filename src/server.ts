@@ -4,6 +4,8 @@ import { createApp } from "./app.ts";
 import { loadConsoleDev } from "./system/console-dev.ts";
 import type { Config } from "./config/schema.ts";
 import { Counters, RateMeter } from "./core/counters.ts";
+import type { LiveConfig } from "./config/live.ts";
+import type { LoadedConfig } from "./config/load.ts";
 import { systemActor, type ServiceContext } from "./core/context.ts";
 import { openDb } from "./db/client.ts";
 import { startJobs } from "./jobs/scheduler.ts";
@@ -19,6 +21,8 @@ import { cliInvocation } from "./lifecycle/invocation.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
 import type { Logger } from "./core/log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
+import { openLiveConfig } from "./settings/store.ts";
+import { currentTargets } from "./notifications/deliveries.ts";
 import { versionLine } from "./core/version.ts";
 
 export interface RunningServer {
@@ -27,13 +31,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const dir = config.data.dir;
+export async function startServer(loaded: LoadedConfig, log: Logger): Promise<RunningServer> {
+  const dir = loaded.config.data.dir;
   ensureDataDir(dir);
   const lock = acquireLock(dir);
   let database: ReturnType<typeof openDb>;
   try {
-    database = openDb(dir, undefined, config.data.mmap_size);
+    database = openDb(dir, undefined, loaded.config.data.mmap_size);
   } catch (e) {
     lock.release();
     throw e;
@@ -43,14 +47,24 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const startedAt = now();
   const counters = new Counters();
   const heartbeatRate = new RateMeter(() => counters.heartbeats);
+  let live: LiveConfig;
+  try {
+    live = openLiveConfig(loaded, database.sqlite, log);
+  } catch (e) {
+    database.close();
+    lock.release();
+    throw e;
+  }
+  // From here on the config includes the console settings (src/config/layers.ts), runtime keys live.
+  const config = live.config;
   let devices: ReturnType<typeof createDeviceRuntime>;
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   try {
     devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite), counters);
     // The notifier starts after the app; status reads it only once requests come in.
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, consoleDev, startedAt, heartbeatRate, notifications: () => notifier.stats() });
-    notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, live, consoleDev, startedAt, heartbeatRate, notifications: () => notifier.stats() });
+    notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)), { targets: currentTargets(config, database.sqlite) });
   } catch (e) {
     database.close();
     lock.release();
@@ -119,8 +133,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 }
 
 /** Runs until SIGTERM/SIGINT, then stops gracefully and exits 0. */
-export async function serveUntilSignal(config: Config, log: Logger): Promise<void> {
-  const running = await startServer(config, log);
+export async function serveUntilSignal(loaded: LoadedConfig, log: Logger): Promise<void> {
+  const running = await startServer(loaded, log);
   await new Promise<void>((resolve) => {
     const onSignal = (signal: string) => {
       log.info(`received ${signal}`);

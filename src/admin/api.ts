@@ -5,6 +5,7 @@ import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { StatusSources } from "../status/status.ts";
+import type { LiveConfig } from "../config/live.ts";
 import { adminAddressBookRoutes } from "./address-books.ts";
 import { adminAuditRoutes } from "./audit.ts";
 import { adminBanRoutes } from "./bans.ts";
@@ -15,8 +16,10 @@ import { adminDeviceInfoRoutes } from "./device-info.ts";
 import { adminDeviceRoutes } from "./devices.ts";
 import { adminGroupRoutes } from "./groups.ts";
 import { adminLockoutRoutes } from "./lockouts.ts";
+import { adminNotificationRoutes } from "./notifications.ts";
 import { adminRecordingRoutes } from "./recordings.ts";
 import { adminSessionRoutes } from "./sessions.ts";
+import { adminSettingsRoutes } from "./settings.ts";
 import { adminStatusRoutes } from "./status.ts";
 import { adminStrategyRoutes } from "./strategies.ts";
 import { adminSystemTestRoutes } from "./system-tests.ts";
@@ -32,7 +35,7 @@ import { proStrategyRoutes } from "./pro/strategies.ts";
 import { proUserGroupRoutes } from "./pro/user-groups.ts";
 import { proUserRoutes } from "./pro/users.ts";
 
-export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer, sources: StatusSources): AnyElysia {
+export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer, sources: StatusSources, live: LiveConfig): AnyElysia {
   return new Elysia({ name: "rdconsole/admin-api" })
     .use(adminClientConfigRoutes(deps))
     .use(adminTokenRoutes(deps))
@@ -47,6 +50,8 @@ export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer,
     .use(adminAuditRoutes(deps))
     .use(adminDashboardRoutes(deps, sources))
     .use(adminStatusRoutes(deps, sources))
+    .use(adminSettingsRoutes(deps, live))
+    .use(adminNotificationRoutes(deps, live, mailer))
     .use(adminAddressBookRoutes(deps))
     .use(adminRecordingRoutes(deps))
     .use(adminLockoutRoutes(deps))

@@ -8,7 +8,10 @@ import type { CoreDeps } from "../core/deps.ts";
 import { sendTestMail } from "../mail/test-message.ts";
 import { shown } from "../notify/deliver.ts";
 import { NOTIFY_KINDS } from "../notify/events.ts";
+import { requestContext } from "../http/context.ts";
 import { testNotifications } from "../notify/try.ts";
+import { savedTargets } from "../notifications/deliveries.ts";
+import { readStoredTargets } from "../notifications/targets.ts";
 import { listSsoProviders, testSsoProvider } from "../sso/check.ts";
 import { adminAuth } from "./token-auth.ts";
 
@@ -86,8 +89,9 @@ export function adminSystemTestRoutes(deps: CoreDeps) {
     )
     .post(
       "/api/admin/notify/test",
-      async ({ body }) => {
-        const tries = await testNotifications(config, body?.kind);
+      async ({ request, body }) => {
+        const saved = readStoredTargets(requestContext(deps, request));
+        const tries = await testNotifications(config, body?.kind, (kind) => savedTargets(saved, kind));
         const results = tries.map(({ kind, target, error }) => ({
           kind,
           type: target.type,

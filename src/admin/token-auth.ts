@@ -44,7 +44,7 @@ function guardHooks<T extends object, R>(deps: CoreDeps, decide: (request: Reque
     parse: checkThenJson((request) => {
       const c = check(request, need);
       return c instanceof ServiceError ? c : null;
-    }, deps.config.server.body_limit),
+    }, () => deps.config.server.body_limit),
     transform({ request }: { request: Request }) {
       found(request, need);
     },

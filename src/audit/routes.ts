@@ -80,12 +80,11 @@ export const DEVICE_POSTS = { "/api/audit/conn": postConnAudit, "/api/audit/file
  * body is read and without the framework's per-request work.
  */
 export function nativeAuditRoutes(deps: CoreDeps, intake: AuditIntake, route: NativeRoute) {
-  const limit = deps.config.server.body_limit;
   const handler = (path: keyof typeof DEVICE_POSTS) =>
     route(path, async (request, ip) => {
       const ctx: ServiceContext = { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
       if (!intake.admit(ctx.now())) throw slowDown();
-      const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, limit);
+      const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, deps.config.server.body_limit);
       intake.handle(DEVICE_POSTS[path], ctx, text);
       return done();
     });
@@ -100,7 +99,7 @@ export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
     return done();
   };
   // As text: JSON.parse would round session_id (a u64) before parseAuditJson sees it.
-  const asText = textBody(deps.config.server.body_limit);
+  const asText = textBody(() => deps.config.server.body_limit);
   const deviceDoc = (summary: string, description: string) => ({ parse: asText, detail: { tags: ["device"], summary, description } });
   return new Elysia({ name: "rdconsole/audit" })
     .use(authMacro(deps))

@@ -32,7 +32,7 @@ export const authMacro = (deps: CoreDeps) => {
       // The token before the body, so a caller without one gets 401 (log in again), never a 400 or
       // 500 about a body it may not send: parse hooks run before validation and resolve; transform
       // catches a chunked body, which the pipeline parses first.
-      parse: checkThenJson(refuse, deps.config.server.body_limit),
+      parse: checkThenJson(refuse, () => deps.config.server.body_limit),
       transform({ request }) {
         const refused = refuse(request);
         if (refused) throw refused;

@@ -59,7 +59,7 @@ export function authRoutes(deps: CoreDeps, rt: AuthRuntime) {
       },
       {
         body: LoginBody,
-        parse: jsonParse(deps.config.server.body_limit),
+        parse: jsonParse(() => deps.config.server.body_limit),
         response: { 200: t.Union([AccessToken, Challenge]), ...errors },
         detail: {
           summary: "Log in",

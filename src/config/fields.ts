@@ -1,6 +1,7 @@
 // Typed config fields. `parse` receives a TOML value (file) or a string (env, flags) and
 // throws FieldError with a message that names what was expected.
 import { parseCidr } from "../net/cidr.ts";
+import { parseSize } from "./human.ts";
 
 export class FieldError extends Error {}
 
@@ -96,8 +97,6 @@ export function list(o: Common<readonly string[]> & { item?: (s: string) => stri
 export const cidrList = (o: Common<readonly string[]>) =>
   list({ ...o, item: (s) => (parseCidr(s) ? s : null), itemHint: "not an IP address or CIDR range" });
 
-const UNITS: Record<string, number> = { "": 1, b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
-
 /** A byte size: an integer, or a string such as "512KiB" or "1MB". */
 export function size(o: Common<number> & { min: number; max: number }): Field<number> {
   return {
@@ -105,11 +104,7 @@ export function size(o: Common<number> & { min: number; max: number }): Field<nu
     parse(raw) {
       let bytes: number | undefined;
       if (typeof raw === "number" && Number.isInteger(raw)) bytes = raw;
-      else if (typeof raw === "string") {
-        const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw);
-        const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
-        if (m && unit !== undefined) bytes = Math.floor(Number(m[1]) * unit);
-      }
+      else if (typeof raw === "string") bytes = parseSize(raw);
       if (bytes === undefined || bytes < o.min || bytes > o.max)
         throw new FieldError(`expected a size from ${o.min} to ${o.max} bytes (e.g. "1MiB"), got ${show(raw)}`);
       return bytes;

@@ -6,6 +6,7 @@ import { parse as parseToml, TomlError } from "smol-toml";
 import { FieldError, type Field } from "./fields.ts";
 import { configSchema, crossChecks, eachField, envName, type Config } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
+import { parseField } from "./parse-field.ts";
 
 export const DEFAULT_CONFIG_PATH = "/etc/rdconsole/rdconsole.toml";
 export const CONFIG_ENV = "RDCONSOLE_CONFIG";
@@ -109,7 +110,7 @@ export function loadConfig(o: LoadOptions = {}): LoadedConfig {
     if (fromFlag !== undefined) tries.push(["flag", fromFlag, `${path} (from the command line)`]);
     for (const [src, raw, label] of tries) {
       try {
-        value = field.parse(raw, src !== "file");
+        value = parseField(path, field, raw, src !== "file");
         source = src;
       } catch (e) {
         if (!(e instanceof FieldError)) throw e;

@@ -85,7 +85,12 @@ export type AuditAction =
   | "token.create"
   | "token.revoke"
   | "token.rotate"
-  | "token.denied";
+  | "token.denied"
+  | "setting.set"
+  | "setting.unset"
+  | "notification.create"
+  | "notification.update"
+  | "notification.delete";
 
 export interface AuditTarget {
   type: string;

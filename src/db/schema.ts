@@ -726,3 +726,37 @@ export const onlineSamples = sqliteTable("online_samples", {
   /** Devices registered then: the chart's ceiling. */
   total: integer("total").notNull(),
 });
+
+/**
+ * Settings changed from the admin API or `rdconsole settings set`: dotted key → value (JSON, as parsed).
+ * Laid over the config file, under the environment and flags (src/config/layers.ts).
+ */
+export const consoleSettings = sqliteTable("console_settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).$type<unknown>().notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
+
+export const NOTIFICATION_TYPES = ["webhook", "email"] as const;
+
+/** Notification targets managed at runtime, next to the read-only ones of the [notify] config. */
+export const notificationTargets = sqliteTable(
+  "notification_targets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    type: text("type", { enum: NOTIFICATION_TYPES }).notNull(),
+    /** The webhook's URL ("" for e-mail). */
+    url: text("url").notNull().default(""),
+    emails: text("emails", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** The webhook's HMAC key ("" for e-mail). */
+    secret: text("secret").notNull().default(""),
+    /** Event kinds sent to it (src/notify/events.ts). */
+    kinds: text("kinds", { mode: "json" }).$type<string[]>().notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("notification_targets_name_nocase").on(sql`${t.name} collate nocase`)],
+);

@@ -50,7 +50,7 @@ const malformed = () => errorResponse(400, "malformed request body (expected JSO
 export function nativeHeartbeat(deps: CoreDeps, rt: DeviceRuntime, gate: Gate, log: AccessLog) {
   const limit = deps.config.server.body_limit;
   return async (request: Request, server: Server<unknown>): Promise<Response> => {
-    const checked = gate.check(request, server, false);
+    const checked = gate.check(request, server, false, limit);
     let response = checked instanceof Response ? checked : undefined;
     if (!response) {
       try {

@@ -25,7 +25,7 @@ export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
       ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt, body as Record<string, unknown>)),
       {
         body: SysinfoBody,
-        parse: jsonParse(deps.config.server.body_limit),
+        parse: jsonParse(() => deps.config.server.body_limit),
         detail: {
           tags: ["device"],
           summary: "System info upload (registers a new device)",
@@ -35,7 +35,7 @@ export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
     )
     // Served by a native route in production (heartbeat-route.ts); this one documents it and serves app.handle().
     .post("/api/heartbeat", ({ request, body }) => respondHeartbeat(deps, rt, request, body), {
-      parse: jsonParse(deps.config.server.body_limit),
+      parse: jsonParse(() => deps.config.server.body_limit),
       response: { 200: HeartbeatReply, 400: Problem },
       detail: {
         tags: ["device"],

@@ -42,13 +42,13 @@ export async function readCappedBytes(request: Request, limit: number): Promise<
  * parser. An empty body is "no body" (null), not malformed JSON: the client sends bodiless POSTs
  * with Content-Type: application/json and Content-Length: 0 (client: flutter/lib/models/ab_model.dart:2029-2031 (rustdesk@7423dced)).
  */
-export function chunkedParser(limit: number) {
+export function chunkedParser(limit: () => number) {
   // Synchronous unless it has to read a chunked body: an async hook would slow every request.
   return ({ request, contentType }: { request: Request; contentType: string }) => {
     const length = request.headers.get("content-length");
     if (length === "0") return null;
     if (length !== null || !request.body) return;
-    return readChunkedJson(request, contentType, limit);
+    return readChunkedJson(request, contentType, limit());
   };
 }
 

@@ -24,12 +24,13 @@ export const bannedResponse = () => errorResponse(403, "Your IP address is banne
 
 export function createGate(config: Config, isBanned: (ip: string) => boolean): Gate {
   const trusted = compileCidrs(config.server.trusted_proxies);
-  const limit = config.server.body_limit;
   // X-Forwarded-For only matters behind a trusted proxy; not reading it spares the heartbeat's hot path.
   const clientIp = (request: Request, server: Server<unknown> | null | undefined) =>
     resolveClientIp(server?.requestIP(request)?.address, trusted.length ? request.headers.get("x-forwarded-for") : null, trusted);
   return {
-    check(request, server, checkBan, bodyLimit = limit) {
+    // server.body_limit is read per request (it can change at runtime, src/config/live.ts); the heartbeat
+    // passes the value it started with.
+    check(request, server, checkBan, bodyLimit = config.server.body_limit) {
       // The heartbeat's gate: summing every header cost ~2.7 points of its throughput (bench:heartbeat), and its
       // client sends ~150 bytes of them. Measured only where a large one is realistic (credentials); any other
       // stays within Bun's ceiling (header-limit.ts).
@@ -39,7 +40,7 @@ export function createGate(config: Config, isBanned: (ip: string) => boolean): G
       if (declaredTooLarge(request, bodyLimit)) return tooLarge(bodyLimit);
       return { ip };
     },
-    admit(request, server, checkBan = true, bodyLimit = limit) {
+    admit(request, server, checkBan = true, bodyLimit = config.server.body_limit) {
       const ip = clientIp(request, server);
       setRequestInfo(request, ip);
       if (headersTooLarge(request)) return headersRefused();

@@ -7,12 +7,15 @@ import { parseJsonText } from "./json-body.ts";
  * The body's text: already read by the pipeline (a chunked body), or read now, with the cap when it
  * has no Content-Length (the gate checked a declared one).
  */
-export const bodyText = async (request: Request, limit: number): Promise<string> =>
-  rawBodyOf(request) ?? (request.headers.has("content-length") ? request.text() : readCapped(request, limit));
+export const bodyText = async (request: Request, limit: Limit): Promise<string> =>
+  rawBodyOf(request) ?? (request.headers.has("content-length") ? request.text() : readCapped(request, typeof limit === "function" ? limit() : limit));
+
+/** A byte limit, or a function that reads it when a body is read (server.body_limit can change at runtime). */
+export type Limit = number | (() => number);
 
 /** A parse hook for routes that parse the text themselves (the audit posts). */
 export const textBody =
-  (limit: number) =>
+  (limit: Limit) =>
   ({ request }: { request: Request }): Promise<string> =>
     bodyText(request, limit);
 
@@ -21,7 +24,7 @@ export const textBody =
  * did, bounded). A blank body is null. It always settles the body, so a parser after it never runs.
  */
 export const jsonBody =
-  (limit: number) =>
+  (limit: Limit) =>
   async ({ request }: { request: Request }): Promise<unknown> => {
     const text = await bodyText(request, limit);
     return text.trim() === "" ? null : parseJsonText(text);
@@ -32,7 +35,7 @@ export const jsonBody =
  * settles every body); it is there for the API docs, which list a request body's content types from
  * the named parsers only.
  */
-export const jsonParse = (limit: number) => {
+export const jsonParse = (limit: Limit) => {
   const hook = jsonBody(limit);
   return [hook, docsOnly(hook)];
 };
@@ -46,7 +49,7 @@ const docsOnly = <F>(_hook: F) => "json" as unknown as F;
  * hooks run before validation and resolve), then parses a JSON body (bounded); a body of another
  * content type is its text. Like jsonBody it settles every body, and is followed by "json" for the docs.
  */
-export const checkThenJson = (check: (request: Request) => Error | null, limit: number) => {
+export const checkThenJson = (check: (request: Request) => Error | null, limit: Limit) => {
   const json = jsonBody(limit);
   const hook = (context: { request: Request }, contentType: string): Promise<unknown> => {
     const refused = check(context.request);

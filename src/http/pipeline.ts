@@ -8,7 +8,6 @@ import { corsPolicy } from "./cors.ts";
 import type { Gate } from "./gate.ts";
 
 export function pipeline(config: Config, log: Logger, gate: Gate) {
-  const limit = config.server.body_limit;
   const cors = corsPolicy(config.server.cors_origins);
   const logRequest = accessLog(config, log);
   // Responses returned from onRequest skip onAfterResponse (so they are logged here) and set.headers
@@ -25,7 +24,7 @@ export function pipeline(config: Config, log: Logger, gate: Gate) {
       if (stop) return early(request, stop, set.headers);
       if (preflight) return early(request, preflight, {});
     })
-    .onParse({ as: "global" }, chunkedParser(limit))
+    .onParse({ as: "global" }, chunkedParser(() => config.server.body_limit))
     .onAfterResponse({ as: "global" }, ({ request, set, responseValue }) => {
       logRequest(request, responseValue instanceof Response ? responseValue.status : Number(set.status ?? 200));
     });

@@ -14,32 +14,37 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
+// `smtp` may be the live config's section (src/config/live.ts): each send reads it, and a new transport
+// is made when the settings changed since the last one.
 export function createMailer(smtp: Config["smtp"]): Mailer {
-  if (!smtp.host)
-    return {
-      enabled: false,
-      send: async () => {
-        throw new ServiceError("UNAVAILABLE", "e-mail is not configured on this server (smtp.host is empty)");
-      },
-    };
   let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
-  const ms = smtp.timeout_seconds * 1000;
+  let made = "";
   return {
-    enabled: true,
+    get enabled() {
+      return smtp.host !== "";
+    },
     async send(mail) {
-      transport ??= nodemailer.createTransport({
-        host: smtp.host,
-        port: smtp.port,
-        secure: smtp.security === "tls",
-        requireTLS: smtp.security === "starttls",
-        ignoreTLS: smtp.security === "none",
-        ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}),
-        connectionTimeout: ms,
-        greetingTimeout: ms,
-        socketTimeout: ms,
-      });
+      const s = { ...smtp };
+      if (!s.host) throw new ServiceError("UNAVAILABLE", "e-mail is not configured on this server (smtp.host is empty)");
+      const key = JSON.stringify(s);
+      if (key !== made) {
+        transport?.close();
+        const ms = s.timeout_seconds * 1000;
+        transport = nodemailer.createTransport({
+          host: s.host,
+          port: s.port,
+          secure: s.security === "tls",
+          requireTLS: s.security === "starttls",
+          ignoreTLS: s.security === "none",
+          ...(s.user ? { auth: { user: s.user, pass: s.password } } : {}),
+          connectionTimeout: ms,
+          greetingTimeout: ms,
+          socketTimeout: ms,
+        });
+        made = key;
+      }
       try {
-        await transport.sendMail({ from: smtp.from, ...mail });
+        await transport!.sendMail({ from: s.from, ...mail });
       } catch (e) {
         throw new ServiceError("UNAVAILABLE", "the e-mail could not be sent; ask an administrator to check the SMTP settings", { cause: e });
       }

@@ -9,6 +9,8 @@ import type { NotifyEvent, NotifyKind } from "./events.ts";
 export interface Target {
   type: "webhook" | "email";
   to: string;
+  /** A webhook's own HMAC key (targets managed at runtime); else notify.webhook_secret. */
+  secret?: string;
 }
 
 export function targetsFor(config: Config, kind: NotifyKind): Target[] {
@@ -59,7 +61,7 @@ export function createDeliverer(config: Config, mailer: Mailer): Deliverer {
         "user-agent": `rdconsole/${VERSION}`,
         "x-rdconsole-event": event.kind,
         "x-rdconsole-delivery": id,
-        [SIGNATURE_HEADER]: sign(config.notify.webhook_secret, body),
+        [SIGNATURE_HEADER]: sign(target.secret || config.notify.webhook_secret, body),
       },
     });
     await response.body?.cancel();

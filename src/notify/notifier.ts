@@ -7,7 +7,7 @@ import type { Logger } from "../core/log.ts";
 import { WindowCounter } from "../net/window-counter.ts";
 import type { Deliverer, Target } from "./deliver.ts";
 import { shown, targetsFor } from "./deliver.ts";
-import { subscribe, type NotifyEvent } from "./events.ts";
+import { subscribe, type NotifyEvent, type NotifyKind } from "./events.ts";
 
 const PARALLEL = 4;
 const MAX_DELAY_MS = 300_000;
@@ -32,7 +32,8 @@ export interface Notifier {
   stop(ms: number): Promise<void>;
 }
 
-export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o: { retryBaseMs?: number; now?: () => number } = {}): Notifier {
+/** `targets`: where an event of a kind goes now (default: the [notify] config's lists). */
+export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o: { retryBaseMs?: number; now?: () => number; targets?: (kind: NotifyKind) => Target[] } = {}): Notifier {
   const base = o.retryBaseMs ?? 2000;
   const now = o.now ?? Date.now;
   // Per kind: a flood of device alarms must not use up what lockouts get.
@@ -87,7 +88,7 @@ export function startNotifier(config: Config, log: Logger, deliver: Deliverer, o
 
   const unsubscribe = subscribe((event) => {
     if (stopped) return;
-    const targets = targetsFor(config, event.kind);
+    const targets = o.targets ? o.targets(event.kind) : targetsFor(config, event.kind);
     if (targets.length === 0) return;
     if (!budget.take(event.kind, now())) return drop(targets.length, `more than notify.per_minute = ${config.notify.per_minute} ${event.kind} events a minute`);
     for (const target of targets) {

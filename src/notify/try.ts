@@ -4,13 +4,8 @@ import type { Config } from "../config/schema.ts";
 import { conflict, invalid } from "../core/errors.ts";
 import { createMailer } from "../mail/mailer.ts";
 import { createDeliverer, targetsFor, type Target } from "./deliver.ts";
-import { NOTIFY_KINDS, type NotifyEvent, type NotifyKind } from "./events.ts";
-
-const SAMPLES: Record<NotifyKind, Omit<NotifyEvent, "at">> = {
-  alarm: { kind: "alarm", title: "Test alarm from rdconsole", data: { test: true, device: "123456789", alarm: "over 30 failed attempts", typ: 1, ip: "203.0.113.7" } },
-  lockout: { kind: "lockout", title: "Test lockout notification from rdconsole", data: { test: true, user: "alice", ip: "203.0.113.7" } },
-  device: { kind: "device", title: "Test new-device notification from rdconsole", data: { test: true, device: "123456789", hostname: "TEST-PC" } },
-};
+import { NOTIFY_KINDS, type NotifyKind } from "./events.ts";
+import { SAMPLES } from "./samples.ts";
 
 export interface NotifyTry {
   kind: NotifyKind;
@@ -20,12 +15,12 @@ export interface NotifyTry {
   ms: number;
 }
 
-/** Every target of `kind` (default: every kind), one after the other. */
-export async function testNotifications(config: Config, kind?: string): Promise<NotifyTry[]> {
+/** Every target of `kind` (default: every kind), one after the other; `saved`: the targets stored at runtime. */
+export async function testNotifications(config: Config, kind?: string, saved: (kind: NotifyKind) => Target[] = () => []): Promise<NotifyTry[]> {
   if (kind !== undefined && !NOTIFY_KINDS.includes(kind as NotifyKind)) throw invalid(`kind is one of ${NOTIFY_KINDS.join(", ")}, not "${kind.slice(0, 40)}"`);
   const kinds = kind ? [kind as NotifyKind] : [...NOTIFY_KINDS];
-  const jobs = kinds.flatMap((k) => targetsFor(config, k).map((target) => ({ kind: k, target })));
-  if (jobs.length === 0) throw conflict("no notification targets are configured (notify.*_webhooks, notify.*_emails)");
+  const jobs = kinds.flatMap((k) => [...targetsFor(config, k), ...saved(k)].map((target) => ({ kind: k, target })));
+  if (jobs.length === 0) throw conflict("no notification targets are configured (notify.*_webhooks, notify.*_emails, or saved with /api/admin/notifications)");
   const deliver = createDeliverer(config, createMailer(config.smtp));
   const out: NotifyTry[] = [];
   for (const { kind, target } of jobs) {

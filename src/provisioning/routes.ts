@@ -27,7 +27,7 @@ function failure(deps: CoreDeps, path: string, e: unknown): { status: number; me
 const jsonOf = (body: unknown): unknown => (typeof body === "string" ? parseJsonText(body) : body);
 
 export function provisioningRoutes(deps: CoreDeps) {
-  const body = textBody(deps.config.server.body_limit);
+  const body = textBody(() => deps.config.server.body_limit);
   return new Elysia({ name: "rdconsole/provisioning" })
     .post(
       "/api/devices/cli",

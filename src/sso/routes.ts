@@ -39,7 +39,7 @@ export function ssoRoutes(deps: CoreDeps, sso: SsoRuntime) {
         return startSsoLogin(requestContext(deps, request), sso, { op: body.op, device, base: publicBase(deps.config, request) });
       },
       {
-        parse: jsonParse(deps.config.server.body_limit),
+        parse: jsonParse(() => deps.config.server.body_limit),
         body: t.Object({ op: t.String({ maxLength: 64 }), id: t.String({ minLength: 1, maxLength: 100 }), uuid: t.String({ minLength: 1, maxLength: 256 }), deviceInfo: t.Optional(t.Union([DeviceInfo, t.Null()])), apiDomain: t.Optional(t.Union([t.String({ maxLength: 1000 }), t.Null()])) }, { additionalProperties: true }),
         response: { 200: t.Object({ code: t.String(), url: t.String() }), 400: Problem, 404: Problem, 429: Problem },
         detail: { tags: ["client: login"], summary: "Start an SSO login", description: '{op, id, uuid, deviceInfo} → {code, url}: the client opens url in a browser and polls auth-query with code. op is a provider name from login-options. At most sso.max_pending in progress (sso.max_pending_per_ip per IP), each for 5 minutes.' },

@@ -8,6 +8,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["core", "config", "db", "http", "net", "crypto", "mail", "lifecycle"],
   // features, lowest first: each imports only the kernel and the features listed before it
   ["notify"],
+  ["settings"],
+  ["notifications"],
   ["bans"],
   ["users"],
   ["groups"],

@@ -7,6 +7,15 @@ BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 CREATE TRIGGER `bans_version_update` AFTER UPDATE ON `bans`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'bans'; END;
 
+CREATE TRIGGER `console_settings_version_delete` AFTER DELETE ON `console_settings`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'settings'; END;
+
+CREATE TRIGGER `console_settings_version_insert` AFTER INSERT ON `console_settings`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'settings'; END;
+
+CREATE TRIGGER `console_settings_version_update` AFTER UPDATE ON `console_settings`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'settings'; END;
+
 CREATE TRIGGER `device_disconnects_heartbeat_insert` AFTER INSERT ON `device_disconnects`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
 
@@ -27,6 +36,15 @@ BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'heartbeat'; END;
 
 CREATE TRIGGER `devices_presence_row` AFTER INSERT ON `devices`
 BEGIN INSERT INTO `device_presence` (`device_id`) VALUES (NEW.`id`); END;
+
+CREATE TRIGGER `notification_targets_version_delete` AFTER DELETE ON `notification_targets`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'notifications'; END;
+
+CREATE TRIGGER `notification_targets_version_insert` AFTER INSERT ON `notification_targets`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'notifications'; END;
+
+CREATE TRIGGER `notification_targets_version_update` AFTER UPDATE ON `notification_targets`
+BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'notifications'; END;
 
 CREATE TRIGGER `strategies_version_delete` AFTER DELETE ON `strategies`
 BEGIN UPDATE `state_versions` SET `n` = `n` + 1 WHERE `name` = 'strategies'; END;
@@ -182,6 +200,13 @@ CREATE TABLE `console_audit` (
 	`ip` text
 );
 
+CREATE TABLE `console_settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	`updated_by` text NOT NULL
+);
+
 CREATE TABLE `device_disconnects` (
 	`device_id` integer NOT NULL,
 	`conn_id` integer NOT NULL,
@@ -284,6 +309,19 @@ CREATE TABLE `login_lockouts` (
 	`locked_at` integer NOT NULL,
 	`locked_until` integer NOT NULL,
 	PRIMARY KEY(`kind`, `subject`)
+);
+
+CREATE TABLE `notification_targets` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`type` text NOT NULL,
+	`url` text DEFAULT '' NOT NULL,
+	`emails` text DEFAULT '[]' NOT NULL,
+	`secret` text DEFAULT '' NOT NULL,
+	`kinds` text NOT NULL,
+	`enabled` integer DEFAULT true NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
 );
 
 CREATE TABLE `online_samples` (
@@ -536,6 +574,8 @@ CREATE UNIQUE INDEX `login_challenges_secret_hash_unique` ON `login_challenges` 
 CREATE INDEX `login_challenges_user` ON `login_challenges` (`user_id`);
 
 CREATE INDEX `login_lockouts_until` ON `login_lockouts` (`locked_until`);
+
+CREATE UNIQUE INDEX `notification_targets_name_nocase` ON `notification_targets` ("name" collate nocase);
 
 CREATE INDEX `recordings_device` ON `recordings` (`device_id`);
 

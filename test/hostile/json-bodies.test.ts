@@ -77,6 +77,8 @@ const ADMIN_JSON = new Set([
   "DELETE /api/admin/recordings/:id", "DELETE /api/admin/lockouts/:target", "DELETE /api/admin/lockouts",
   "POST /api/admin/users/:name/2fa/enable", "POST /api/admin/users/:name/2fa/confirm", "POST /api/admin/users/:name/sso-links",
   "POST /api/admin/sso/:provider/test", "POST /api/admin/smtp/test", "POST /api/admin/notify/test", "POST /api/admin/config/check",
+  "PUT /api/admin/settings",
+  "POST /api/admin/notifications", "PUT /api/admin/notifications/:id", "DELETE /api/admin/notifications/:id", "POST /api/admin/notifications/test", "POST /api/admin/notifications/:id/test",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([

@@ -196,7 +196,7 @@ test("notify test: one line per target; exit 1 when one fails; config problems a
   expect(JSON.parse(hook.calls[0]!.body)).toMatchObject({ event: "alarm", title: "Test alarm from rdconsole", data: { test: true } });
   expect(hook.calls[0]!.headers["x-rdconsole-signature-256"]).toBe(`sha256=${createHmac("sha256", SECRET).update(hook.calls[0]!.body).digest("hex")}`);
   expect((await cli(["notify", "test", "--kind", "device"])).code).toBe(0);
-  expect((await cli(["notify", "test", "--kind", "lockout"])).stderr).toBe("error: no notification targets are configured (notify.*_webhooks, notify.*_emails)\n");
+  expect((await cli(["notify", "test", "--kind", "lockout"])).stderr).toBe("error: no notification targets are configured (notify.*_webhooks, notify.*_emails, or saved with /api/admin/notifications)\n");
   expect((await cli(["notify", "test", "--kind", "pager"])).stderr).toBe('error: --kind is one of alarm, lockout, device, not "pager"\n');
   write(`alarm_webhooks = ["${hook.url}", "ftp://x"]\nalarm_emails = ["root"]`);
   const bad = await cli(["notify", "test"]);

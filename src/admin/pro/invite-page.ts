@@ -77,7 +77,7 @@ export function invitePageRoutes(deps: CoreDeps) {
       },
       {
         // An HTML form: application/x-www-form-urlencoded, read within the body limit.
-        parse: async ({ request }) => Object.fromEntries(new URLSearchParams(await bodyText(request, deps.config.server.body_limit))),
+        parse: async ({ request }) => Object.fromEntries(new URLSearchParams(await bodyText(request, () => deps.config.server.body_limit))),
         detail: { tags: ["admin: pro"], summary: "The invitation form's submit: sets the password, activates the user (status -1 → 1), burns the link" },
       },
     );

@@ -87,7 +87,7 @@ export function proUserRoutes(deps: CoreDeps, mailer: Mailer) {
         },
         {
           // The client sends its Bearer header and no body; a JSON content type with an empty body is accepted.
-          parse: checkThenJson(() => null, deps.config.server.body_limit),
+          parse: checkThenJson(() => null, () => deps.config.server.body_limit),
           detail: detail(
             "Users: Pro's admin list (API token, users:r) or the client's group view (user login)",
             "With an API token: all users, filters name, group_name, email (SQL LIKE: % and _, else exact, case-insensitive; - = none) and status, paged by current and pageSize (default 10); rows {guid, name, display_name, email, note, status, is_admin, group_guid, group_name, strategy_name, tfa, tfa_enforced, email_verification, created_at}. With a user login token: the users that user may see, {name, display_name, email, note, status, is_admin}, status=1 for enabled users only.",
