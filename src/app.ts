@@ -17,6 +17,10 @@ import { adminTokenRoutes } from "./admin/tokens.ts";
 import { adminStrategyRoutes } from "./admin/strategies.ts";
 import { adminUserRoutes } from "./admin/users.ts";
 import { adminGroupRoutes } from "./admin/groups.ts";
+import { adminMeRoutes } from "./admin/me.ts";
+import { adminProfileRoutes } from "./admin/profile.ts";
+import { adminSignInRoutes } from "./admin/signin.ts";
+import { adminSignInSsoRoutes } from "./admin/signin-sso.ts";
 import { proAddressBookRoutes } from "./admin/pro/ab.ts";
 import { proAuditRoutes } from "./admin/pro/audits.ts";
 import { proDeviceGroupRoutes } from "./admin/pro/device-groups.ts";
@@ -73,6 +77,10 @@ export function createApp(deps: AppDeps) {
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
+    .use(adminSignInRoutes(deps, auth))
+    .use(adminSignInSsoRoutes(deps, sso))
+    .use(adminProfileRoutes(deps, auth))
+    .use(adminMeRoutes(deps))
     .use(adminClientConfigRoutes(deps))
     .use(adminTokenRoutes(deps))
     .use(adminBanRoutes(deps))

@@ -56,7 +56,7 @@ function finishLogin(ctx: ServiceContext, row: UserRow, device: Device, via: str
       .onConflictDoUpdate({ target: [userDevices.userId, userDevices.deviceUuid], set: { lastLoginAt: now, deviceId: device.id } })
       .run();
   const actor = { type: "user" as const, name: row.name, guid: row.guid };
-  emitAudit({ ...ctx, actor }, "auth.login", { type: "user", guid: row.guid, name: row.name }, { via, device_id: device.id, device_name: device.info.name });
+  emitAudit({ ...ctx, actor }, "auth.login", { type: "user", guid: row.guid, name: row.name }, { via, device_id: device.id, device_name: device.info.name, ...(device.kind === "console" ? { session: "console" } : {}) });
   return { kind: "token", token, user: toUser(row) };
 }
 
