@@ -39,7 +39,7 @@ const csrfFirst = (request: Request) => {
 };
 
 export function adminSignInRoutes(deps: CoreDeps, rt: AuthRuntime) {
-  const parse = checkThenJson(csrfFirst, deps.config.server.body_limit);
+  const parse = () => checkThenJson(csrfFirst, deps.config.server.body_limit);
   /** A finished sign-in: the cookie, and who is signed in. */
   const signedIn = (request: Request, set: { headers: Record<string, unknown> }, token: string) => {
     const ctx = requestContext(deps, request);
@@ -59,13 +59,14 @@ export function adminSignInRoutes(deps: CoreDeps, rt: AuthRuntime) {
     .post(
       "/api/admin/setup",
       async ({ request, body, set }) => {
+        requireCsrf(request); // again: a chunked body is parsed before the route's parse hook runs
         const ctx = requestContext(deps, request);
         const { token } = await setupFirstAdmin(ctx, rt, { code: body.setup_code ?? "", name: body.name, password: body.password, email: body.email, userAgent: request.headers.get("user-agent") });
         set.status = 201;
         return signedIn(request, set, token);
       },
       {
-        parse,
+        parse: parse(),
         body: t.Object(
           {
             setup_code: t.Optional(t.String({ maxLength: 100, description: "the one-time code serve printed at start (also in <data dir>/setup-code); missing or wrong: 403" })),
@@ -85,6 +86,7 @@ export function adminSignInRoutes(deps: CoreDeps, rt: AuthRuntime) {
     .post(
       "/api/admin/login",
       async ({ request, body, set }) => {
+        requireCsrf(request); // again: a chunked body is parsed before the route's parse hook runs
         const ctx = requestContext(deps, request);
         const userAgent = request.headers.get("user-agent");
         if (body.code !== undefined) {
@@ -96,7 +98,7 @@ export function adminSignInRoutes(deps: CoreDeps, rt: AuthRuntime) {
         return reply(request, set, await consoleLogin(ctx, rt, { login: body.login, password: body.password, userAgent }));
       },
       {
-        parse,
+        parse: parse(),
         body: t.Object(
           {
             login: t.Optional(t.String({ minLength: 1, maxLength: 254, description: "user name or e-mail address" })),
