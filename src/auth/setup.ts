@@ -31,9 +31,12 @@ export interface SetupInput {
 
 /** Creates the first administrator and signs them in; the code is void afterwards. */
 export async function setupFirstAdmin(ctx: ServiceContext, rt: AuthRuntime, input: SetupInput): Promise<{ user: User; token: string }> {
-  if (!needsSetup(ctx)) throw new ServiceError("CONFLICT", ALREADY_SET_UP);
-  guardLockout(ctx, rt, "");
   const dir = ctx.config.data.dir;
+  if (!needsSetup(ctx)) {
+    removeSetupCode(dir); // an administrator was made another way (the CLI) since serve started: the code is void
+    throw new ServiceError("CONFLICT", ALREADY_SET_UP);
+  }
+  guardLockout(ctx, rt, "");
   const expected = readSetupCode(dir);
   if (!expected) throw new ServiceError("FORBIDDEN", "no setup code is in force; restart the server to print a new one, or create an administrator with: rdconsole user create <name> --admin");
   if (!sameHash(sha256(normalizeSetupCode(input.code)), sha256(normalizeSetupCode(expected)))) {

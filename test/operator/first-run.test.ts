@@ -5,9 +5,12 @@ import { afterAll, expect, test } from "bun:test";
 import { createConsola, LogLevels } from "consola";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { writeSetupCode } from "../../src/lifecycle/setup-code.ts";
 import { startServer } from "../../src/server.ts";
+import { createUser } from "../../src/users/service.ts";
 import { CSRF, setCookie } from "../helpers/console.ts";
-import { testConfig } from "../helpers/env.ts";
+import { testConfig, testEnv } from "../helpers/env.ts";
+import { call } from "../helpers/http.ts";
 
 const lines: string[] = [];
 const log = createConsola({ level: LogLevels.info, reporters: [{ log: (o) => lines.push(o.args.map(String).join(" ")) }] });
@@ -76,4 +79,16 @@ test("a restart with an administrator writes no code and prints no hint", async 
   expect(existsSync(file)).toBe(false);
   expect(lines.some((l) => l.includes("no admin user yet"))).toBe(false);
   expect(await status()).toEqual({ needs_setup: false });
+});
+
+test("an administrator made with the CLI while serve runs voids the code at the next setup attempt", async () => {
+  const env = testEnv();
+  const code = writeSetupCode(env.config.data.dir);
+  const setup = () => call(env.app, "POST", "/api/admin/setup", { headers: CSRF, body: { setup_code: code, name: "late", password: "late-password" } });
+  expect((await call(env.app, "GET", "/api/admin/setup/status")).json()).toEqual({ needs_setup: true });
+  await createUser(env.ctx, { name: "admin", password: "admin-password", isAdmin: true });
+  expect((await call(env.app, "GET", "/api/admin/setup/status")).json()).toEqual({ needs_setup: false });
+  expect((await setup()).status).toBe(409);
+  expect(existsSync(join(env.config.data.dir, "setup-code"))).toBe(false);
+  env.close();
 });
