@@ -43,6 +43,9 @@ export function adminSignInRoutes(deps: CoreDeps, rt: AuthRuntime) {
   /** A finished sign-in: the cookie, and who is signed in. */
   const signedIn = (request: Request, set: { headers: Record<string, unknown> }, token: string) => {
     const ctx = requestContext(deps, request);
+    // Signing in again from the same browser replaces its session rather than leaving the old one live.
+    const previous = consoleSecret(request);
+    if (previous && resolveConsoleSession(ctx, previous)) revokeToken(ctx, previous);
     set.headers["set-cookie"] = [sessionCookie(deps.config, request, token), `${STEP_COOKIE}=; Path=/api/admin/login; HttpOnly; SameSite=Strict; Max-Age=0`];
     set.headers["cache-control"] = "no-store";
     return { status: "signed_in" as const, profile: profileJson(ctx, resolveConsoleSession(ctx, token)!) };

@@ -36,6 +36,10 @@ describe("password sign-in", () => {
     });
     expect((await asUser(env.app, cookie.value, "GET", "/api/admin/profile")).json()).toMatchObject({ name: "alice", is_admin: true });
     expect(audit("auth.login").at(-1)).toMatchObject({ actorName: "alice", details: { via: "password", session: "console" } });
+    // Signing in again from that browser replaces its session.
+    const again = await call(env.app, "POST", "/api/admin/login", { headers: asConsole(cookie.value), body: { login: "alice", password: "alice-password" } });
+    expect(setCookie(again.headers, "rdc_console")!.value).not.toBe(cookie.value);
+    expect((await asUser(env.app, cookie.value, "GET", "/api/admin/profile")).status).toBe(401);
   });
 
   test("Secure behind https (server.public_url)", async () => {
