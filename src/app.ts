@@ -73,7 +73,7 @@ export function createApp(given: AppDeps) {
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
-    .use(adminApi(deps, devices, auth.mailer, sources, live))
+    .use(adminApi(deps, { devices, auth, sso, sources, live }))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

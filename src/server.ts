@@ -19,6 +19,7 @@ import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
 import { cliInvocation } from "./lifecycle/invocation.ts";
 import { acquireLock } from "./lifecycle/lock.ts";
+import { removeSetupCode, setupCodePath, writeSetupCode } from "./lifecycle/setup-code.ts";
 import type { Logger } from "./core/log.ts";
 import { hasActiveAdmin } from "./users/service.ts";
 import { openLiveConfig } from "./settings/store.ts";
@@ -109,7 +110,12 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
   const url = `http://${server.hostname?.includes(":") ? `[${server.hostname}]` : server.hostname}:${server.port}`;
   log.info(`${versionLine()} listening on ${url}, data dir ${dir}`);
   try {
-    if (!hasActiveAdmin(ctx)) log.warn(`no admin user yet; create one with: ${cliInvocation()} user create admin --admin`);
+    // First run: a fresh one-time code for creating the first administrator from a browser; void once one exists.
+    if (!hasActiveAdmin(ctx)) {
+      const code = writeSetupCode(dir);
+      const consoleUrl = `${config.server.public_url || url}/console/`;
+      log.warn(`no admin user yet; create one with: ${cliInvocation()} user create admin --admin, or at ${consoleUrl} with the one-time setup code ${code} (also in ${setupCodePath(dir)})`);
+    } else removeSetupCode(dir);
   } catch (e) {
     log.warn("could not check for an admin user", e); // a hint only: the server runs on
   }

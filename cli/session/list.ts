@@ -9,6 +9,7 @@ const json = (s: SessionView) => ({
   id: s.id,
   guid: s.guid,
   user: s.user,
+  kind: s.kind,
   device_id: s.deviceId,
   device_uuid: s.deviceUuid,
   device_name: s.deviceInfo.name ?? "",
@@ -20,12 +21,12 @@ const json = (s: SessionView) => ({
 });
 
 export default defineCommand({
-  meta: { name: "list", description: "List live client logins" },
+  meta: { name: "list", description: "List live logins (client, and console sign-ins)" },
   args: { user: { type: "string", description: "Only this user's", valueHint: "name" }, ...jsonArg, ...configArgs },
   run: action(async (args) => {
     const sessions = await withData(args, (ctx) => listSessions(ctx, { user: args.user }));
     if (args.json) return printJson(sessions.map(json));
-    const rows = sessions.map((s) => [String(s.id), s.user, s.deviceId, s.deviceInfo.name ?? "", s.deviceInfo.os ?? "", s.ip ?? "", isoOrDash(s.lastUsedAt)]);
-    printTable(["ID", "USER", "DEVICE", "NAME", "OS", "IP", "LAST USED"], rows);
+    const rows = sessions.map((s) => [String(s.id), s.user, s.kind, s.deviceId, s.deviceInfo.name ?? "", s.deviceInfo.os ?? "", s.ip ?? "", isoOrDash(s.lastUsedAt)]);
+    printTable(["ID", "USER", "KIND", "DEVICE", "NAME", "OS", "IP", "LAST USED"], rows);
   }),
 });

@@ -3,7 +3,8 @@
 import { Elysia, type AnyElysia } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import type { DeviceRuntime } from "../devices/runtime.ts";
-import type { Mailer } from "../mail/mailer.ts";
+import type { AuthRuntime } from "../auth/runtime.ts";
+import type { SsoRuntime } from "../sso/flow.ts";
 import type { StatusSources } from "../status/status.ts";
 import type { LiveConfig } from "../config/live.ts";
 import { adminAddressBookRoutes } from "./address-books.ts";
@@ -16,10 +17,14 @@ import { adminDeviceInfoRoutes } from "./device-info.ts";
 import { adminDeviceRoutes } from "./devices.ts";
 import { adminGroupRoutes } from "./groups.ts";
 import { adminLockoutRoutes } from "./lockouts.ts";
+import { adminMeRoutes } from "./me.ts";
 import { adminNotificationRoutes } from "./notifications.ts";
+import { adminProfileRoutes } from "./profile.ts";
 import { adminRecordingRoutes } from "./recordings.ts";
 import { adminSessionRoutes } from "./sessions.ts";
 import { adminSettingsRoutes } from "./settings.ts";
+import { adminSignInRoutes } from "./signin.ts";
+import { adminSignInSsoRoutes } from "./signin-sso.ts";
 import { adminStatusRoutes } from "./status.ts";
 import { adminStrategyRoutes } from "./strategies.ts";
 import { adminSystemTestRoutes } from "./system-tests.ts";
@@ -35,8 +40,21 @@ import { proStrategyRoutes } from "./pro/strategies.ts";
 import { proUserGroupRoutes } from "./pro/user-groups.ts";
 import { proUserRoutes } from "./pro/users.ts";
 
-export function adminApi(deps: CoreDeps, devices: DeviceRuntime, mailer: Mailer, sources: StatusSources, live: LiveConfig): AnyElysia {
+export interface AdminApiParts {
+  devices: DeviceRuntime;
+  auth: AuthRuntime;
+  sso: SsoRuntime;
+  sources: StatusSources;
+  live: LiveConfig;
+}
+
+export function adminApi(deps: CoreDeps, { devices, auth, sso, sources, live }: AdminApiParts): AnyElysia {
+  const mailer = auth.mailer;
   return new Elysia({ name: "rdconsole/admin-api" })
+    .use(adminSignInRoutes(deps, auth))
+    .use(adminSignInSsoRoutes(deps, sso))
+    .use(adminProfileRoutes(deps, auth))
+    .use(adminMeRoutes(deps))
     .use(adminClientConfigRoutes(deps))
     .use(adminTokenRoutes(deps))
     .use(adminBanRoutes(deps))

@@ -25,6 +25,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const sessionJson = (s: SessionView) => ({
   guid: s.guid,
   user: s.user,
+  kind: s.kind,
   device_id: s.deviceId,
   device_uuid: s.deviceUuid,
   device_info: { os: s.deviceInfo?.os ?? "", type: s.deviceInfo?.type ?? "", name: s.deviceInfo?.name ?? "" },
@@ -55,7 +56,8 @@ const UserOut = t.Object({
 const SessionOut = t.Object({
   guid: t.String(),
   user: t.String(),
-  device_id: t.String({ description: "RustDesk ID of the client that logged in" }),
+  kind: t.UnionEnum(["client", "console"], { description: "client: a RustDesk login; console: a browser sign-in to the web console" }),
+  device_id: t.String({ description: "RustDesk ID of the client that logged in (\"\" for the console)" }),
   device_uuid: t.String(),
   device_info: t.Object({ os: t.String(), type: t.String(), name: t.String() }),
   ip: t.Nullable(t.String()),

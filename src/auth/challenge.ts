@@ -22,6 +22,7 @@ export function createChallenge(ctx: ServiceContext, userId: number, kind: "totp
       secretHash: sha256(secret),
       userId,
       kind,
+      sessionKind: device.kind ?? "client",
       deviceId: device.id,
       deviceUuid: device.uuid,
       deviceInfo: device.info,
@@ -39,7 +40,7 @@ export function createChallenge(ctx: ServiceContext, userId: number, kind: "totp
 /** The live challenge for this secret and device, or undefined (unknown, expired, or another device). */
 export function findChallenge(ctx: ServiceContext, secret: string, device: Device): Challenge | undefined {
   const row = ctx.db.select().from(loginChallenges).where(eq(loginChallenges.secretHash, sha256(secret))).get();
-  if (!row || row.expiresAt <= ctx.now() || row.deviceId !== device.id || row.deviceUuid !== device.uuid) return undefined;
+  if (!row || row.expiresAt <= ctx.now() || row.deviceId !== device.id || row.deviceUuid !== device.uuid || row.sessionKind !== (device.kind ?? "client")) return undefined;
   return row;
 }
 

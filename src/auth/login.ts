@@ -46,8 +46,9 @@ function refuseInactive(row: UserRow) {
  * session until it is set up. The client shows the `error` of any non-200 reply as it is, so the
  * message says where: client: flutter/lib/models/user_model.dart:209-213 (rustdesk@7423dced).
  */
-function refuseMissingTotp(row: UserRow, totp: "off" | "pending" | "on") {
-  if (!row.totpEnforced || totp === "on") return;
+function refuseMissingTotp(row: UserRow, totp: "off" | "pending" | "on", device: Device) {
+  // A browser signs in to a session that reaches only the profile and TOTP enrolment (auth/console.ts).
+  if (!row.totpEnforced || totp === "on" || device.kind === "console") return;
   const where = row.totpEnforceUrl ? `set it up at ${row.totpEnforceUrl}, then log in again` : "ask your administrator to set it up";
   throw new ServiceError("FORBIDDEN", `Two-factor authentication (TOTP) is required for this account: ${where}`);
 }
@@ -67,7 +68,7 @@ function finishLogin(ctx: ServiceContext, row: UserRow, device: Device, via: str
       .onConflictDoUpdate({ target: [userDevices.userId, userDevices.deviceUuid], set: { lastLoginAt: now, deviceId: device.id } })
       .run();
   const actor = { type: "user" as const, name: row.name, guid: row.guid };
-  emitAudit({ ...ctx, actor }, "auth.login", { type: "user", guid: row.guid, name: row.name }, { via, device_id: device.id, device_name: device.info.name });
+  emitAudit({ ...ctx, actor }, "auth.login", { type: "user", guid: row.guid, name: row.name }, { via, device_id: device.id, device_name: device.info.name, ...(device.kind === "console" ? { session: "console" } : {}) });
   return { kind: "token", token, user: toUser(row) };
 }
 
@@ -90,7 +91,7 @@ export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input:
     // The account's failures are cleared only when a login completes: a correct password followed
     // by wrong codes must keep counting.
     const totp = totpStatus(ctx, row.id);
-    refuseMissingTotp(row, totp);
+    refuseMissingTotp(row, totp, input.device);
     if (totp === "on") {
       const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", input.device, null));
       return { kind: "challenge", method: "totp", secret, user: toUser(row) };
@@ -110,7 +111,7 @@ export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input:
 export function externalLogin(ctx: ServiceContext, row: UserRow, device: Device, via: string): LoginOutcome {
   refuseInactive(row);
   const totp = totpStatus(ctx, row.id);
-  refuseMissingTotp(row, totp);
+  refuseMissingTotp(row, totp, device);
   if (totp === "on") {
     const secret = withTransaction(ctx, (tx) => createChallenge(tx, row.id, "totp", device, null));
     return { kind: "challenge", method: "totp", secret, user: toUser(row) };
@@ -158,7 +159,7 @@ export function completeChallenge(ctx: ServiceContext, rt: AuthRuntime, input: {
     dropChallenge(tx, found.id);
     refuseInactive(row);
     // An e-mailed-code challenge issued before an administrator enforced TOTP ends here too.
-    refuseMissingTotp(row, totpStatus(tx, row.id));
+    refuseMissingTotp(row, totpStatus(tx, row.id), input.device);
     if (via === "recovery") emitAudit({ ...tx, actor: { type: "user", name: row.name, guid: row.guid } }, "auth.recovery_code_used", { type: "user", guid: row.guid, name: row.name });
     return finishLogin(tx, row, input.device, via);
   });

@@ -4,18 +4,24 @@ import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { newSecret, sameHash, sha256 } from "../crypto/tokens.ts";
-import { sessions, users, type DeviceInfo } from "../db/schema.ts";
+import { sessions, users, type DeviceInfo, type SessionKind } from "../db/schema.ts";
 import { notFound } from "../core/errors.ts";
 import { toUser, type User } from "../users/model.ts";
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const TOUCH_EVERY = 5 * 60_000;
 
 export interface Device {
   id: string;
   uuid: string;
   info: DeviceInfo;
+  /** What signs in: a RustDesk client (the default) or a browser on the console (id and uuid ""). */
+  kind?: SessionKind;
 }
+
+/** How long a session stays valid after its last use: client logins in days, console sign-ins in hours. */
+const lifetime = (ctx: ServiceContext, kind: SessionKind) => (kind === "console" ? ctx.config.auth.console_session_hours * HOUR : ctx.config.auth.session_days * DAY);
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -28,13 +34,14 @@ export function createSession(ctx: ServiceContext, userId: number, device: Devic
     .values({
       userId,
       tokenHash: sha256(token),
+      kind: device.kind ?? "client",
       deviceId: device.id,
       deviceUuid: device.uuid,
       deviceInfo: device.info,
       ip: ctx.ip ?? null,
       createdAt: now,
       lastUsedAt: now,
-      expiresAt: now + ctx.config.auth.session_days * DAY,
+      expiresAt: now + lifetime(ctx, device.kind ?? "client"),
     })
     .run();
   // Bounded live sessions per user: expired ones go first, then the oldest past the cap.
@@ -45,18 +52,18 @@ export function createSession(ctx: ServiceContext, userId: number, device: Devic
   return token;
 }
 
-/** The live session and user for a bearer token, or null. Disabled users have no valid session. */
-export function resolveSession(ctx: ServiceContext, token: string): { session: SessionRow; user: User; userId: number } | null {
+/** The live session and user for a bearer token (or a console cookie: kind "console"), or null. Disabled users have no valid session. */
+export function resolveSession(ctx: ServiceContext, token: string, kind: SessionKind = "client"): { session: SessionRow; user: User; userId: number } | null {
   if (!token || token.length > 200) return null;
   const hash = sha256(token);
   const row = ctx.db.select().from(sessions).innerJoin(users, eq(sessions.userId, users.id)).where(eq(sessions.tokenHash, hash)).get();
-  if (!row || !sameHash(row.sessions.tokenHash, hash)) return null;
+  if (!row || !sameHash(row.sessions.tokenHash, hash) || row.sessions.kind !== kind) return null;
   const now = ctx.now();
   if (row.sessions.expiresAt <= now || row.users.status !== 1) return null;
   if (now - row.sessions.lastUsedAt >= TOUCH_EVERY) {
     ctx.db
       .update(sessions)
-      .set({ lastUsedAt: now, expiresAt: now + ctx.config.auth.session_days * DAY })
+      .set({ lastUsedAt: now, expiresAt: now + lifetime(ctx, kind) })
       .where(eq(sessions.id, row.sessions.id))
       .run();
   }
@@ -81,6 +88,7 @@ export interface SessionView {
   id: number;
   guid: string;
   user: string;
+  kind: SessionKind;
   deviceId: string;
   deviceUuid: string;
   deviceInfo: DeviceInfo;
@@ -90,9 +98,10 @@ export interface SessionView {
   expiresAt: number;
 }
 
-export function listSessions(ctx: ServiceContext, filter: { user?: string } = {}): SessionView[] {
+export function listSessions(ctx: ServiceContext, filter: { user?: string; userId?: number } = {}): SessionView[] {
   const now = ctx.now();
-  const where = filter.user ? and(sql`${users.name} = ${filter.user} collate nocase`, sql`${sessions.expiresAt} > ${now}`) : sql`${sessions.expiresAt} > ${now}`;
+  const live = sql`${sessions.expiresAt} > ${now}`;
+  const where = filter.userId !== undefined ? and(eq(sessions.userId, filter.userId), live) : filter.user ? and(sql`${users.name} = ${filter.user} collate nocase`, live) : live;
   return ctx.db
     .select()
     .from(sessions)
@@ -104,6 +113,7 @@ export function listSessions(ctx: ServiceContext, filter: { user?: string } = {}
       id: s.id,
       guid: s.guid,
       user: u.name,
+      kind: s.kind,
       deviceId: s.deviceId,
       deviceUuid: s.deviceUuid,
       deviceInfo: s.deviceInfo,
@@ -114,12 +124,12 @@ export function listSessions(ctx: ServiceContext, filter: { user?: string } = {}
     }));
 }
 
-/** Revokes one session by its number or guid. */
-export function revokeSession(ctx: ServiceContext, idOrGuid: string): SessionView {
+/** Revokes one session by its number or guid; `ofUserId`: only if it is that user's (a user revoking their own). */
+export function revokeSession(ctx: ServiceContext, idOrGuid: string, ofUserId?: number): SessionView {
   return withTransaction(ctx, (tx) => {
     const byId = /^\d+$/.test(idOrGuid) ? eq(sessions.id, Number(idOrGuid)) : eq(sessions.guid, idOrGuid);
     const row = tx.db.select().from(sessions).innerJoin(users, eq(sessions.userId, users.id)).where(byId).get();
-    if (!row) throw notFound(`session ${idOrGuid} not found`);
+    if (!row || (ofUserId !== undefined && row.sessions.userId !== ofUserId)) throw notFound(`session ${idOrGuid} not found`);
     tx.db.delete(sessions).where(eq(sessions.id, row.sessions.id)).run();
     emitAudit(tx, "session.revoke", { type: "session", guid: row.sessions.guid, name: row.users.name }, { device_id: row.sessions.deviceId });
     return { ...listViewOf(row.sessions), user: row.users.name };

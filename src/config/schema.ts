@@ -37,6 +37,7 @@ export const configSchema = {
   auth: {
     password_min_length: int({ default: 8, min: 6, max: 128, doc: "Minimum length of a user password." }),
     session_days: int({ default: 30, min: 1, max: 3650, doc: "A client login stays valid this many days after its last use (sliding)." }),
+    console_session_hours: int({ default: 12, min: 1, max: 8760, doc: "A console (browser) sign-in stays valid this many hours after its last use (sliding)." }),
     max_sessions_per_user: int({ default: 20, min: 1, max: 1000, doc: "Live client logins per user; a new login past this revokes the oldest." }),
     totp_window: int({ default: 1, min: 0, max: 10, doc: "TOTP codes accepted this many 30-second steps before or after the current one." }),
     email_code_minutes: int({ default: 10, min: 1, max: 60, doc: "An e-mailed login code (and a pending TOTP step) expires after this many minutes." }),
@@ -90,7 +91,7 @@ export const configSchema = {
     timeout_seconds: int({ default: 10, min: 1, max: 120, doc: "Time one webhook call may take." }),
   },
   sso: {
-    providers: providerList({ doc: 'Single sign-on providers, one [[sso.providers]] table each: name (what the client sends as "op"), kind ("oidc" by discovery, or "github"), issuer, client_id, client_secret, and optionally label, icon (SVG), scopes, auto_create, link_by_email, allowed_domains, allowed_groups, groups_claim, admin_groups, api_url (GitHub Enterprise). The redirect URI to register is <server.public_url>/oidc/callback/<name>.' }),
+    providers: providerList({ doc: 'Single sign-on providers, one [[sso.providers]] table each: name (what the client sends as "op"), kind ("oidc" by discovery, or "github"), issuer, client_id, client_secret, and optionally label, icon (SVG), scopes, auto_create, link_by_email, allowed_domains, allowed_groups, groups_claim, admin_groups, api_url (GitHub Enterprise). The redirect URIs to register: <server.public_url>/oidc/callback/<name> (the client) and <server.public_url>/api/admin/login/sso/<name>/callback (the web console).' }),
     max_pending: int({ default: 1000, min: 1, max: 100_000, doc: "SSO logins in progress at most (each expires after 5 minutes); past it new ones are refused." }),
     max_pending_per_ip: int({ default: 20, min: 1, max: 100_000, doc: "SSO logins in progress from one IP (IPv6: one /64) at most." }),
   },

@@ -24,6 +24,7 @@ export type AuditAction =
   | "auth.lockout"
   | "lockout.clear"
   | "auth.recovery_code_used"
+  | "auth.setup_failed"
   | "session.logout"
   | "session.revoke"
   | "ban.add"

@@ -75,7 +75,10 @@ export interface DeviceInfo {
   name?: string;
 }
 
-/** Client login sessions: one access token each, stored only as its SHA-256. */
+/** What a session is for: a RustDesk client's Bearer token, or a browser's console sign-in (a cookie). */
+export type SessionKind = "client" | "console";
+
+/** Login sessions (client and console): one secret each, stored only as its SHA-256. */
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -85,6 +88,8 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
+    /** A client token is never a console cookie, nor the other way round. */
+    kind: text("kind").$type<SessionKind>().notNull().default("client"),
     deviceId: text("device_id").notNull().default(""),
     deviceUuid: text("device_uuid").notNull().default(""),
     deviceInfo: text("device_info", { mode: "json" }).$type<DeviceInfo>().notNull().default({}),
@@ -109,6 +114,8 @@ export const loginChallenges = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").$type<"totp" | "email">().notNull(),
+    /** The kind of session the step leads to: a client's challenge cannot finish a console sign-in. */
+    sessionKind: text("session_kind").$type<SessionKind>().notNull().default("client"),
     deviceId: text("device_id").notNull().default(""),
     deviceUuid: text("device_uuid").notNull().default(""),
     deviceInfo: text("device_info", { mode: "json" }).$type<DeviceInfo>().notNull().default({}),

@@ -28,9 +28,15 @@ export function docsRoutes(enabled: boolean) {
             version: VERSION,
             description: "Console API server for RustDesk: the endpoints the stock RustDesk client calls, and rdconsole's own.",
           },
-          // "Authorize" in the UI: a user's login token for the client's routes, an API token (rdc_…) for the admin ones.
-          components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A user's login token (client routes) or an API token rdc_… (admin routes; rdconsole token create)" } } },
-          security: [{ bearer: [] }],
+          // "Authorize" in the UI: a user's login token for the client's routes, an API token (rdc_…) for the admin ones;
+          // the admin routes also take the web console's sign-in cookie (with X-Rdconsole-Csrf: 1 on writes).
+          components: {
+            securitySchemes: {
+              bearer: { type: "http", scheme: "bearer", description: "A user's login token (client routes) or an API token rdc_… (admin routes; rdconsole token create)" },
+              console: { type: "apiKey", in: "cookie", name: "rdc_console", description: "The web console's sign-in (POST /api/admin/login), for /api/admin routes; writes also need the header X-Rdconsole-Csrf: 1" },
+            },
+          },
+          security: [{ bearer: [] }, { console: [] }],
         },
       }),
     );

@@ -39,3 +39,6 @@ export function configQr(configString: string): ConfigQr {
     png: (scale = 8) => matrixToPng(encode(content, OPTIONS).data, scale),
   };
 }
+
+/** Any short text (an otpauth:// URI for an authenticator app) as an SVG QR code, drawn like the config's. */
+export const qrSvg = (content: string) => renderSVG(content, { ...OPTIONS, pixelSize: 8 });

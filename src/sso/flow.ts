@@ -42,7 +42,7 @@ export function startSsoLogin(ctx: ServiceContext, sso: SsoRuntime, input: { op:
 
 function openLink(ctx: ServiceContext, sso: SsoRuntime, code: string): PendingLogin {
   const login = sso.pending.byPollCode(code, ctx.now());
-  if (!login || login.result) throw new SsoError("this sign-in link has expired or was already used; start again from RustDesk");
+  if (!login || login.result || login.device.kind === "console") throw new SsoError("this sign-in link has expired or was already used; start again from RustDesk");
   if (login.started) throw new SsoError("this sign-in link was already used; start again from RustDesk");
   return login;
 }
@@ -81,7 +81,7 @@ export async function ssoCallback(
   cookieState: string | undefined,
 ): Promise<CallbackOutcome> {
   const login = q.state ? sso.pending.byCallbackState(q.state, ctx.now()) : undefined;
-  if (!login || login.provider !== providerName || login.result || !login.started) return { ok: false, message: "This sign-in has expired or is unknown; start again from RustDesk." };
+  if (!login || login.provider !== providerName || login.result || !login.started || login.device.kind === "console") return { ok: false, message: "This sign-in has expired or is unknown; start again from RustDesk." };
   // One callback at a time, and the first one's outcome stands.
   if (login.completing) return { ok: false, message: "This sign-in is already being completed." };
   const client = sso.provider(login.provider)!;
@@ -120,7 +120,7 @@ export async function ssoCallback(
 /** GET /api/oidc/auth-query: pending, or the result — once, and only to the device that started it. */
 export function pollSsoLogin(ctx: ServiceContext, sso: SsoRuntime, q: { code?: string; id?: string; uuid?: string }): { pending: true } | { result: PendingResult } {
   const login: PendingLogin | undefined = q.code ? sso.pending.byPollCode(q.code, ctx.now()) : undefined;
-  if (!login) throw new ServiceError("NOT_FOUND", "this sign-in has expired or is unknown; please try again");
+  if (!login || login.device.kind === "console") throw new ServiceError("NOT_FOUND", "this sign-in has expired or is unknown; please try again");
   if (login.device.id !== q.id || login.device.uuid !== q.uuid) throw new ServiceError("FORBIDDEN", "this sign-in was started on another device");
   if (!login.result) return { pending: true };
   sso.pending.remove(login);

@@ -21,10 +21,14 @@ export function confirmPage(o: { provider: string; code: string; device: { id: s
   return new Response(html, { headers: { ...HEADERS, ...headers } });
 }
 
-export function ssoPage(o: { ok: boolean; message: string; provider?: string }, status = o.ok ? 200 : 400): Response {
+/** `back`: a console sign-in failed; link back to its sign-in page instead of sending the reader to RustDesk. */
+export function ssoPage(o: { ok: boolean; message: string; provider?: string; back?: string }, status = o.ok ? 200 : 400): Response {
   const title = o.ok ? "Signed in" : "Sign-in failed";
+  const retry = o.back
+    ? `<p><a href="${escape(o.back)}">Back to the sign-in page</a>; if it keeps failing, show this page to your administrator.</p>`
+    : "<p>Close this window and try again from RustDesk; if it keeps failing, show this page to your administrator.</p>";
   const html = `${HEAD(title)}<h1 class="${o.ok ? "ok" : "no"}">${title}${o.provider ? ` with ${escape(o.provider)}` : ""}</h1><p>${escape(o.message)}</p>
-${o.ok ? "<p>You can close this window.</p>" : "<p>Close this window and try again from RustDesk; if it keeps failing, show this page to your administrator.</p>"}
+${o.ok ? "<p>You can close this window.</p>" : retry}
 </body></html>
 `;
   return new Response(html, { status, headers: HEADERS });

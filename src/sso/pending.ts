@@ -24,6 +24,8 @@ export interface PendingLogin {
   readonly createdAt: number;
   /** The base URL the client reached us by: the callback is built from it. */
   readonly base: string;
+  /** A console sign-in: the same-origin path the browser returns to. */
+  readonly next?: string;
   /** Set once the browser has been sent to the provider: the link cannot be used again. */
   started: boolean;
   /** A callback is exchanging the code. */
@@ -47,14 +49,14 @@ export class PendingLogins {
   }
 
   /** A new pending login, or a reason it is refused. */
-  start(o: { provider: string; device: Device; ip: string; base: string; now: number }): PendingLogin | "full" | "ip_full" {
+  start(o: { provider: string; device: Device; ip: string; base: string; now: number; next?: string }): PendingLogin | "full" | "ip_full" {
     this.expire(o.now);
     if (this.byCode.size >= this.max) return "full";
     const subject = abuseSubject(o.ip);
     let fromIp = 0;
     for (const p of this.byCode.values()) if (abuseSubject(p.ip) === subject) fromIp++;
     if (fromIp >= this.maxPerIp) return "ip_full";
-    const login: PendingLogin = { code: token(18), state: token(24), nonce: token(24), verifier: token(32), provider: o.provider, device: o.device, ip: o.ip, createdAt: o.now, base: o.base, started: false };
+    const login: PendingLogin = { code: token(18), state: token(24), nonce: token(24), verifier: token(32), provider: o.provider, device: o.device, ip: o.ip, createdAt: o.now, base: o.base, started: false, ...(o.next === undefined ? {} : { next: o.next }) };
     this.byCode.set(login.code, login);
     this.byState.set(login.state, login);
     return login;

@@ -20,7 +20,7 @@ const devicesOnly = createToken(env.ctx, { name: "devices", scopes: { devices: "
 const kiosk = createToken(env.ctx, { name: "kiosk", kind: "enrol", presets: { user: "alice", device_group: "Kiosks" } }).secret;
 
 test("no token → 401, a token without enrol or admin → 403, a revoked one → 401; each {error, code}", async () => {
-  expect((await call(env.app, "GET", "/api/admin/client-config")).json()).toEqual({ error: "this endpoint needs an API token: Authorization: Bearer rdc_… (rdconsole token create)", code: "UNAUTHORIZED" });
+  expect((await call(env.app, "GET", "/api/admin/client-config")).json()).toEqual({ error: "this endpoint needs an API token: Authorization: Bearer rdc_… (rdconsole token create), or a console sign-in", code: "UNAUTHORIZED" });
   const wrong = await call(env.app, "GET", "/api/admin/client-config", { headers: bearer(devicesOnly) });
   expect([wrong.status, (wrong.json() as { code: string }).code]).toEqual([403, "FORBIDDEN"]);
   const gone = createToken(env.ctx, { name: "gone", scopes: { admin: "r" } }).secret;

@@ -127,7 +127,7 @@ describe("routes", () => {
     expect(status).toBe(200);
     const list = body as { total: number; data: { guid: string; user: string; device_id: string; device_info: unknown }[] };
     expect(list.total).toBe(2);
-    expect(list.data[0]).toMatchObject({ user: "dave", device_id: "123456789", device_info: { os: "linux", type: "client", name: "PC" } });
+    expect(list.data[0]).toMatchObject({ user: "dave", kind: "client", device_id: "123456789", device_info: { os: "linux", type: "client", name: "PC" } });
     expect(JSON.stringify(body)).not.toContain(secret);
     expect(JSON.stringify(body)).not.toMatch(/token_?hash/i);
     const [del, one] = await reply("DELETE", `/api/admin/sessions/${list.data[0]!.guid}`);

@@ -39,8 +39,9 @@ describe("user set", () => {
 test("logout-all, session list and session revoke act on live logins at once", async () => {
   const a = await token();
   const b = await token();
-  const list = JSON.parse((await cli(["session", "list", "--json", "--user", "alice"])).stdout) as { id: number; device_name: string }[];
+  const list = JSON.parse((await cli(["session", "list", "--json", "--user", "alice"])).stdout) as { id: number; kind: string; device_name: string }[];
   expect(list).toHaveLength(2);
+  expect(list.map((s) => s.kind)).toEqual(["client", "client"]);
   expect(list[0]!.device_name).toBe("ALICE-PC");
   expect((await cli(["session", "revoke", String(list[0]!.id)])).stdout).toBe(`revoked session ${list[0]!.id} of alice\n`);
   expect(await me(a)).toBe(401);

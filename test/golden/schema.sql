@@ -299,7 +299,7 @@ CREATE TABLE `login_challenges` (
 	`code_hash` text,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL,
-	`expires_at` integer NOT NULL,
+	`expires_at` integer NOT NULL, `session_kind` text DEFAULT 'client' NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 
@@ -363,7 +363,7 @@ CREATE TABLE `sessions` (
 	`ip` text,
 	`created_at` integer NOT NULL,
 	`last_used_at` integer NOT NULL,
-	`expires_at` integer NOT NULL,
+	`expires_at` integer NOT NULL, `kind` text DEFAULT 'client' NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 

@@ -7,6 +7,7 @@ import { createUser } from "../../src/users/service.ts";
 import { bearer, DART_JSON, passwordLoginBody } from "../helpers/client.ts";
 import { testEnv } from "../helpers/env.ts";
 import { call } from "../helpers/http.ts";
+import { asConsole, consoleSignIn, CSRF } from "../helpers/console.ts";
 import { createToken } from "../../src/tokens/service.ts";
 import { tokenEnv } from "../tokens/_setup.ts";
 
@@ -43,6 +44,7 @@ afterAll(() => env.close());
 await createUser(env.ctx, { name: "alice", password: "alice-password" });
 const login = await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("alice", "alice-password"), headers: DART_JSON });
 const TOKEN = (login.json() as { access_token: string }).access_token;
+const CONSOLE = await consoleSignIn(env.app, "alice", "alice-password");
 
 // Every route with a body, by what it does with it. A new route must be added here (the test below
 // fails otherwise): with JSON, it needs a bounded parse hook (src/http/json-hook.ts).
@@ -54,7 +56,7 @@ const TAKES_JSON = new Set([
   // Authenticated routes whose JSON body ({id, uuid} or none) is parsed but not used.
   "POST /api/currentUser", "POST /api/ab/personal", "POST /api/ab/settings", "POST /api/ab/shared/profiles", "POST /api/ab/peers", "POST /api/ab/tags/:guid", "POST /api/ab/get",
 ]);
-const IGNORES_BODY = new Map([["POST /api/logout", 200], ["POST /api/sysinfo_ver", 200], ["POST /lic/web/api/plugin-sign", 404]]);
+const IGNORES_BODY = new Map([["POST /api/logout", 200], ["POST /api/admin/logout", 403], ["POST /api/sysinfo_ver", 200], ["POST /lic/web/api/plugin-sign", 404]]);
 const NOT_JSON = new Set(["POST /api/record", "POST /oidc/login", "POST /invite"]);
 // JSON parsed bounded by the route itself, which answers in the shape its client command prints (src/provisioning/routes.ts).
 const OWN_REPLY = new Map([
@@ -80,6 +82,10 @@ const ADMIN_JSON = new Set([
   "PUT /api/admin/settings",
   "POST /api/admin/notifications", "PUT /api/admin/notifications/:id", "DELETE /api/admin/notifications/:id", "POST /api/admin/notifications/test", "POST /api/admin/notifications/:id/test",
 ]);
+// Console sign-in (src/admin/signin.ts): the CSRF header first (403 before any body is read), then the same bounds.
+const SIGN_IN_JSON = new Set(["POST /api/admin/setup", "POST /api/admin/login"]);
+// The signed-in user's own routes (src/admin/profile.ts, me.ts): a console cookie first (401 before any body is read).
+const SIGNED_IN_JSON = new Set(["PUT /api/admin/password", "POST /api/admin/profile/totp", "POST /api/admin/profile/totp/confirm", "DELETE /api/admin/profile/totp", "DELETE /api/admin/me/sessions/:guid"]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
   "POST /api/devices/:guid/disable", "POST /api/devices/:guid/enable", "DELETE /api/devices/:guid", "POST /api/devices/:guid/assign",
@@ -95,8 +101,9 @@ const urlOf = (route: string) => route.split(" ")[1]!.replace(/:(guid|name)/, "s
 
 describe("deep and wide bodies on every route", () => {
   test("every route with a body is classified", () => {
-    for (const route of withBody) expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route), OWN_REPLY.has(route as never), ADMIN_JSON.has(route), PRO_JSON.has(route)]).toContain(true);
-    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size + OWN_REPLY.size + ADMIN_JSON.size + PRO_JSON.size);
+    for (const route of withBody)
+      expect([TAKES_JSON.has(route), IGNORES_BODY.has(route), NOT_JSON.has(route), OWN_REPLY.has(route as never), ADMIN_JSON.has(route), PRO_JSON.has(route), SIGN_IN_JSON.has(route), SIGNED_IN_JSON.has(route)]).toContain(true);
+    expect(withBody.length).toBe(TAKES_JSON.size + IGNORES_BODY.size + NOT_JSON.size + OWN_REPLY.size + ADMIN_JSON.size + PRO_JSON.size + SIGN_IN_JSON.size + SIGNED_IN_JSON.size);
   });
 
   for (const [name, body, message] of [
@@ -125,6 +132,34 @@ describe("deep and wide bodies on every route", () => {
       expect((await call(adminEnv.app, method!, urlOf(route), sized(body))).status).toBe(401);
       for (const o of [sized(body, { authorization: `Bearer ${key}` }), { raw: body, headers: { "content-type": "application/json", authorization: `Bearer ${key}` } }]) {
         const r = await call(adminEnv.app, method!, urlOf(route), o);
+        expect([r.status, r.json()]).toEqual([400, { error: message, code: "INVALID_INPUT" }]);
+      }
+    }
+  });
+
+  test.each([...SIGN_IN_JSON])("%s: no X-Rdconsole-Csrf → 403 whatever the body; with it, deep and wide bodies → 400 with a code", async (route) => {
+    const [method] = route.split(" ");
+    for (const [body, message] of [
+      [deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+      [wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
+    ] as const) {
+      expect((await call(env.app, method!, urlOf(route), sized(body))).status).toBe(403);
+      for (const o of [sized(body, CSRF), { raw: body, headers: { "content-type": "application/json", ...CSRF } }]) {
+        const r = await call(env.app, method!, urlOf(route), o);
+        expect([r.status, r.json()]).toEqual([400, { error: message, code: "INVALID_INPUT" }]);
+      }
+    }
+  });
+
+  test.each([...SIGNED_IN_JSON])("%s: no console cookie → 401 whatever the body; with one, deep and wide bodies → 400 with a code", async (route) => {
+    const [method] = route.split(" ");
+    for (const [body, message] of [
+      [deep(20_000), `request body nested too deeply (limit ${MAX_DEPTH} levels)`],
+      [wide(50_000), `request body has too many members (limit ${MAX_ITEMS})`],
+    ] as const) {
+      expect((await call(env.app, method!, urlOf(route), sized(body, CSRF))).status).toBe(401);
+      for (const o of [sized(body, asConsole(CONSOLE)), { raw: body, headers: { "content-type": "application/json", ...asConsole(CONSOLE) } }]) {
+        const r = await call(env.app, method!, urlOf(route), o);
         expect([r.status, r.json()]).toEqual([400, { error: message, code: "INVALID_INPUT" }]);
       }
     }
