@@ -11,6 +11,10 @@ import { createDeviceRuntime } from "./devices/runtime.ts";
 import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminAuditRoutes } from "./admin/audit.ts";
+import { adminEventRoutes } from "./admin/events.ts";
+import { adminLogRoutes } from "./admin/log.ts";
+import { createEventHub } from "./events/hub.ts";
+import { logRingOf } from "./core/log.ts";
 import { adminDeviceRoutes } from "./admin/devices.ts";
 import { adminDeviceGroupRoutes } from "./admin/device-groups.ts";
 import { adminTokenRoutes } from "./admin/tokens.ts";
@@ -55,6 +59,7 @@ export function createApp(deps: AppDeps) {
   const uploads = recordingUploads(deps, devices);
   const intake = auditIntake(deps, devices);
   const sso = deps.sso ?? createSsoRuntime(config, deps.now);
+  const events = deps.events ?? createEventHub(deps.sqlite, logRingOf(log));
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
   // serve.routes: native routes for the device endpoints (heartbeat, record, audit posts) answer before
@@ -82,6 +87,8 @@ export function createApp(deps: AppDeps) {
     .use(adminDeviceRoutes(deps))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminEventRoutes(deps, events))
+    .use(adminLogRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

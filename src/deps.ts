@@ -2,6 +2,7 @@
 import type { AuthRuntime } from "./auth/runtime.ts";
 import type { CoreDeps } from "./core/deps.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
+import type { EventHub } from "./events/hub.ts";
 import type { SsoRuntime } from "./sso/flow.ts";
 
 export interface AppDeps extends CoreDeps {
@@ -11,4 +12,6 @@ export interface AppDeps extends CoreDeps {
   readonly devices?: DeviceRuntime;
   /** SSO providers and logins in progress; created from config when omitted. */
   readonly sso?: SsoRuntime;
+  /** Live event streams (GET /api/admin/events); created when omitted (the server passes its own to close them at shutdown). */
+  readonly events?: EventHub;
 }

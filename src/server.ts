@@ -10,6 +10,8 @@ import { createDeliverer } from "./notify/deliver.ts";
 import { startNotifier } from "./notify/notifier.ts";
 import { RecordingStore } from "./recordings/store.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
+import { createEventHub } from "./events/hub.ts";
+import { logRingOf } from "./core/log.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
@@ -40,9 +42,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   let devices: ReturnType<typeof createDeviceRuntime>;
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
+  const events = createEventHub(database.sqlite, logRingOf(log));
   try {
     devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite));
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices });
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, events });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)));
   } catch (e) {
     database.close();
@@ -97,6 +100,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const stop = () =>
     (stopping ??= (async () => {
       log.info("shutting down");
+      events.close(); // live event streams never finish by themselves
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       clearInterval(flusher);
