@@ -7,6 +7,7 @@ import { createApp } from "../../src/app.ts";
 import { emitAudit } from "../../src/core/audit.ts";
 import { withTransaction } from "../../src/core/context.ts";
 import { createLogger, logRingOf } from "../../src/core/log.ts";
+import { openDb } from "../../src/db/client.ts";
 import { alarmAudit, consoleAudit, fileAudit } from "../../src/db/schema.ts";
 import { setDevice } from "../../src/devices/service.ts";
 import { createEventHub } from "../../src/events/hub.ts";
@@ -110,6 +111,16 @@ describe("audit rows as they are written", () => {
     closeAll();
     await openStreams(0);
   });
+});
+
+test("a row written by another process (the CLI on the same database) arrives too", async () => {
+  const r = await reader("/api/admin/events?type=console");
+  const other = openDb(env.config.data.dir);
+  other.sqlite.run("INSERT INTO console_audit (guid, created_at, actor_type, actor_name, action, details) VALUES ('cli-row', 1, 'cli', 'cli:ops', 'ban.add', '{}')");
+  other.close();
+  expect((await r.nextEvent()).json).toMatchObject({ type: "console", guid: "cli-row", action: "ban.add", details: { actor: "cli:ops" } });
+  closeAll();
+  await openStreams(0);
 });
 
 describe("resume with Last-Event-ID", () => {
