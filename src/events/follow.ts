@@ -3,7 +3,7 @@
 // order — and advances the cursor past what it returns. Entries a filter drops advance it too.
 import type { ServiceContext } from "../core/context.ts";
 import type { LogLine, LogRing } from "../core/log-ring.ts";
-import { readLog, type LogEntry } from "../audit/read.ts";
+import { readLog, type LogEntry, type LogType } from "../audit/read.ts";
 import { encodeCursor, type EventCursor } from "./cursor.ts";
 import { auditLevel, auditTypesOf, passes, wantsLog, type EventFilter } from "./filter.ts";
 
@@ -40,8 +40,17 @@ function resetText(c: EventCursor, ring: LogRing, missed: number | null): string
   return sse(encodeCursor(c), { log_lines_missed: missed, reason: why }, "reset");
 }
 
-export function createFollower(ctx: ServiceContext, ring: LogRing, filter: EventFilter, cursor: EventCursor) {
+/** `versionOf`: a count that moves whenever the log is written (hub.ts); unread logs that did not move are skipped. */
+export function createFollower(ctx: ServiceContext, ring: LogRing, filter: EventFilter, cursor: EventCursor, versionOf: (type: LogType) => number) {
   const types = auditTypesOf(filter);
+  const emptyAt: Partial<Record<LogType, number>> = {};
+  const read = (type: LogType, limit: number): Item[] => {
+    const version = versionOf(type);
+    if (emptyAt[type] === version) return [];
+    const entries = readLog(ctx, { type, device: filter.device, user: filter.user, after: cursor.audit[type], limit });
+    if (entries.length === 0) emptyAt[type] = version;
+    return entries.map((e) => auditItem(filter, e));
+  };
   const withLog = wantsLog(filter);
   return {
     cursor,
@@ -54,7 +63,7 @@ export function createFollower(ctx: ServiceContext, ring: LogRing, filter: Event
         text += resetText(cursor, ring, ring.oldest - 1 - cursor.logLine);
         cursor.logLine = ring.oldest - 1;
       }
-      const sources: Item[][] = types.map((type) => readLog(ctx, { type, device: filter.device, user: filter.user, after: cursor.audit[type], limit }).map((e) => auditItem(filter, e)));
+      const sources: Item[][] = types.map((type) => read(type, limit));
       if (withLog) sources.push(ring.after(cursor.logLine, limit).map((l) => lineItem(filter, l)));
       const heads = sources.map(() => 0);
       let taken = 0;

@@ -3,7 +3,7 @@
 // readers read the tables past their own cursors (follow.ts), so the audit intake pays only a function call.
 // Writes by another process (the CLI on the same database) are noticed by polling SQLite's data_version.
 import type { Database } from "bun:sqlite";
-import { onAuditWrite } from "../core/audit-feed.ts";
+import { onAuditWrite, type AuditLog } from "../core/audit-feed.ts";
 import { ServiceError } from "../core/errors.ts";
 import type { LogRing } from "../core/log-ring.ts";
 
@@ -16,6 +16,8 @@ export interface EventHubOptions {
   total?: number;
   /** How often other processes' writes are looked for (default 1 s). */
   pollMs?: number;
+  /** Wake-ups within this window are one (default 20 ms). */
+  coalesceMs?: number;
 }
 
 export type EventHub = ReturnType<typeof createEventHub>;
@@ -28,23 +30,36 @@ export function createEventHub(sqlite: Database, ring: LogRing, o: EventHubOptio
   const waiters = new Set<() => void>();
   const closers = new Set<() => void>();
   let generation = 0;
+  /** Counts writes per audit log, so a reader skips the tables that did not move since it last found them empty. */
+  const versions: Record<AuditLog, number> = { conn: 0, file: 0, alarm: 0, console: 0 };
+  const moved = (log?: AuditLog) => {
+    for (const l of log ? [log] : (Object.keys(versions) as AuditLog[])) versions[l]++;
+    wake();
+  };
   let stopListening: (() => void) | null = null;
 
-  const wake = () => {
+  // Wake-ups are gathered for coalesceMs: under a burst of audit posts each stream reads once per window,
+  // not once per row, so the intake's thread does not pay a read per stream per row.
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const fire = () => {
+    pending = null;
     generation++;
     for (const w of waiters) w();
     waiters.clear();
   };
+  const wake = () => {
+    pending ??= setTimeout(fire, o.coalesceMs ?? 20);
+  };
   const dataVersion = () => (sqlite.query("PRAGMA data_version").get() as { data_version: number }).data_version;
 
   function listen() {
-    const offAudit = onAuditWrite(wake);
+    const offAudit = onAuditWrite(moved);
     const offLog = ring.onLine(wake);
     let seen = dataVersion();
     const poll = setInterval(() => {
       try {
         const v = dataVersion();
-        if (v !== seen) (seen = v), wake();
+        if (v !== seen) (seen = v), moved();
       } catch {
         // the database is closing: the streams end with it
       }
@@ -58,6 +73,7 @@ export function createEventHub(sqlite: Database, ring: LogRing, o: EventHubOptio
     get generation() {
       return generation;
     },
+    versionOf: (log: AuditLog) => versions[log],
     /** Counts a new stream of `caller`; TOO_MANY_REQUESTS past a bound. Returns the release function. */
     admit(caller: string): () => void {
       const mine = open.get(caller) ?? 0;
@@ -93,7 +109,8 @@ export function createEventHub(sqlite: Database, ring: LogRing, o: EventHubOptio
     /** Ends every open stream (at shutdown: a stream would otherwise hold the drain to its timeout). */
     close(): void {
       for (const c of [...closers]) c();
-      wake();
+      if (pending) clearTimeout(pending);
+      fire();
     },
     /** How many streams are open, per caller (for tests and status). */
     openStreams: () => new Map(open),

@@ -27,7 +27,7 @@ export function openEvents(ctx: ServiceContext, hub: EventHub, ring: LogRing, in
   const cursor = input.lastEventId ? decodeCursor(input.lastEventId) : headCursor(ctx, ring);
   // An unknown user is a 404 now rather than an error in the middle of the stream.
   for (const type of auditTypesOf(filter)) readLog(ctx, { type, device: filter.device, user: filter.user, limit: 1 });
-  const follower = createFollower(ctx, ring, filter, cursor);
+  const follower = createFollower(ctx, ring, filter, cursor, hub.versionOf);
   const release = hub.admit(input.caller);
   const encoder = new TextEncoder();
   let closed = false;

@@ -105,9 +105,12 @@ describe("audit rows as they are written", () => {
   test("a connection record's changes (authorised, closed) arrive too", async () => {
     const r = await reader("/api/admin/events?type=conn");
     await post("/api/audit/conn", { conn_id: 7, id: "100", peer: ["555", "laptop"], session_id: 42, type: 0, uuid: "dQ==" });
+    const authorised = await r.nextEvent();
+    expect(authorised.json).toMatchObject({ type: "conn", action: "authorised", peer: "555 (laptop)" });
     await post("/api/audit/conn", { action: "close", conn_id: 7, id: "100", session_id: 42, uuid: "dQ==" });
-    expect((await r.nextEvent()).json).toMatchObject({ type: "conn", action: "authorised", peer: "555 (laptop)" });
-    expect((await r.nextEvent()).json).toMatchObject({ type: "conn", action: "closed" });
+    const closed = await r.nextEvent();
+    expect(closed.json).toMatchObject({ type: "conn", id: authorised.json.id, action: "closed" });
+    expect(closed.json.cursor as number).toBeGreaterThan(authorised.json.cursor as number);
     closeAll();
     await openStreams(0);
   });
