@@ -2,10 +2,11 @@
 // that stops reading stops the database reads — in batches; when nothing is left it waits for the hub's
 // wake-up, and after pingMs of silence sends a `: ping` comment (keeps proxies and the reader's timeout quiet).
 import type { ServiceContext } from "../core/context.ts";
+import { ServiceError } from "../core/errors.ts";
 import type { LogRing } from "../core/log-ring.ts";
 import { readLog } from "../audit/read.ts";
 import { decodeCursor, headCursor } from "./cursor.ts";
-import { auditTypesOf, filterOf, type EventQuery } from "./filter.ts";
+import { auditTypesOf, filterOf, wantsLog, type EventQuery } from "./filter.ts";
 import { createFollower } from "./follow.ts";
 import type { EventHub } from "./hub.ts";
 
@@ -16,14 +17,17 @@ const RETRY_MS = 2000;
 export interface OpenEvents {
   /** Who the stream counts against (the API token). */
   caller: string;
+  /** The server log is for those who may read it (the admin area); audit rows need only the audit area. */
+  mayReadLog: boolean;
   query: EventQuery;
   /** Last-Event-ID (header, else ?last_event_id=): resume after it; absent: from now on. */
   lastEventId?: string;
 }
 
-/** Checks the request and admits it (INVALID_INPUT, NOT_FOUND, TOO_MANY_REQUESTS), then returns the stream. */
+/** Checks the request and admits it (INVALID_INPUT, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS), then returns the stream. */
 export function openEvents(ctx: ServiceContext, hub: EventHub, ring: LogRing, input: OpenEvents): ReadableStream<Uint8Array> {
   const filter = filterOf(input.query);
+  if (wantsLog(filter) && !input.mayReadLog) throw new ServiceError("FORBIDDEN", "the server log needs a token with admin:r (the audit rows alone need audit:r)");
   const cursor = input.lastEventId ? decodeCursor(input.lastEventId) : headCursor(ctx, ring);
   // An unknown user is a 404 now rather than an error in the middle of the stream.
   for (const type of auditTypesOf(filter)) readLog(ctx, { type, device: filter.device, user: filter.user, limit: 1 });
