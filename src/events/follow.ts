@@ -34,9 +34,10 @@ function lineItem(f: EventFilter, l: LogLine): Item {
 }
 
 /** A reset event: log lines this reader should have had are gone (the ring moved on, or the server restarted). */
-function resetText(c: EventCursor, ring: LogRing, missed: number | null): string {
+function resetText(c: EventCursor, ring: LogRing, missed: number | null, resumeAfter: number): string {
   const why = missed === null ? "the server restarted: log lines of its previous run are not kept" : `${missed} log lines fell out of the in-memory log before they were sent`;
   c.logEpoch = ring.epoch;
+  c.logLine = resumeAfter; // the reset's own id already points past what is gone
   return sse(encodeCursor(c), { log_lines_missed: missed, reason: why }, "reset");
 }
 
@@ -57,11 +58,9 @@ export function createFollower(ctx: ServiceContext, ring: LogRing, filter: Event
     next(limit: number): Batch {
       let text = "";
       if (withLog && cursor.logEpoch !== ring.epoch) {
-        text += resetText(cursor, ring, null);
-        cursor.logLine = 0;
+        text += resetText(cursor, ring, null, 0);
       } else if (withLog && cursor.logLine < ring.oldest - 1) {
-        text += resetText(cursor, ring, ring.oldest - 1 - cursor.logLine);
-        cursor.logLine = ring.oldest - 1;
+        text += resetText(cursor, ring, ring.oldest - 1 - cursor.logLine, ring.oldest - 1);
       }
       const sources: Item[][] = types.map((type) => read(type, limit));
       if (withLog) sources.push(ring.after(cursor.logLine, limit).map((l) => lineItem(filter, l)));
