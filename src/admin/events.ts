@@ -35,7 +35,8 @@ export function adminEventRoutes(deps: CoreDeps, hub: EventHub) {
           log: t.Optional(t.String({ maxLength: 5, description: "1: server log lines too (needs admin:r)" })),
           last_event_id: t.Optional(t.String({ maxLength: 200, description: "resume after this event id (the Last-Event-ID header wins)" })),
         }),
-        response: { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem },
+        // Documented as a string (the docs plugin says text/plain): the body is text/event-stream.
+        response: { 200: t.String({ description: "text/event-stream: `id:`, `data:` (one JSON object), `event: reset`, `: ping`" }), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem },
         detail: {
           summary: "Live audit rows and server log lines (text/event-stream); needs audit:r (log=1: admin:r too)",
           description:
