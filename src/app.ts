@@ -13,6 +13,8 @@ import { RateMeter } from "./core/counters.ts";
 import { statusRoutes } from "./status/routes.ts";
 import type { StatusSources } from "./status/status.ts";
 import { openLiveConfig } from "./settings/store.ts";
+import { createEventHub } from "./events/hub.ts";
+import { logRingOf } from "./core/log.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { provisioningRoutes } from "./provisioning/routes.ts";
 import { docsRoutes } from "./docs/routes.ts";
@@ -53,6 +55,7 @@ export function createApp(given: AppDeps) {
     startedAt: deps.startedAt ?? deps.now(),
     notifications: deps.notifications,
   };
+  const events = deps.events ?? createEventHub(deps.sqlite, logRingOf(log));
   const methods = methodIndex(() => app.routes);
   // normalize: false: wrong types are rejected, not coerced (src/http/schema.ts).
   // serve.routes: native routes for the device endpoints (heartbeat, record, audit posts) answer before
@@ -73,7 +76,7 @@ export function createApp(given: AppDeps) {
     .use(addressBookRoutes(deps))
     .use(deviceRoutes(deps, devices))
     .use(provisioningRoutes(deps))
-    .use(adminApi(deps, { devices, auth, sso, sources, live }))
+    .use(adminApi(deps, { devices, auth, sso, sources, live, events }))
     .use(auditRoutes(deps, intake))
     .use(recordingRoutes(deps, uploads));
   return app;

@@ -5,6 +5,7 @@ import type { CoreDeps } from "./core/deps.ts";
 import type { RateMeter } from "./core/counters.ts";
 import type { NotifierStats } from "./notify/notifier.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
+import type { EventHub } from "./events/hub.ts";
 import type { SsoRuntime } from "./sso/flow.ts";
 
 export interface AppDeps extends CoreDeps {
@@ -24,4 +25,6 @@ export interface AppDeps extends CoreDeps {
   readonly notifications?: () => NotifierStats;
   /** The config with its console settings, live (src/config/live.ts); opened over `config` when omitted. */
   readonly live?: LiveConfig;
+  /** Live event streams (GET /api/admin/events); created when omitted (the server passes its own to close them at shutdown). */
+  readonly events?: EventHub;
 }

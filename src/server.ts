@@ -14,6 +14,8 @@ import { createDeliverer } from "./notify/deliver.ts";
 import { startNotifier } from "./notify/notifier.ts";
 import { RecordingStore } from "./recordings/store.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
+import { createEventHub } from "./events/hub.ts";
+import { logRingOf } from "./core/log.ts";
 import { deviceHooks } from "./provisioning/hooks.ts";
 import { ensureDataDir } from "./lifecycle/data-dir.ts";
 import { drain } from "./lifecycle/drain.ts";
@@ -61,10 +63,11 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
   let devices: ReturnType<typeof createDeviceRuntime>;
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
+  const events = createEventHub(database.sqlite, logRingOf(log));
   try {
     devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite), counters);
     // The notifier starts after the app; status reads it only once requests come in.
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, live, consoleDev, startedAt, heartbeatRate, notifications: () => notifier.stats() });
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, live, events, consoleDev, startedAt, heartbeatRate, notifications: () => notifier.stats() });
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)), { targets: currentTargets(config, database.sqlite) });
   } catch (e) {
     database.close();
@@ -124,6 +127,7 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
   const stop = () =>
     (stopping ??= (async () => {
       log.info("shutting down");
+      events.close(); // live event streams never finish by themselves
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
       clearInterval(flusher);

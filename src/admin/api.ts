@@ -7,6 +7,7 @@ import type { AuthRuntime } from "../auth/runtime.ts";
 import type { SsoRuntime } from "../sso/flow.ts";
 import type { StatusSources } from "../status/status.ts";
 import type { LiveConfig } from "../config/live.ts";
+import type { EventHub } from "../events/hub.ts";
 import { adminAddressBookRoutes } from "./address-books.ts";
 import { adminAuditRoutes } from "./audit.ts";
 import { adminBanRoutes } from "./bans.ts";
@@ -15,8 +16,10 @@ import { adminDashboardRoutes } from "./dashboard.ts";
 import { adminDeviceGroupRoutes } from "./device-groups.ts";
 import { adminDeviceInfoRoutes } from "./device-info.ts";
 import { adminDeviceRoutes } from "./devices.ts";
+import { adminEventRoutes } from "./events.ts";
 import { adminGroupRoutes } from "./groups.ts";
 import { adminLockoutRoutes } from "./lockouts.ts";
+import { adminLogRoutes } from "./log.ts";
 import { adminMeRoutes } from "./me.ts";
 import { adminNotificationRoutes } from "./notifications.ts";
 import { adminProfileRoutes } from "./profile.ts";
@@ -46,9 +49,10 @@ export interface AdminApiParts {
   sso: SsoRuntime;
   sources: StatusSources;
   live: LiveConfig;
+  events: EventHub;
 }
 
-export function adminApi(deps: CoreDeps, { devices, auth, sso, sources, live }: AdminApiParts): AnyElysia {
+export function adminApi(deps: CoreDeps, { devices, auth, sso, sources, live, events }: AdminApiParts): AnyElysia {
   const mailer = auth.mailer;
   return new Elysia({ name: "rdconsole/admin-api" })
     .use(adminSignInRoutes(deps, auth))
@@ -66,6 +70,8 @@ export function adminApi(deps: CoreDeps, { devices, auth, sso, sources, live }: 
     .use(adminSessionRoutes(deps, devices))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminEventRoutes(deps, events))
+    .use(adminLogRoutes(deps))
     .use(adminDashboardRoutes(deps, sources))
     .use(adminStatusRoutes(deps, sources))
     .use(adminSettingsRoutes(deps, live))

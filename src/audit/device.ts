@@ -6,6 +6,7 @@
 import { publish } from "../notify/events.ts";
 import { alarmName } from "./alarms.ts";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { auditWritten } from "../core/audit-feed.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { alarmAudit, auditNonces, connAudit, fileAudit } from "../db/schema.ts";
 import { invalid, notFound, ServiceError } from "../core/errors.ts";
@@ -88,6 +89,7 @@ export function postConnAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
   if (action !== undefined && action !== "new" && action !== "close") throw invalid('"action" must be "new" or "close"');
   if (action === undefined && !Array.isArray(body.peer)) throw invalid('an authorised-connection event needs "peer"');
   onceByNonce(ctx, body, (tx) => {
+    auditWritten(tx, "conn");
     const now = tx.now();
     const seq = nextSeq(tx);
     // The open record of this connection; conn ids restart with the client (client: src/server.rs:124 (rustdesk@7423dced)), session ids do not.
@@ -140,6 +142,7 @@ function attachNote(ctx: ServiceContext, body: AuditBody): void {
     const row = find(tx);
     if (!row) throw notFound("no connection with this session id");
     tx.db.update(connAudit).set({ note, updatedAt: tx.now(), seq: nextSeq(tx) }).where(eq(connAudit.id, row.id)).run();
+    auditWritten(tx, "conn");
   });
 }
 
@@ -174,7 +177,8 @@ export function postFileAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
   const files = Array.isArray(info?.files)
     ? info.files.filter((f): f is [string, number] => Array.isArray(f) && typeof f[0] === "string" && typeof f[1] === "number").slice(0, 10).map(([n, s]) => [n.slice(0, 260), s] as [string, number])
     : [];
-  onceByNonce(ctx, body, (tx) =>
+  onceByNonce(ctx, body, (tx) => {
+    auditWritten(tx, "file");
     tx.db
       .insert(fileAudit)
       .values({
@@ -191,8 +195,8 @@ export function postFileAudit(ctx: ServiceContext, body: AuditBody, isDevice: De
         infoRaw: info === undefined && typeof body.info === "string" ? body.info.slice(0, 1000) : null,
         createdAt: tx.now(),
       })
-      .run(),
-  );
+      .run();
+  });
 }
 
 /** POST /api/audit/alarm */
@@ -210,6 +214,7 @@ export function postAlarmAudit(ctx: ServiceContext, body: AuditBody, isDevice: D
       .map(([k, v]) => [k.slice(0, 50), typeof v === "string" ? v.slice(0, 300) : typeof v === "number" || typeof v === "boolean" ? v : null]),
   );
   onceByNonce(ctx, body, (tx) => {
+    auditWritten(tx, "alarm");
     const ip = str(info?.ip, 100) ?? null;
     publish(tx, { kind: "alarm", title: `Alarm on device ${rdId}: ${alarmName(typ)}${ip ? ` (from ${ip})` : ""}`, data: { device: rdId, alarm: alarmName(typ), typ, ip, info: kept } });
     tx.db

@@ -10,6 +10,7 @@ import { connAudit } from "../db/schema.ts";
 import { visibleDeviceId } from "../devices/visibility.ts";
 import { nextSeq, sessionIdOf } from "./device.ts";
 import { emitAudit } from "../core/audit.ts";
+import { auditWritten } from "../core/audit-feed.ts";
 import { invalid, notFound } from "../core/errors.ts";
 
 
@@ -35,6 +36,7 @@ export function setConnNote(ctx: ServiceContext, input: { guid: string; note: st
     if (!row || row.deviceId === null || row.deviceId !== visibleDeviceId(tx, row.rdId)) throw notFound("no such connection record");
     const note = input.note.slice(0, 2000);
     tx.db.update(connAudit).set({ note, updatedAt: tx.now(), seq: nextSeq(tx) }).where(eq(connAudit.id, row.id)).run();
+    auditWritten(tx, "conn");
     emitAudit(tx, "audit.note", { type: "conn_audit", guid: input.guid, name: row.rdId }, { note });
   });
 }

@@ -30,6 +30,7 @@ export const configSchema = {
     level: oneOf(LOG_LEVELS, { default: "info", doc: `Log level: ${LOG_LEVELS.join(", ")}.` }),
     format: oneOf(["pretty", "json"] as const, { default: "pretty", doc: "pretty (for people) or json (one JSON object per line, for log collectors)." }),
     requests: bool({ default: true, doc: "Log one line per HTTP request (method, path, status, duration, client IP; never bodies or tokens)." }),
+    memory_lines: int({ default: 5000, min: 0, max: 100_000, doc: "The last this many log lines (at log.level) are kept in memory for GET /api/admin/log and the live event stream (0 = none)." }),
   },
   openapi: {
     enabled: bool({ default: true, doc: "Serve the API documentation at /openapi and the OpenAPI document at /openapi.json." }),

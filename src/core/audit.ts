@@ -2,6 +2,7 @@
 // i.e. inside the same transaction.
 import type { ServiceContext } from "./context.ts";
 import { consoleAudit } from "../db/schema.ts";
+import { auditWritten } from "./audit-feed.ts";
 
 /** Every console-audit action, `entity.verb`. */
 export type AuditAction =
@@ -115,4 +116,5 @@ export function emitAudit(ctx: ServiceContext, action: AuditAction, target: Audi
       ip: ctx.ip ?? null,
     })
     .run();
+  auditWritten(ctx, "console");
 }

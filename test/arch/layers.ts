@@ -27,6 +27,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["system"],
   ["status"],
   ["dashboard"],
+  ["events"],
   // cross-feature work
   ["provisioning", "jobs"],
   // the admin HTTP API: calls any feature's services, owns none
