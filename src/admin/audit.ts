@@ -5,7 +5,7 @@
 import { Elysia, t } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
-import { pageLog } from "../audit/page.ts";
+import { pageLog, pageLogNewest } from "../audit/page.ts";
 import { LOG_TYPES } from "../audit/read.ts";
 import { requestContext } from "../http/context.ts";
 import { lifetime } from "./lifetime.ts";
@@ -40,7 +40,9 @@ export function adminAuditRoutes(deps: CoreDeps) {
           if (ms === null) throw invalid("since takes a duration such as 30m, 12h, 7d, 2w");
           since = ctx.now() - ms;
         }
-        const page = pageLog(ctx, { type: params.type, device: query.device, user: query.user, since }, query.cursor ?? 0, query.limit ?? 100);
+        const filter = { type: params.type, device: query.device, user: query.user, since };
+        const limit = query.limit ?? 100;
+        const page = query.order === "newest" ? pageLogNewest(ctx, filter, query.cursor, limit) : pageLog(ctx, filter, query.cursor ?? 0, limit);
         const data = page.entries.map(({ position, at, ...e }) => ({ ...e, at: new Date(at).toISOString(), cursor: position }));
         return { data, next_cursor: page.next };
       },
@@ -53,6 +55,7 @@ export function adminAuditRoutes(deps: CoreDeps) {
           since: t.Optional(t.String({ maxLength: 20, description: "only entries newer than this: 30m, 12h, 7d, 2w" })),
           cursor: t.Optional(t.Integer({ minimum: 0, error: "cursor: a next_cursor or an entry's cursor (a whole number)", description: "read after this position (default: from the start)" })),
           limit: t.Optional(t.Integer({ minimum: 1, maximum: 1000, error: "limit: a whole number from 1 to 1000", description: "page size (default 100)" })),
+          order: t.Optional(t.UnionEnum(["oldest", "newest"], { error: "order: oldest or newest", description: "oldest (default): oldest first after the cursor; newest: newest first before the cursor (from the newest without one)" })),
         }),
         response: {
           200: t.Object({ data: t.Array(Entry), next_cursor: t.Nullable(t.Integer({ description: "pass as cursor for the next page; null: this page reached the end" })) }),
