@@ -6,7 +6,7 @@
 import { Elysia, t } from "elysia";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
-import { pageAllLogs, pageLog, parseAllCursor } from "../audit/page.ts";
+import { pageAllLogs, pageLog, pageLogNewest, parseAllCursor } from "../audit/page.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { LOG_TYPES } from "../audit/read.ts";
 import { requestContext } from "../http/context.ts";
@@ -75,7 +75,9 @@ export function adminAuditRoutes(deps: CoreDeps) {
       "/api/admin/audit/:type",
       ({ request, actor, params, query }) => {
         const ctx = requestContext(deps, request, actor);
-        const page = pageLog(ctx, { type: params.type, device: query.device, user: query.user, since: sinceOf(ctx, query.since) }, query.cursor ?? 0, query.limit ?? 100);
+        const filter = { type: params.type, device: query.device, user: query.user, since: sinceOf(ctx, query.since) };
+        const limit = query.limit ?? 100;
+        const page = query.order === "newest" ? pageLogNewest(ctx, filter, query.cursor, limit) : pageLog(ctx, filter, query.cursor ?? 0, limit);
         const data = page.entries.map(({ position, at, ...e }) => ({ ...e, at: new Date(at).toISOString(), cursor: position }));
         return { data, next_cursor: page.next };
       },
@@ -85,6 +87,7 @@ export function adminAuditRoutes(deps: CoreDeps) {
         query: t.Object({
           ...Filters,
           cursor: t.Optional(t.Integer({ minimum: 0, error: "cursor: a next_cursor or an entry's cursor (a whole number)", description: "read after this position (default: from the start)" })),
+          order: t.Optional(t.UnionEnum(["oldest", "newest"], { error: "order: oldest or newest", description: "oldest (default): oldest first after the cursor; newest: newest first before the cursor (from the newest without one)" })),
         }),
         response: {
           200: t.Object({ data: t.Array(Entry), next_cursor: t.Nullable(t.Integer({ description: "pass as cursor for the next page; null: this page reached the end" })) }),

@@ -60,3 +60,10 @@ export function pageAllLogs(ctx: ServiceContext, f: AllFilter, cursors: Cursors,
   const more = heads.some((h) => h.next < h.rows.length);
   return { entries, next: more ? formatAllCursor(at) : null };
 }
+
+/** Newest first, before a cursor (from the newest when none): a console's view of a log. */
+export function pageLogNewest(ctx: ServiceContext, f: Omit<LogFilter, "after" | "limit" | "newestFirst">, before: Cursor | undefined, limit: number): LogPage {
+  const rows = readLog(ctx, { ...f, newestFirst: { before }, limit: limit + 1 });
+  const entries = rows.slice(0, limit);
+  return { entries, next: rows.length > limit ? entries.at(-1)!.position : null };
+}

@@ -3,7 +3,7 @@
 // records change in place (authorised, closed, noted): they are followed by their change sequence
 // (seq), the others by id.
 import { alarmName } from "./alarms.ts";
-import { and, asc, desc, eq, gt, gte, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
 import { alarmAudit, connAudit, consoleAudit, devices, fileAudit, users } from "../db/schema.ts";
 import { notFound } from "../core/errors.ts";
@@ -37,6 +37,8 @@ export interface LogFilter {
   since?: number;
   /** The oldest `limit` entries after this position, instead of the newest `limit`. */
   after?: Cursor;
+  /** Newest first (a console's view), starting before this position when given. */
+  newestFirst?: { before?: Cursor };
   /** How many entries (default 50). */
   limit?: number;
 }
@@ -68,10 +70,11 @@ export function countLog(ctx: ServiceContext, f: LogFilter): number {
 
 export function readLog(ctx: ServiceContext, f: LogFilter): LogEntry[] {
   const limit = Math.min(f.limit ?? 50, 100_000);
-  // Newest `limit`, printed oldest first; or, for a follower, the next `limit` in order.
+  // Newest `limit`, printed oldest first; or, for a follower, the next `limit` in order; or newest first.
   const order = (pos: AnyColumn) => (f.after === undefined ? desc(pos) : asc(pos));
-  const inOrder = <T>(rows: T[]) => (f.after === undefined ? rows.reverse() : rows);
-  const after = (pos: AnyColumn) => (f.after === undefined ? undefined : gt(pos, f.after));
+  const inOrder = <T>(rows: T[]) => (f.after === undefined && !f.newestFirst ? rows.reverse() : rows);
+  const before = f.newestFirst?.before;
+  const after = (pos: AnyColumn) => (f.after !== undefined ? gt(pos, f.after) : before !== undefined ? lt(pos, before) : undefined);
   if (f.type === "conn") {
     const t = connAudit;
     const where = and(conditionOf(ctx, f), after(t.seq));

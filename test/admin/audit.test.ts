@@ -112,6 +112,20 @@ describe("cursor paging", () => {
     expect((await page(`/api/admin/audit/console?cursor=${last}`)).data.map((e) => e.action)).toEqual(["device.approve"]);
   });
 
+  test("order=newest: newest first, each page before the last one's cursor, the same entries reversed", async () => {
+    const everything = (await page("/api/admin/audit/console?limit=1000")).data;
+    const seen: Entry[] = [];
+    let next = (await page("/api/admin/audit/console?order=newest&limit=4")) as { data: Entry[]; next_cursor: number | null };
+    seen.push(...next.data);
+    while (next.next_cursor !== null) {
+      next = await page(`/api/admin/audit/console?order=newest&limit=4&cursor=${next.next_cursor}`);
+      seen.push(...next.data);
+    }
+    expect(seen).toEqual([...everything].reverse());
+    expect((await page("/api/admin/audit/console?order=newest&limit=1&user=token:ops")).data.map((e) => e.action)).toEqual(["device.disable"]);
+    expect(await read("/api/admin/audit/console?order=sideways")).toEqual([400, { error: "order: oldest or newest", code: "INVALID_INPUT" }]);
+  });
+
   test("bad parameters → 400 with a code", async () => {
     for (const q of ["limit=0", "limit=1001", "cursor=-1", "cursor=abc"]) expect((await read(`/api/admin/audit/console?${q}`))[0]).toBe(400);
     const [s, body] = await read("/api/admin/audit/nope");

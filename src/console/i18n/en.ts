@@ -6,8 +6,10 @@ import { dashboard } from "./en/dashboard.ts";
 import { profile } from "./en/profile.ts";
 import { table } from "./en/table.ts";
 import { devices } from "./en/devices.ts";
+import { enrolment } from "./en/enrolment.ts";
+import { audit } from "./en/audit.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -6,5 +6,7 @@ import { dashboard } from "./zh-CN/dashboard.ts";
 import { profile } from "./zh-CN/profile.ts";
 import { table } from "./zh-CN/table.ts";
 import { devices } from "./zh-CN/devices.ts";
+import { enrolment } from "./zh-CN/enrolment.ts";
+import { audit } from "./zh-CN/audit.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit };

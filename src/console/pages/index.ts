@@ -1,11 +1,13 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { LayoutDashboard, Monitor, UserRound, type LucideIcon } from "lucide-react";
+import { KeyRound, LayoutDashboard, Monitor, ScrollText, UserRound, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
+import { AuditPage } from "./audit.tsx";
 import { Dashboard } from "./dashboard.tsx";
 import { DevicePage } from "./device.tsx";
 import { DevicesPage } from "./devices.tsx";
+import { EnrolmentPage } from "./enrolment.tsx";
 import { ProfilePage } from "./profile.tsx";
 import type { PageProps } from "./types.ts";
 
@@ -15,5 +17,7 @@ export const PAGES: PageDef[] = [
   { path: "/", component: Dashboard, admin: true, nav: { label: "nav.dashboard", icon: LayoutDashboard } },
   { path: "/devices", component: DevicesPage, admin: true, nav: { label: "nav.devices", icon: Monitor } },
   { path: "/devices/:id", component: DevicePage, admin: true },
+  { path: "/enrolment", component: EnrolmentPage, admin: true, nav: { label: "nav.enrolment", icon: KeyRound } },
+  { path: "/audit", component: AuditPage, admin: true, nav: { label: "nav.audit", icon: ScrollText } },
   { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
 ];
