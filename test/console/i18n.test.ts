@@ -4,7 +4,6 @@ import { relative } from "../../src/console/lib/relative-time.ts";
 import { en } from "../../src/console/i18n/en.ts";
 import { zhCN } from "../../src/console/i18n/zh-CN.ts";
 import { format } from "../../src/console/lib/format.ts";
-import { ssoProviders } from "../../src/console/lib/sso.ts";
 
 const SAME_IN_BOTH = new Set(["app.name", "common.none", "devices.id", "device.cpu", "connect.os.windows", "connect.os.macos"]);
 
@@ -28,17 +27,4 @@ test("relative times read naturally in both languages", () => {
   expect(relative(new Date("2026-11-27T11:57:00Z"), now, "en")).toBe("3 minutes ago");
   expect(relative(new Date("2026-11-26T12:00:00Z"), now, "en")).toBe("yesterday");
   expect(relative(new Date("2026-11-27T11:57:00Z"), now, "zh-CN")).toBe("3分钟前");
-});
-
-test("SSO buttons come from the login options the client reads (oidc/<name> or common-oidc/<json>)", () => {
-  expect(ssoProviders(["oidc/azure", "oidc/keycloak", "other/x"])).toEqual([
-    { name: "azure", label: "Microsoft" },
-    { name: "keycloak", label: "Keycloak" },
-  ]);
-  expect(ssoProviders(['common-oidc/[{"name":"github"},{"name":"corp","icon":"<svg/>"}]', "oidc/ignored"])).toEqual([
-    { name: "github", label: "GitHub" },
-    { name: "corp", label: "Corp" },
-  ]);
-  expect(ssoProviders(["common-oidc/not json"])).toEqual([]);
-  expect(ssoProviders({ error: "x" })).toEqual([]);
 });

@@ -2,7 +2,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, get } from "./api.ts";
 
-export type Profile = { name: string; email: string; is_admin: boolean; totp_enabled?: boolean; totp_required?: boolean };
+export type Profile = {
+  name: string;
+  display_name: string;
+  email: string;
+  is_admin: boolean;
+  tfa: "off" | "pending" | "on";
+  totp_required: boolean;
+  recovery_codes_left: number;
+  has_password: boolean;
+  session: { guid: string; created_at: string; expires_at: string };
+};
 
 export const PROFILE_KEY = ["profile"] as const;
 

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button, ErrorText, Field } from "../components/ui.tsx";
 import { post } from "../lib/api.ts";
 import { useT } from "../lib/i18n.tsx";
+import { PROFILE_KEY, type Profile } from "../lib/session.ts";
 
 export function Setup() {
   const t = useT();
@@ -17,8 +18,9 @@ export function Setup() {
     setError(null);
     try {
       const email = String(f.get("email") ?? "");
-      await post("/api/admin/setup", { code: f.get("code"), name: f.get("name"), password: f.get("password"), ...(email ? { email } : {}) });
-      await qc.invalidateQueries();
+      const reply = await post<{ profile: Profile }>("/api/admin/setup", { setup_code: String(f.get("code") ?? "").trim(), name: f.get("name"), password: f.get("password"), ...(email ? { email } : {}) });
+      qc.setQueryData(["setup-status"], { needs_setup: false });
+      qc.setQueryData(PROFILE_KEY, reply.profile);
     } catch (err) {
       setError(err);
     } finally {

@@ -7,23 +7,26 @@ import { Button, ErrorText, Field } from "../components/ui.tsx";
 import { get, post } from "../lib/api.ts";
 import { useT } from "../lib/i18n.tsx";
 import { PROFILE_KEY, safeNext, type Profile } from "../lib/session.ts";
-import { ssoProviders } from "../lib/sso.ts";
 
 /** The password step's reply: signed in, or a second step with the challenge to answer. */
-type LoginReply = { profile: Profile } | { step: "totp" | "email"; secret: string };
+type LoginReply = { status: "signed_in"; profile: Profile } | { status: "second_step"; method: "totp" | "email"; secret: string; email?: string };
+type Challenge = { method: "totp" | "email"; secret?: string; email?: string };
+type Options = { password: boolean; sso: { name: string; label: string; url: string }[] };
 
 export function SignIn() {
   const t = useT();
   const qc = useQueryClient();
-  const next = safeNext(new URLSearchParams(useSearch()).get("next"));
-  const [challenge, setChallenge] = useState<{ step: "totp" | "email"; secret: string } | null>(null);
+  const search = new URLSearchParams(useSearch());
+  const next = safeNext(search.get("next"));
+  // After an SSO sign-in whose account has TOTP, the callback sends the browser here; the challenge is in a cookie.
+  const [challenge, setChallenge] = useState<Challenge | null>(search.get("second_step") === "totp" ? { method: "totp" } : null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const options = useQuery({ queryKey: ["login-options"], queryFn: () => get<unknown>("/api/login-options"), staleTime: Infinity });
-  const sso = ssoProviders(options.data);
+  const options = useQuery({ queryKey: ["login-options"], queryFn: () => get<Options>("/api/admin/login/options"), staleTime: Infinity });
+  const sso = options.data?.sso ?? [];
 
   const done = (reply: LoginReply) => {
-    if ("step" in reply) return setChallenge(reply);
+    if (reply.status === "second_step") return setChallenge({ method: reply.method, secret: reply.secret, email: reply.email });
     qc.setQueryData(PROFILE_KEY, reply.profile);
   };
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -32,7 +35,7 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      if (challenge) done(await post<LoginReply>("/api/admin/login/verify", { secret: challenge.secret, code: form.get("code") }));
+      if (challenge) done(await post<LoginReply>("/api/admin/login", { ...(challenge.secret ? { secret: challenge.secret } : {}), code: String(form.get("code") ?? "").trim() }));
       else done(await post<LoginReply>("/api/admin/login", { login: form.get("login"), password: form.get("password") }));
     } catch (err) {
       setError(err);
@@ -51,7 +54,7 @@ export function SignIn() {
             id="code"
             name="code"
             label={t("signIn.code")}
-            hint={t(challenge.step === "totp" ? "signIn.codeTotp" : "signIn.codeEmail")}
+            hint={challenge.method === "totp" ? t("signIn.codeTotp") : t("signIn.codeEmail", { email: challenge.email ?? "" })}
             inputMode="numeric"
             autoComplete="one-time-code"
             required
@@ -78,7 +81,7 @@ export function SignIn() {
           {sso.map((p) => (
             <a
               key={p.name}
-              href={`/api/admin/login/sso/${encodeURIComponent(p.name)}?next=${encodeURIComponent(`/console${next}`)}`}
+              href={`${p.url}${p.url.includes("?") ? "&" : "?"}next=${encodeURIComponent(`/console${next === "/" ? "/" : next}`)}`}
               className="rounded-md border border-zinc-300 px-3 py-2 text-center text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-600 dark:hover:bg-zinc-700"
             >
               {t("signIn.sso", { name: p.label })}

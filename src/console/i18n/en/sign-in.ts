@@ -5,7 +5,7 @@ export const signIn = {
   "signIn.submit": "Sign in",
   "signIn.code": "Verification code",
   "signIn.codeTotp": "Enter the 6-digit code from your authenticator app.",
-  "signIn.codeEmail": "Enter the code we sent to your e-mail address.",
+  "signIn.codeEmail": "Enter the code we sent to {email}.",
   "signIn.verify": "Verify",
   "signIn.back": "Back",
   "signIn.sso": "Sign in with {name}",

@@ -7,7 +7,7 @@ export const signIn: Record<keyof typeof english, string> = {
   "signIn.submit": "登录",
   "signIn.code": "验证码",
   "signIn.codeTotp": "请输入身份验证器应用中的 6 位验证码。",
-  "signIn.codeEmail": "请输入我们发送到您邮箱的验证码。",
+  "signIn.codeEmail": "请输入我们发送到 {email} 的验证码。",
   "signIn.verify": "验证",
   "signIn.back": "返回",
   "signIn.sso": "使用 {name} 登录",
