@@ -36,6 +36,7 @@ test("setup, then create a user through the UI and disable it", async () => {
   expect(await axeProblems(page)).toEqual([]);
   for (const w of [1280, 390]) await shot("users", "/users", w);
 
+  await page.getByText("Add a user").click();
   await page.getByLabel("User name").fill("dora");
   await page.getByLabel("E-mail", { exact: true }).fill("dora@example.com");
   await page.getByLabel("Display name").fill("Dora Explorer");
@@ -59,6 +60,7 @@ test("setup, then create a user through the UI and disable it", async () => {
 
 test("an invitation without [smtp] shows the API's refusal", async () => {
   await page.goto(at("/users"));
+  await page.getByText("Add a user").click();
   await page.getByLabel("Invite by e-mail").check();
   await page.getByLabel("User name").fill("ivan");
   await page.getByLabel("E-mail", { exact: true }).fill("ivan@example.com");

@@ -106,7 +106,7 @@ function DeviceGroupForm({ group: g, report: { setError, setNotice } }: { group:
             <Link href={`/devices?group=${encodeURIComponent(g.name)}`} className={link}>{t("groups.deviceCount", { n: g.devices.length })}</Link>
             {g.accessible_by_groups.length > 0 && ` · ${t("groups.seenBy", { groups: g.accessible_by_groups.join(", ") })}`}
           </p>
-          <NamePicker id="accessible_by_users" legend={t("groups.accessibleByUsersDevices")} names={users.data ?? []} chosen={chosen} onChange={setChosen} empty={t("users.empty")} />
+          <NamePicker id="accessible_by_users" legend={t("groups.accessibleByUsersDevices")} names={users.data ?? []} chosen={chosen} onChange={setChosen} empty={t("groups.noUsers")} />
           <div>
             <Button type="submit">{t("device.save")}</Button>
           </div>

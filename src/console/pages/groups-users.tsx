@@ -137,7 +137,7 @@ function GroupForm({ group: g, onChanged, report: { setError, setNotice } }: { g
           <Field id="group-note" name="note" label={t("device.note")} defaultValue={g.note} maxLength={2000} />
           <NamePicker id="can_access_groups" legend={t("groups.canAccessGroups")} names={(groups.data?.data ?? []).map((x) => x.name).filter((n) => n !== g.name)} chosen={lists.can_access_groups} onChange={(v) => setLists({ ...lists, can_access_groups: v })} empty={t("groups.noOtherGroups")} />
           <NamePicker id="can_access_device_groups" legend={t("groups.canAccessDeviceGroups")} names={(deviceGroups.data?.data ?? []).map((x) => x.name)} chosen={lists.can_access_device_groups} onChange={(v) => setLists({ ...lists, can_access_device_groups: v })} empty={t("groups.noDeviceGroups")} />
-          <NamePicker id="accessible_by_users" legend={t("groups.accessibleByUsers")} names={users.data ?? []} chosen={lists.accessible_by_users} onChange={(v) => setLists({ ...lists, accessible_by_users: v })} empty={t("users.empty")} />
+          <NamePicker id="accessible_by_users" legend={t("groups.accessibleByUsers")} names={users.data ?? []} chosen={lists.accessible_by_users} onChange={(v) => setLists({ ...lists, accessible_by_users: v })} empty={t("groups.noUsers")} />
           {g.accessible_by_groups.length > 0 && <p className="text-sm">{t("groups.seenBy", { groups: g.accessible_by_groups.join(", ") })}</p>}
           <div>
             <Button type="submit">{t("device.save")}</Button>

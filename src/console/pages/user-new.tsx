@@ -2,14 +2,18 @@
 // invitation route; it needs [smtp], and the API's refusal is shown as worded when it is not configured).
 import { useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
-import { Button, Card, ErrorText, Field } from "../components/ui.tsx";
+import { Button, ErrorText, Field } from "../components/ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { createUser, inviteUser } from "../lib/users.ts";
 import { selectClass } from "./users-shared.ts";
 
+const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+
+/** Folded away by default, so the list comes first (there is always someone to list: the administrator). */
 export function NewUser({ groups, onDone }: { groups: string[]; onDone: () => void }) {
   const t = useT();
   const [, navigate] = useLocation();
+  const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<"create" | "invite">("create");
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState("");
@@ -42,8 +46,9 @@ export function NewUser({ groups, onDone }: { groups: string[]; onDone: () => vo
     }
   };
   return (
-    <Card title={t("users.new")}>
-      <form onSubmit={submit} className="flex flex-col gap-3">
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-800">
+      <summary className={`cursor-pointer text-sm font-semibold ${focus}`}>{t("users.new")}</summary>
+      <form onSubmit={submit} className="mt-3 flex flex-col gap-3">
         <fieldset className="flex flex-wrap gap-4 text-sm">
           <legend className="mb-1 font-medium">{t("users.how")}</legend>
           {(["create", "invite"] as const).map((m) => (
@@ -84,6 +89,6 @@ export function NewUser({ groups, onDone }: { groups: string[]; onDone: () => vo
           <Button type="submit">{t(mode === "create" ? "users.create" : "users.sendInvite")}</Button>
         </div>
       </form>
-    </Card>
+    </details>
   );
 }

@@ -23,6 +23,7 @@ export const groups = {
   "groups.accessibleByUsersDevices": "These users may see the devices",
   "groups.noOtherGroups": "There is no other user group.",
   "groups.noDeviceGroups": "There is no device group yet.",
+  "groups.noUsers": "There are no users.",
   "groups.seenBy": "Also seen by the user groups: {groups}",
   "groups.saved": "Saved.",
   "groups.deviceCount": "{n} devices",

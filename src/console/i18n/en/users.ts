@@ -17,7 +17,7 @@ export const users = {
   "users.group": "User group",
   "users.allGroups": "All groups",
   "users.searchHint": "Name, e-mail or note",
-  "users.empty": "No users yet. Create one above, or invite one by e-mail.",
+  "users.empty": "No users yet. Open “Add a user” above to create one or invite one by e-mail.",
   "users.noMatch": "No user matches this search.",
   "users.new": "Add a user",
   "users.how": "How",

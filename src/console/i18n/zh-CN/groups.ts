@@ -25,6 +25,7 @@ export const groups: Record<keyof typeof english, string> = {
   "groups.accessibleByUsersDevices": "这些用户可以看到这些设备",
   "groups.noOtherGroups": "没有其他用户组。",
   "groups.noDeviceGroups": "还没有设备组。",
+  "groups.noUsers": "没有用户。",
   "groups.seenBy": "也可被以下用户组看到：{groups}",
   "groups.saved": "已保存。",
   "groups.deviceCount": "{n} 台设备",

@@ -19,7 +19,7 @@ export const users: Record<keyof typeof english, string> = {
   "users.group": "用户组",
   "users.allGroups": "全部用户组",
   "users.searchHint": "用户名、电子邮件或备注",
-  "users.empty": "还没有用户。请在上方创建，或通过电子邮件邀请。",
+  "users.empty": "还没有用户。请展开上方的“添加用户”来创建或通过电子邮件邀请。",
   "users.noMatch": "没有符合搜索条件的用户。",
   "users.new": "添加用户",
   "users.how": "方式",
