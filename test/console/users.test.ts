@@ -3,8 +3,11 @@
 // and access lists, a device group; axe finds nothing serious, screenshots at 1280 and 390 px.
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
+import { DART_JSON, passwordLoginBody, UUID } from "../helpers/client.ts";
 import { axeProblems, launchBrowser, newPage, screenshot } from "../helpers/browser.ts";
 import { serveBinary, type Served } from "../helpers/served-binary.ts";
+import { tempDir } from "../helpers/env.ts";
+import { join } from "node:path";
 
 let served: Served;
 let browser: Browser;
@@ -14,7 +17,10 @@ const at = (path: string) => `${served.base}/console${path}`;
 const api = (path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<Record<string, unknown>>;
 
 beforeAll(async () => {
-  served = await serveBinary();
+  // A provider to link an identity of by hand (it is never contacted).
+  const config = join(tempDir(), "rdconsole.toml");
+  await Bun.write(config, `[[sso.providers]]\nname = "acme"\nkind = "github"\nclient_id = "id"\nclient_secret = "secret"\n`);
+  served = await serveBinary({ RDCONSOLE_CONFIG: config });
   browser = await launchBrowser();
   page = await newPage(browser);
 }, T);
@@ -44,7 +50,8 @@ test("setup, then create a user through the UI and disable it", async () => {
   await page.getByRole("heading", { name: "Dora Explorer (dora)" }).waitFor();
   expect(page.url()).toEndWith("/console/users/dora");
   await page.getByRole("button", { name: "Disable", exact: true }).click();
-  const dialog = page.getByRole("dialog");
+  // Named by its own title, though the page holds several confirmations.
+  const dialog = page.getByRole("dialog", { name: "Disable dora?" });
   await dialog.getByText("dora can no longer sign in").waitFor();
   await dialog.getByRole("button", { name: "Disable", exact: true }).click();
   await page.getByRole("button", { name: "Enable", exact: true }).waitFor();
@@ -104,16 +111,53 @@ test("a new user group gets the user as a member and access lists", async () => 
   await page.goto(at("/users?group=Sales"));
   await page.getByRole("row", { name: /dora/ }).waitFor();
   expect(await page.getByRole("row").count()).toBe(2);
-}, T);
+}, 2 * T);
 
 test("deleting a user names it and takes it off the list", async () => {
   await page.goto(at("/users/dora"));
   await page.getByRole("button", { name: "Delete user" }).click();
-  await page.getByRole("dialog").getByText("The account dora is deleted").waitFor();
+  await page.getByRole("dialog", { name: "Delete dora?" }).getByText("The account dora is deleted").waitFor();
   await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
   await page.waitForURL(/\/console\/users$/);
   await page.getByRole("cell", { name: "root" }).waitFor();
   expect(await page.getByRole("cell", { name: "dora" }).count()).toBe(0);
+}, T);
+
+test("a user's client sessions, SSO links and devices: end one, unlink one; administrator on and off", async () => {
+  const send = (method: string, path: string, body?: unknown) =>
+    page.evaluate(async ([m, p, b]) => (await fetch(p as string, { method: m as string, headers: { "content-type": "application/json", "x-rdconsole-csrf": "1" }, body: b === undefined ? undefined : JSON.stringify(b) })).status, [method, path, body] as const);
+  expect(await send("POST", "/api/admin/users", { name: "erin", password: "erin's long password" })).toBe(201);
+  const login = await fetch(`${served.base}/api/login`, { method: "POST", headers: DART_JSON, body: passwordLoginBody("erin", "erin's long password") });
+  expect(login.status).toBe(200);
+  expect(await send("POST", "/api/admin/users/erin/sso-links", { provider: "acme", subject: "erin-at-acme" })).toBe(201);
+  const sysinfo = await fetch(`${served.base}/api/sysinfo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hostname: "ERIN-PC", id: "555000111", uuid: UUID, os: "Linux" }) });
+  expect(await sysinfo.text()).toBe("SYSINFO_UPDATED");
+  expect(await send("PATCH", "/api/admin/devices/555000111", { owner: "erin" })).toBe(200);
+
+  await page.goto(at("/users/erin"));
+  await page.getByRole("link", { name: "555000111" }).waitFor();
+  await page.getByText("acme · erin-at-acme").waitFor();
+  await page.getByText(/^ALICE-PC \(windows\) · /).waitFor();
+  expect(await axeProblems(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "End", exact: true }).click();
+  await page.getByRole("dialog").getByText("erin's login on ALICE-PC (windows) ends").waitFor();
+  await page.getByRole("dialog").getByRole("button", { name: "End", exact: true }).click();
+  await page.getByText("Not signed in anywhere.").waitFor();
+  expect((await api("/api/admin/users/erin/sessions")).total).toBe(0);
+
+  await page.getByRole("button", { name: "Unlink" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Unlink" }).click();
+  await page.getByText("No sign-in provider is linked.").waitFor();
+
+  await page.getByRole("button", { name: "Make administrator" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Make administrator" }).click();
+  await page.getByRole("button", { name: "Remove administrator" }).waitFor();
+  expect(await api("/api/admin/users/erin")).toMatchObject({ is_admin: true });
+  await page.getByRole("button", { name: "Remove administrator" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove administrator" }).click();
+  await page.getByRole("button", { name: "Make administrator" }).waitFor();
+  expect(await api("/api/admin/users/erin")).toMatchObject({ is_admin: false });
 }, T);
 
 /** A screenshot of `path` at `width`, in a page of its own signed in with the test page's cookie. */

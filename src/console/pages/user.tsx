@@ -47,9 +47,9 @@ export function UserPage({ params }: PageProps) {
               u.status === 0 && <Button variant="secondary" onClick={() => act.mutate(() => userVerb(u.name, "enable"))}>{t("user.enable")}</Button>
             )}
             {u.is_admin ? (
-              <ConfirmButton variant="secondary" label={t("user.revokeAdmin")} title={t("user.revokeAdminTitle", { name: u.name })} confirm={t("user.revokeAdmin")} onConfirm={() => setUser(u.name, { is_admin: false }).then(refresh)}>{t("user.revokeAdminText", { name: u.name })}</ConfirmButton>
+              <ConfirmButton key="revoke-admin" variant="secondary" label={t("user.revokeAdmin")} title={t("user.revokeAdminTitle", { name: u.name })} confirm={t("user.revokeAdmin")} onConfirm={() => setUser(u.name, { is_admin: false }).then(refresh)}>{t("user.revokeAdminText", { name: u.name })}</ConfirmButton>
             ) : (
-              <ConfirmButton variant="secondary" label={t("user.makeAdmin")} title={t("user.makeAdminTitle", { name: u.name })} confirm={t("user.makeAdmin")} onConfirm={() => setUser(u.name, { is_admin: true }).then(refresh)}>{t("user.makeAdminText", { name: u.name })}</ConfirmButton>
+              <ConfirmButton key="make-admin" variant="secondary" label={t("user.makeAdmin")} title={t("user.makeAdminTitle", { name: u.name })} confirm={t("user.makeAdmin")} onConfirm={() => setUser(u.name, { is_admin: true }).then(refresh)}>{t("user.makeAdminText", { name: u.name })}</ConfirmButton>
             )}
             {u.locked && <Button variant="secondary" onClick={() => act.mutate(() => userVerb(u.name, "unlock").then(() => setNotice(t("user.unlocked"))))}>{t("user.unlock")}</Button>}
             {u.tfa !== "off" && (
