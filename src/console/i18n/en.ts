@@ -8,8 +8,9 @@ import { table } from "./en/table.ts";
 import { devices } from "./en/devices.ts";
 import { enrolment } from "./en/enrolment.ts";
 import { audit } from "./en/audit.ts";
+import { strategies } from "./en/strategies.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...strategies } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -8,5 +8,6 @@ import { table } from "./zh-CN/table.ts";
 import { devices } from "./zh-CN/devices.ts";
 import { enrolment } from "./zh-CN/enrolment.ts";
 import { audit } from "./zh-CN/audit.ts";
+import { strategies } from "./zh-CN/strategies.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...strategies };

@@ -1,6 +1,6 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { KeyRound, LayoutDashboard, Monitor, ScrollText, UserRound, type LucideIcon } from "lucide-react";
+import { KeyRound, LayoutDashboard, Monitor, ScrollText, SlidersHorizontal, UserRound, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
 import { AuditPage } from "./audit.tsx";
@@ -9,6 +9,8 @@ import { DevicePage } from "./device.tsx";
 import { DevicesPage } from "./devices.tsx";
 import { EnrolmentPage } from "./enrolment.tsx";
 import { ProfilePage } from "./profile.tsx";
+import { StrategiesPage } from "./strategies.tsx";
+import { StrategyPage } from "./strategy.tsx";
 import type { PageProps } from "./types.ts";
 
 export type PageDef = { path: string; component: ComponentType<PageProps>; admin: boolean; nav?: { label: MessageKey; icon: LucideIcon } };
@@ -17,6 +19,8 @@ export const PAGES: PageDef[] = [
   { path: "/", component: Dashboard, admin: true, nav: { label: "nav.dashboard", icon: LayoutDashboard } },
   { path: "/devices", component: DevicesPage, admin: true, nav: { label: "nav.devices", icon: Monitor } },
   { path: "/devices/:id", component: DevicePage, admin: true },
+  { path: "/strategies", component: StrategiesPage, admin: true, nav: { label: "nav.strategies", icon: SlidersHorizontal } },
+  { path: "/strategies/:name", component: StrategyPage, admin: true },
   { path: "/enrolment", component: EnrolmentPage, admin: true, nav: { label: "nav.enrolment", icon: KeyRound } },
   { path: "/audit", component: AuditPage, admin: true, nav: { label: "nav.audit", icon: ScrollText } },
   { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
