@@ -59,7 +59,7 @@ test("create, lint inline, fix, save, assign to a live device, applied", async (
   await row.locator('[data-issue="error"]').getByText(/auto-disconnect-timeout: .*1-65535/).waitFor();
   const save = page.getByRole("button", { name: "Save", exact: true });
   expect(await save.isDisabled()).toBe(true);
-  await page.getByText("1 errors to fix before saving").waitFor();
+  await page.getByText("Errors to fix before saving: 1").waitFor();
 
   await timeout.fill("15");
   await row.locator('[data-issue="error"]').waitFor({ state: "detached" });
@@ -79,7 +79,7 @@ test("create, lint inline, fix, save, assign to a live device, applied", async (
   await page.getByRole("button", { name: "Assign to Devices" }).click();
   await page.getByRole("button", { name: `Unassign ${DEVICE}` }).waitFor();
   await page.locator(`tr[data-device="${DEVICE}"][data-state="applied"]`).waitFor({ timeout: 30_000 });
-  await page.getByText("1 applied, 0 pending, 0 offline").first().waitFor();
+  await page.getByText("applied 1, pending 0, offline 0").first().waitFor();
   expect(await axeProblems(page)).toEqual([]);
   for (const w of WIDTHS) {
     await page.setViewportSize({ width: w, height: w < 600 ? 844 : 800 });
@@ -104,8 +104,8 @@ test("a key that points devices elsewhere asks first, then saves with allow_repo
 test("the list: counts, default, and delete naming what it is assigned to", async () => {
   await page.goto(`${served.base}/console/strategies`);
   const row = page.locator("tr", { hasText: "Locked" });
-  await row.getByText("1 devices, 0 users, 0 groups", { exact: true }).waitFor();
-  await row.getByText("1 applied, 0 pending, 0 offline", { exact: true }).waitFor({ timeout: 30_000 });
+  await row.getByText("devices 1, users 0, groups 0", { exact: true }).waitFor();
+  await row.getByText("applied 1, pending 0, offline 0", { exact: true }).waitFor({ timeout: 30_000 });
   await row.getByRole("button", { name: "Make default" }).click();
   await row.getByText("default", { exact: true }).waitFor();
   expect(await axeProblems(page)).toEqual([]);
@@ -116,7 +116,7 @@ test("the list: counts, default, and delete naming what it is assigned to", asyn
   await page.setViewportSize({ width: 1280, height: 800 });
   await row.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete strategy Locked?" });
-  await dialog.getByText(/assigned to 1 devices, 0 users, 0 groups and applies to 1 devices/).waitFor();
+  await dialog.getByText(/assigned to devices 1, users 0, groups 0 and applies to 1 device/).waitFor();
   await dialog.getByRole("button", { name: "Delete" }).click();
   await page.getByText("No strategies yet").waitFor();
 }, 60_000);

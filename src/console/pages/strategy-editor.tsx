@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Card, ErrorText } from "../components/ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { changeStrategy, gatedChanges, lint, strategyKeys, type Issue, type KeyDef, type Strategy } from "../lib/strategies.ts";
-import { KeyFilter, type Filter } from "./strategy-filter.tsx";
+import { groupLabel, KeyFilter, type Filter } from "./strategy-filter.tsx";
 import { KeyRow } from "./strategy-key.tsx";
 import { GateDialog } from "./strategy-gate.tsx";
 
@@ -94,7 +94,7 @@ export function StrategyEditor({ strategy }: { strategy: Strategy }) {
         return (
           <section key={g} aria-labelledby={`group-${g}`} className="mt-4">
             <h3 id={`group-${g}`} className="text-sm font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300">
-              {g}
+              {groupLabel(t, g)}
             </h3>
             <ul>
               {rows.map((d) => (

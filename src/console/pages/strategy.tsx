@@ -50,9 +50,9 @@ export function StrategyPage({ params }: PageProps) {
               {s.default ? t("strategies.clearDefault") : t("strategies.makeDefault")}
             </Button>
           </div>
-          <StrategyEditor strategy={s} />
           <Assignments name={name} assigned={s.assigned} />
           <Rollout name={name} />
+          <StrategyEditor strategy={s} />
         </>
       )}
     </div>
