@@ -52,28 +52,42 @@ function Row({ s, refresh }: { s: Strategy & { devices: number }; refresh: () =>
   const a = show.data?.assigned;
   const assigned = a ? t("strategies.assignedCounts", { devices: a.devices.length, users: a.users.length, groups: a.device_groups.length }) : "…";
   const d = show.data;
+  // Below md the row is a stack of labelled lines: the page never scrolls sideways at 390 px.
+  const cell = "block py-1 pr-3 md:table-cell md:py-2";
+  const small = (label: string) => <span className="text-zinc-600 md:hidden dark:text-zinc-400">{label}: </span>;
   return (
-    <tr className="border-t border-zinc-200 align-top dark:border-zinc-700">
-      <td className="py-2 pr-3">
+    <tr className="block border-t border-zinc-200 py-2 align-top md:table-row md:py-0 dark:border-zinc-700">
+      <td className={cell}>
         <Link href={`/strategies/${encodeURIComponent(s.name)}`} className="font-medium text-blue-700 underline dark:text-blue-300">
           {s.name}
         </Link>
         {s.default && <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs text-blue-900 dark:bg-blue-900 dark:text-blue-100">{t("strategies.default")}</span>}
         <ErrorText error={error} />
       </td>
-      <td className="py-2 pr-3">{s.enabled ? t("strategies.on") : t("strategies.off")}</td>
-      <td className="py-2 pr-3">{assigned}</td>
-      <td className="py-2 pr-3">{d ? t("strategies.rolloutCounts", { applied: d.applied, pending: d.pending, offline: d.offline }) : "…"}</td>
-      <td className="flex flex-wrap gap-2 py-2">
-        <Button variant="secondary" onClick={run(() => changeStrategy(s.name, { enabled: !s.enabled }))}>
-          {s.enabled ? t("strategies.disable") : t("strategies.enable")}
-        </Button>
-        <Button variant="secondary" onClick={run(() => setDefault(s.default ? null : s.name))}>
-          {s.default ? t("strategies.clearDefault") : t("strategies.makeDefault")}
-        </Button>
-        <ConfirmButton label={t("strategies.delete")} title={t("strategies.deleteTitle", { name: s.name })} confirm={t("strategies.delete")} onConfirm={() => deleteStrategy(s.name).then(refresh)}>
-          {t("strategies.deleteText", { name: s.name, assigned, devices: s.devices })}
-        </ConfirmButton>
+      <td className={cell}>
+        {small(t("strategies.enabled"))}
+        {s.enabled ? t("strategies.on") : t("strategies.off")}
+      </td>
+      <td className={cell}>
+        {small(t("strategies.assigned"))}
+        <span>{assigned}</span>
+      </td>
+      <td className={cell}>
+        {small(t("strategies.rollout"))}
+        <span>{d ? t("strategies.rolloutCounts", { applied: d.applied, pending: d.pending, offline: d.offline }) : "…"}</span>
+      </td>
+      <td className={cell}>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={run(() => changeStrategy(s.name, { enabled: !s.enabled }))}>
+            {s.enabled ? t("strategies.disable") : t("strategies.enable")}
+          </Button>
+          <Button variant="secondary" onClick={run(() => setDefault(s.default ? null : s.name))}>
+            {s.default ? t("strategies.clearDefault") : t("strategies.makeDefault")}
+          </Button>
+          <ConfirmButton label={t("strategies.delete")} title={t("strategies.deleteTitle", { name: s.name })} confirm={t("strategies.delete")} onConfirm={() => deleteStrategy(s.name).then(refresh)}>
+            {t("strategies.deleteText", { name: s.name, assigned, devices: s.devices })}
+          </ConfirmButton>
+        </div>
       </td>
     </tr>
   );
@@ -95,8 +109,8 @@ export function StrategiesPage() {
       {list.data?.total === 0 && <Empty>{t("strategies.empty")}</Empty>}
       {!!list.data?.total && (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
+          <table className="block w-full text-left text-sm md:table">
+            <thead className="hidden md:table-header-group">
               <tr className="text-zinc-600 dark:text-zinc-400">
                 <th className="py-2 pr-3 font-medium">{t("strategies.name")}</th>
                 <th className="py-2 pr-3 font-medium">{t("strategies.enabled")}</th>
@@ -105,7 +119,7 @@ export function StrategiesPage() {
                 <th className="py-2 font-medium">{t("strategies.actions")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block md:table-row-group">
               {list.data.data.map((s) => (
                 <Row key={s.guid} s={s} refresh={refresh} />
               ))}

@@ -7,7 +7,7 @@ export const strategies = {
   "strategies.nameHint": "You set its options on the next page.",
   "strategies.create": "Create",
   "strategies.empty": "No strategies yet. Create one above, set its options, then assign it.",
-  "strategies.enabled": "Enabled",
+  "strategies.enabled": "Status",
   "strategies.on": "Enabled",
   "strategies.off": "Disabled",
   "strategies.default": "default",

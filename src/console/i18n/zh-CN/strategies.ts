@@ -9,7 +9,7 @@ export const strategies: Record<keyof typeof english, string> = {
   "strategies.nameHint": "在下一页设置其选项。",
   "strategies.create": "创建",
   "strategies.empty": "还没有策略。请在上方创建一个，设置其选项，然后分配。",
-  "strategies.enabled": "启用状态",
+  "strategies.enabled": "状态",
   "strategies.on": "已启用",
   "strategies.off": "已禁用",
   "strategies.default": "默认",
