@@ -48,9 +48,9 @@ afterAll(async () => {
 test("create, lint inline, fix, save, assign to a live device, applied", async () => {
   await page.goto(`${served.base}/console/strategies`);
   await page.getByText("No strategies yet").waitFor();
-  await page.getByLabel("Name").fill("Locked");
+  await page.getByLabel("Name").fill("Front desk #1");
   await page.getByRole("button", { name: "Create" }).click();
-  await page.getByRole("heading", { name: "Strategy Locked" }).waitFor();
+  await page.getByRole("heading", { name: "Strategy Front desk #1" }).waitFor();
 
   // A number out of range: the lint's error next to the key, Save disabled.
   const timeout = page.getByLabel("auto-disconnect-timeout", { exact: true });
@@ -72,7 +72,7 @@ test("create, lint inline, fix, save, assign to a live device, applied", async (
   await page.getByRole("button", { name: "Save", exact: true, disabled: false }).waitFor();
   await save.click();
   await page.getByRole("status").getByText("Saved").waitFor();
-  expect(((await api("GET", "/api/admin/strategies/Locked")) as { options: unknown }).options).toEqual({ "auto-disconnect-timeout": "15", "enable-file-transfer": "N" });
+  expect(((await api("GET", "/api/admin/strategies/Front%20desk%20%231")) as { options: unknown }).options).toEqual({ "auto-disconnect-timeout": "15", "enable-file-transfer": "N" });
 
   // Assign to the heartbeating device; the rollout reaches "applied".
   await page.getByLabel("Devices", { exact: true }).fill(DEVICE);
@@ -89,7 +89,7 @@ test("create, lint inline, fix, save, assign to a live device, applied", async (
 
 test("a key that points devices elsewhere asks first, then saves with allow_repoint", async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${served.base}/console/strategies/Locked`);
+  await page.goto(`${served.base}/console/strategies/Front%20desk%20%231`);
   await page.getByLabel("Search keys").fill("rendezvous");
   await page.getByLabel("custom-rendezvous-server", { exact: true }).fill("rd.example.com");
   await page.locator('[data-issue="warning"]').getByText(/re-points the device/).waitFor();
@@ -98,12 +98,12 @@ test("a key that points devices elsewhere asks first, then saves with allow_repo
   await dialog.getByText(/registers with rd\.example\.com/).waitFor();
   await dialog.getByRole("button", { name: "Save anyway" }).click();
   await page.getByRole("status").getByText("Saved").waitFor();
-  expect(((await api("GET", "/api/admin/strategies/Locked")) as { options: Record<string, string> }).options["custom-rendezvous-server"]).toBe("rd.example.com");
+  expect(((await api("GET", "/api/admin/strategies/Front%20desk%20%231")) as { options: Record<string, string> }).options["custom-rendezvous-server"]).toBe("rd.example.com");
 }, 60_000);
 
 test("the list: counts, default, and delete naming what it is assigned to", async () => {
   await page.goto(`${served.base}/console/strategies`);
-  const row = page.locator("tr", { hasText: "Locked" });
+  const row = page.locator("tr", { hasText: "Front desk #1" });
   await row.getByText("devices 1, users 0, groups 0", { exact: true }).waitFor();
   await row.getByText("applied 1, pending 0, offline 0", { exact: true }).waitFor({ timeout: 30_000 });
   await row.getByRole("button", { name: "Make default" }).click();
@@ -115,7 +115,7 @@ test("the list: counts, default, and delete naming what it is assigned to", asyn
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   await row.getByRole("button", { name: "Delete" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete strategy Locked?" });
+  const dialog = page.getByRole("dialog", { name: "Delete strategy Front desk #1?" });
   await dialog.getByText(/assigned to devices 1, users 0, groups 0 and applies to 1 device/).waitFor();
   await dialog.getByRole("button", { name: "Delete" }).click();
   await page.getByText("No strategies yet").waitFor();

@@ -11,9 +11,18 @@ import { StrategyEditor } from "./strategy-editor.tsx";
 import { Rollout } from "./strategy-rollout.tsx";
 import type { PageProps } from "./types.ts";
 
+/** The router decodes with decodeURI, which leaves %2F, %3F, %23 … as they are; a name may hold any of them. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function StrategyPage({ params }: PageProps) {
   const t = useT();
-  const name = params.name ?? "";
+  const name = decoded(params.name ?? "");
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ["strategy", name], queryFn: () => showStrategy(name) });
   const [error, setError] = useState<unknown>(null);
