@@ -87,7 +87,7 @@ test("create, lint inline, fix, save, assign to a live device, applied", async (
   }
 }, 60_000);
 
-test("a key that points devices elsewhere asks first, then saves with allow_repoint", async () => {
+test("a key that points devices elsewhere asks first, then saves with allow_repoint; unassign and assign again", async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${served.base}/console/strategies/Front%20desk%20%231`);
   await page.getByLabel("Search keys").fill("rendezvous");
@@ -99,6 +99,14 @@ test("a key that points devices elsewhere asks first, then saves with allow_repo
   await dialog.getByRole("button", { name: "Save anyway" }).click();
   await page.getByRole("status").getByText("Saved").waitFor();
   expect(((await api("GET", "/api/admin/strategies/Front%20desk%20%231")) as { options: Record<string, string> }).options["custom-rendezvous-server"]).toBe("rd.example.com");
+
+  // Unassign: it reaches no device; assigned again, the device is back in the rollout.
+  await page.getByRole("button", { name: `Unassign ${DEVICE}` }).click();
+  await page.getByText("It applies to no device yet").waitFor();
+  expect(((await api("GET", "/api/admin/strategies/Front%20desk%20%231")) as { assigned: { devices: string[] } }).assigned.devices).toEqual([]);
+  await page.getByLabel("Devices", { exact: true }).fill(DEVICE);
+  await page.getByRole("button", { name: "Assign to Devices" }).click();
+  await page.locator(`tr[data-device="${DEVICE}"]`).waitFor();
 }, 60_000);
 
 test("the list: counts, default, and delete naming what it is assigned to", async () => {
