@@ -2,7 +2,7 @@
 // Every edit is linted by the server at once and each finding shown next to its key; saving waits for a clean
 // lint, sends only the keys that changed, and asks first when a change points devices at other servers.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, Card, ErrorText } from "../components/ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { changeStrategy, gatedChanges, lint, strategyKeys, type Issue, type KeyDef, type Strategy } from "../lib/strategies.ts";
@@ -46,7 +46,7 @@ export function StrategyEditor({ strategy }: { strategy: Strategy }) {
         .finally(() => mine === run.current && setLinting(false));
     }, 250);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed by content: `set` is a new object every render, the lint should run only when a value changes.
   }, [JSON.stringify(set)]);
 
   const defs = keys.data?.settable ?? [];
@@ -54,7 +54,7 @@ export function StrategyEditor({ strategy }: { strategy: Strategy }) {
     .filter((k) => !defs.some((d) => d.key === k))
     .map((k) => ({ key: k, kind: "text", group: "other", description: t("strategy.unknownKey"), allowed: "", requires_flag: null }));
   const all = [...defs, ...extra];
-  const groups = useMemo(() => [...new Set(all.map((d) => d.group))], [all.length]);
+  const groups = [...new Set(all.map((d) => d.group))];
   const q = filter.q.trim().toLowerCase();
   const shown = all.filter((d) => (!filter.group || d.group === filter.group) && (!filter.onlySet || (draft[d.key] ?? "") !== "") && (!q || d.key.includes(q) || d.description.toLowerCase().includes(q)));
   const orphan = issues.filter((i) => !all.some((d) => d.key === i.key));
