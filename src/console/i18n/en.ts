@@ -8,10 +8,11 @@ import { table } from "./en/table.ts";
 import { devices } from "./en/devices.ts";
 import { enrolment } from "./en/enrolment.ts";
 import { audit } from "./en/audit.ts";
-import { users } from "./en/users.ts";
 import { groups } from "./en/groups.ts";
+import { strategies } from "./en/strategies.ts";
+import { users } from "./en/users.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...users, ...groups } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...groups, ...strategies, ...users } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

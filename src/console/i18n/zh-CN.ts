@@ -8,7 +8,8 @@ import { table } from "./zh-CN/table.ts";
 import { devices } from "./zh-CN/devices.ts";
 import { enrolment } from "./zh-CN/enrolment.ts";
 import { audit } from "./zh-CN/audit.ts";
-import { users } from "./zh-CN/users.ts";
 import { groups } from "./zh-CN/groups.ts";
+import { strategies } from "./zh-CN/strategies.ts";
+import { users } from "./zh-CN/users.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...users, ...groups };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...groups, ...strategies, ...users };

@@ -1,6 +1,6 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { FolderTree, KeyRound, LayoutDashboard, Monitor, ScrollText, UserRound, Users, type LucideIcon } from "lucide-react";
+import { FolderTree, KeyRound, LayoutDashboard, Monitor, ScrollText, SlidersHorizontal, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
 import { AuditPage } from "./audit.tsx";
@@ -10,6 +10,8 @@ import { DevicesPage } from "./devices.tsx";
 import { EnrolmentPage } from "./enrolment.tsx";
 import { GroupsPage } from "./groups.tsx";
 import { ProfilePage } from "./profile.tsx";
+import { StrategiesPage } from "./strategies.tsx";
+import { StrategyPage } from "./strategy.tsx";
 import type { PageProps } from "./types.ts";
 import { UserPage } from "./user.tsx";
 import { UsersPage } from "./users.tsx";
@@ -25,6 +27,8 @@ export const PAGES: PageDef[] = [
   { path: "/groups", component: GroupsPage, admin: true, nav: { label: "nav.groups", icon: FolderTree } },
   { path: "/groups/:tab", component: GroupsPage, admin: true },
   { path: "/groups/:tab/:name", component: GroupsPage, admin: true },
+  { path: "/strategies", component: StrategiesPage, admin: true, nav: { label: "nav.strategies", icon: SlidersHorizontal } },
+  { path: "/strategies/:name", component: StrategyPage, admin: true },
   { path: "/enrolment", component: EnrolmentPage, admin: true, nav: { label: "nav.enrolment", icon: KeyRound } },
   { path: "/audit", component: AuditPage, admin: true, nav: { label: "nav.audit", icon: ScrollText } },
   { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
