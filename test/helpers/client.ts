@@ -39,3 +39,22 @@ export function abRequest(token: string, body?: unknown): { raw?: string; header
   if (body === undefined) return { raw: "", headers: { ...headers, "content-length": "0" } };
   return { raw: typeof body === "string" ? body : JSON.stringify(body), headers };
 }
+
+/** POST /api/sysinfo as the Rust client builds it: serde_json with sorted keys, no Authorization (client-contract §4). */
+export function sysinfoBody(device: { id: string; uuid: string; hostname: string; username?: string }): string {
+  return JSON.stringify({
+    cpu: "Intel(R) Core(TM) i7-8700 CPU @ 3.20GHz, 3.12GHz, 12/6 cores",
+    hostname: device.hostname,
+    id: device.id,
+    memory: "15.89GB",
+    os: "windows / Windows 10 Pro - 10 (19045)",
+    username: device.username ?? "alice",
+    uuid: device.uuid,
+    version: "1.4.9",
+  });
+}
+
+/** POST /api/heartbeat as the Rust client builds it: sorted keys, `conns` only while connections are open. */
+export function heartbeatBody(device: { id: string; uuid: string }, conns: number[] = [], modifiedAt = 0): string {
+  return JSON.stringify({ ...(conns.length ? { conns } : {}), id: device.id, modified_at: modifiedAt, uuid: device.uuid, ver: 1004090 });
+}
