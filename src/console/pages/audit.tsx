@@ -119,7 +119,7 @@ export function AuditPage() {
                 <td className="px-3 py-2 whitespace-nowrap"><Time value={e.at} /></td>
                 <td className="px-3 py-2 font-mono">{e.device ?? t("common.none")}{e.peer ? ` ← ${e.peer}` : ""}</td>
                 <td className="px-3 py-2">{e.action}</td>
-                <td className="px-3 py-2 break-all text-zinc-600 dark:text-zinc-400">{summary(e.details)}</td>
+                <td className="min-w-64 px-3 py-2 break-all text-zinc-600 dark:text-zinc-400">{summary(e.details)}</td>
               </tr>
             ))}
           </tbody>
