@@ -9,7 +9,7 @@ import jsQR from "jsqr";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { launchBrowser, newPage } from "../helpers/browser.ts";
-import { heartbeatBody, sysinfoBody, totpCode } from "../helpers/client.ts";
+import { connAuthorisedBody, connOpenedBody, heartbeatBody, sysinfoBody, totpCode } from "../helpers/client.ts";
 import { look, signIn } from "../helpers/console-browser.ts";
 import { serveBinary, type Served } from "../helpers/served-binary.ts";
 
@@ -102,6 +102,9 @@ test("a device the client registers and keeps alive is on the Devices page, and 
 }, 60_000);
 
 test("Disconnect of a live session reaches the device at its next heartbeat; Audit shows the row live", async () => {
+  // Someone connects: the device posts the connection's audit events, then reports it in its heartbeats.
+  expect(await client("/api/audit/conn", connOpenedBody(DEVICE, CONN, "0c6d8d3e-5b7a-4c1e-9d2f-1a2b3c4d5e01"))).toBe("200 ");
+  expect(await client("/api/audit/conn", connAuthorisedBody(DEVICE, CONN, "0c6d8d3e-5b7a-4c1e-9d2f-1a2b3c4d5e02", ["111222333", "Bob"], "17212712360522741029"))).toBe("200 ");
   expect(await beat([CONN])).toBe("200 {}");
   // A second tab on the Audit page, Live on, before the disconnect: the row must arrive there without a reload.
   const audit = await context.newPage();
@@ -117,9 +120,11 @@ test("Disconnect of a live session reaches the device at its next heartbeat; Aud
 
   await page.reload();
   const sessions = page.getByRole("region", { name: "Live sessions" });
-  await sessions.getByRole("button", { name: "Disconnect" }).click();
+  const session = sessions.getByRole("listitem").filter({ hasText: "111222333 (Bob) · remote" });
+  await session.waitFor();
+  await session.getByRole("button", { name: "Disconnect" }).click();
   const dialog = page.getByRole("dialog", { name: "Disconnect this session?" });
-  await dialog.getByText(`will be disconnected from ${DEVICE.id}`).waitFor();
+  await dialog.getByText(`111222333 (Bob) will be disconnected from ${DEVICE.id}`).waitFor();
   await look(page, "device-disconnect");
   await dialog.getByRole("button", { name: "Disconnect" }).click();
   await page.getByRole("status").filter({ hasText: "next heartbeat" }).waitFor();

@@ -58,3 +58,12 @@ export function sysinfoBody(device: { id: string; uuid: string; hostname: string
 export function heartbeatBody(device: { id: string; uuid: string }, conns: number[] = [], modifiedAt = 0): string {
   return JSON.stringify({ ...(conns.length ? { conns } : {}), id: device.id, modified_at: modifiedAt, uuid: device.uuid, ver: 1004090 });
 }
+
+/** POST /api/audit/conn as the controlled side sends it (sorted keys): a connection opens, then its peer is
+ * authorised (client-contract §9; `session_id` is a u64 written as a bare number). */
+export function connOpenedBody(device: { id: string; uuid: string }, conn: number, nonce: string): string {
+  return `{"action":"new","conn_id":${conn},"id":"${device.id}","ip":"203.0.113.7","nonce":"${nonce}","session_id":0,"uuid":"${device.uuid}"}`;
+}
+export function connAuthorisedBody(device: { id: string; uuid: string }, conn: number, nonce: string, peer: [id: string, name: string], session: string): string {
+  return `{"conn_id":${conn},"id":"${device.id}","nonce":"${nonce}","peer":${JSON.stringify(peer)},"primary_auth":2,"session_id":${session},"type":0,"uuid":"${device.uuid}"}`;
+}
