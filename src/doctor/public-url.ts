@@ -1,6 +1,5 @@
-// server.public_url must reach THIS server, unredirected: the client's Rust stack (reqwest) follows a redirect
-// and turns a POST into a GET, so heartbeats, sysinfo and audit posts would break.
-// client: ../shared/spec/client-contract.md §0.2 "Redirects" (rustdesk@7423dced src/common.rs:1470-1545)
+// server.public_url must reach THIS server, unredirected: heartbeats, sysinfo and audit posts break otherwise.
+// client: src/common.rs:1470-1545 (rustdesk@7423dced) posts with reqwest, which follows a 301/302/303 as a GET
 import { randomBytes } from "node:crypto";
 import type { Config } from "../config/schema.ts";
 import { PROBE_HEADER, probeAnswer } from "../crypto/instance-probe.ts";
