@@ -29,7 +29,13 @@ export function checkDataDir(dir: string, expectUid: number | null = serverUid(d
   const who = want === null ? "" : osUserName(want);
   const problems: string[] = [];
   if (want !== null && st.uid !== want) problems.push(`${dir} is owned by ${osUserName(st.uid)}, the server runs as ${who}`);
-  for (const name of readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    return fail(NAME, `cannot read ${dir} as ${osUserName(me ?? undefined)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `run doctor as the server's user (sudo -u ${osUserName(st.uid)} rdconsole doctor) or as root`);
+  }
+  for (const name of names) {
     const f = statSync(join(dir, name));
     if (want !== null && f.uid !== want) problems.push(`${name} is owned by ${osUserName(f.uid)}`);
   }

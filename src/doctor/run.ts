@@ -33,9 +33,9 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
   const timeout = tune.timeoutMs ?? 5000;
   const local = [
     checkConfig(config, input.file),
-    checkDataDir(dir, input.serverUid === undefined ? serverUid(dir) : input.serverUid),
-    ...checkDatabase(dir, tune.walWarn ?? WAL_WARN_BYTES),
-    checkDisk(dir, tune.disk ?? DISK_THRESHOLDS),
+    ...(await guarded("data dir", () => checkDataDir(dir, input.serverUid === undefined ? serverUid(dir) : input.serverUid))),
+    ...(await guarded("database integrity", () => checkDatabase(dir, tune.walWarn ?? WAL_WARN_BYTES))),
+    ...(await guarded("disk space", () => checkDisk(dir, tune.disk ?? DISK_THRESHOLDS))),
   ];
   const [url, tls, servers, key, smtp, sso, beat, dates] = await Promise.all([
     checkPublicUrl(config, timeout),
