@@ -13,7 +13,8 @@ function print(checks: CheckResult[]): void {
   const todo = checks.filter((c) => c.fix && (c.status === "fail" || c.status === "warn"));
   if (todo.length) io.out(`\nto fix:\n${todo.map((c) => `  ${c.name}: ${c.fix}\n`).join("")}`);
   const count = (s: CheckResult["status"]) => checks.filter((c) => c.status === s).length;
-  io.out(`\n${count("fail")} failed, ${count("warn")} warnings, ${count("ok")} ok, ${count("skip")} skipped\n`);
+  const warnings = count("warn");
+  io.out(`\n${count("fail")} failed, ${warnings} ${warnings === 1 ? "warning" : "warnings"}, ${count("ok")} ok, ${count("skip")} skipped\n`);
 }
 
 export default defineCommand({

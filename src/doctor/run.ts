@@ -47,7 +47,7 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
     guarded("heartbeat", () => checkHeartbeat(input.loopback, timeout)),
     providerDates(config, timeout),
   ]);
-  const clock = checkClock([...dates, { source: "server.public_url", date: url.date }], tune.now?.() ?? Date.now());
+  const clock = checkClock([...dates, { source: "server.public_url's answer (a reverse proxy's clock, or this server's own)", date: url.date }], tune.now?.() ?? Date.now());
   return [...local, clock, url.result, ...tls, ...servers, ...key, ...smtp, ...sso, ...beat];
 }
 
