@@ -7,6 +7,7 @@ import { $ } from "bun";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { providerDates, checkClock } from "../../src/doctor/clock.ts";
+import { doctorPassed, runDoctor } from "../../src/doctor/run.ts";
 import { checkHeartbeat, loopbackUrl } from "../../src/doctor/heartbeat.ts";
 import { checkPublicUrl } from "../../src/doctor/public-url.ts";
 import { checkRustdeskServers, checkServerKey, hostPort } from "../../src/doctor/rustdesk.ts";
@@ -230,5 +231,34 @@ describe("heartbeat", () => {
   test("loopback addresses", () => {
     expect(loopbackUrl("::", 21114)).toBe("http://[::1]:21114");
     expect(loopbackUrl("10.1.2.3", 80)).toBe("http://10.1.2.3:80");
+  });
+});
+
+describe("the whole run", () => {
+  test("behind a reverse proxy whose clock is 2 minutes off: public url ok, clock fails, exit-worthy", async () => {
+    // A proxy in front of this server: forwards the request, answers with its own (wrong) Date.
+    const proxy = Bun.serve({
+      hostname: "127.0.0.1",
+      port: 0,
+      async fetch(req) {
+        const u = new URL(req.url);
+        const r = await fetch(`${here}${u.pathname}${u.search}`, { method: req.method });
+        const headers = new Headers(r.headers);
+        headers.set("date", new Date(Date.now() - 120_000).toUTCString());
+        return new Response(await r.arrayBuffer(), { status: r.status, headers });
+      },
+    });
+    try {
+      const config = cfg({ "server.public_url": `http://127.0.0.1:${proxy.port}` });
+      const checks = await runDoctor({ config, loopback: here, serverUid: process.getuid!() });
+      const byName = Object.fromEntries(checks.map((c) => [c.name, c]));
+      expect(byName["public url"]!.status).toBe("ok");
+      expect(byName.clock!.status).toBe("fail");
+      expect(byName.clock!.detail).toMatch(/^11\d s off server\.public_url's answer/);
+      expect(byName.heartbeat!.status).toBe("ok");
+      expect(doctorPassed(checks)).toBe(false);
+    } finally {
+      proxy.stop(true);
+    }
   });
 });
