@@ -2,6 +2,7 @@ import { defineCommand } from "citty";
 import { ConfigError } from "../src/config/load.ts";
 import { checkConfig } from "../src/doctor/config.ts";
 import { loopbackUrl } from "../src/doctor/heartbeat.ts";
+import { withStoredSettings } from "../src/doctor/settings.ts";
 import { doctorPassed, runDoctor, type CheckResult } from "../src/doctor/run.ts";
 import { io, printJson, table } from "./_io.ts";
 import { action, configArgs, jsonArg, loadCliConfig } from "./_shared.ts";
@@ -23,9 +24,10 @@ export default defineCommand({
   run: action(async (args: { json?: boolean; config?: string; "data-dir"?: string }) => {
     let checks: CheckResult[];
     try {
-      const { config, file } = loadCliConfig(args);
+      const loaded = loadCliConfig(args);
+      const { config, setAside } = withStoredSettings(loaded);
       const port = config.server.port;
-      checks = await runDoctor({ config, file, loopback: port ? loopbackUrl(config.server.host, port) : null });
+      checks = await runDoctor({ config, file: loaded.file, setAside, loopback: port ? loopbackUrl(config.server.host, port) : null });
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       checks = [checkConfig(null, args.config ?? null, e.problems)]; // nothing else can be checked without a config

@@ -21,6 +21,8 @@ export interface DoctorInput {
   file?: string | null;
   /** The running server's base URL on loopback, or null when it has no fixed port. */
   loopback: string | null;
+  /** Console settings the server sets aside (src/doctor/settings.ts). */
+  setAside?: string[];
   /** The uid the server runs as, when the caller knows it (the server itself). */
   serverUid?: number | null;
   /** Tests: thresholds, extra trusted roots, the hbbs key file's place, timeouts. */
@@ -32,7 +34,7 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
   const dir = config.data.dir;
   const timeout = tune.timeoutMs ?? 5000;
   const local = [
-    checkConfig(config, input.file),
+    checkConfig(config, input.file, [], input.setAside),
     ...(await guarded("data dir", () => checkDataDir(dir, input.serverUid === undefined ? serverUid(dir) : input.serverUid))),
     ...(await guarded("database integrity", () => checkDatabase(dir, tune.walWarn ?? WAL_WARN_BYTES))),
     ...(await guarded("disk space", () => checkDisk(dir, tune.disk ?? DISK_THRESHOLDS))),

@@ -64,6 +64,15 @@ describe("rdconsole doctor", () => {
     expect(r.stdout).toContain(`  data dir: chown -R`);
   });
 
+  test("console settings saved in the database count, as the server sees them (smtp set with `settings set`)", async () => {
+    const e = await setUp();
+    for (const [k, v] of [["smtp.from", "rd@example.com"], ["smtp.port", String(closed)], ["smtp.security", "none"], ["smtp.host", "127.0.0.1"]]) expect((await e.cli(["settings", "set", k!, v!])).code).toBe(0);
+    const doc = JSON.parse((await e.cli(["doctor", "--json"])).stdout) as Doc;
+    const smtp = doc.checks.find((c) => c.name === "smtp")!;
+    expect(smtp.status).toBe("fail");
+    expect(smtp.detail).toStartWith(`127.0.0.1:${closed} (none): `);
+  });
+
   test("an invalid config: one failed check with the loader's problems, exit 1", async () => {
     const e = cliDataDir("[server]\nprot = 1\n");
     const r = await e.cli(["doctor", "--json"]);
