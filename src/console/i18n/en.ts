@@ -8,8 +8,12 @@ import { table } from "./en/table.ts";
 import { devices } from "./en/devices.ts";
 import { enrolment } from "./en/enrolment.ts";
 import { audit } from "./en/audit.ts";
+import { books } from "./en/books.ts";
+import { sessions } from "./en/sessions.ts";
+import { bans } from "./en/bans.ts";
+import { serverLog } from "./en/server-log.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...books, ...sessions, ...bans, ...serverLog } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -8,5 +8,9 @@ import { table } from "./zh-CN/table.ts";
 import { devices } from "./zh-CN/devices.ts";
 import { enrolment } from "./zh-CN/enrolment.ts";
 import { audit } from "./zh-CN/audit.ts";
+import { books } from "./zh-CN/books.ts";
+import { sessions } from "./zh-CN/sessions.ts";
+import { bans } from "./zh-CN/bans.ts";
+import { serverLog } from "./zh-CN/server-log.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...books, ...sessions, ...bans, ...serverLog };

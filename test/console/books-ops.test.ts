@@ -1,0 +1,162 @@
+// The console's address books, live sessions, bans and server log in a real browser against the compiled binary:
+// set up, then create a shared book with a rule, a tag and a peer; ban an address and lift the ban; see a device's
+// live session, disconnect it and find the cut in the device's next heartbeat reply; read the server log.
+// axe finds nothing serious on each page; screenshots at 1280 and 390 px go to dist/screenshots.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Browser, Page } from "playwright-core";
+import { axeProblems, launchBrowser, newPage, screenshot } from "../helpers/browser.ts";
+import { UUID } from "../helpers/client.ts";
+import { serveBinary, type Served } from "../helpers/served-binary.ts";
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let narrow: Page;
+const T = 60_000;
+const url = (path: string) => `${served.base}/console${path}`;
+
+/** The page as a person sees it at 1280 px, checked by axe; then at 390 px (same cookie), screenshots of both. */
+async function check(path: string, name: string) {
+  expect(await axeProblems(page)).toEqual([]);
+  await screenshot(page, name);
+  await narrow.goto(url(path));
+  await narrow.getByRole("heading", { level: 1 }).waitFor();
+  await narrow.waitForLoadState("networkidle");
+  await screenshot(narrow, name);
+  expect(await axeProblems(narrow)).toEqual([]);
+  // No sideways scrolling of the page itself at phone width (tables scroll inside their own box).
+  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
+// The client's own requests (test/helpers/client.ts, test/admin/sessions.test.ts): JSON bodies, no token.
+const client = async (path: string, body: Record<string, unknown>) => {
+  const r = await fetch(`${served.base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return [r.status, await r.text()] as const;
+};
+const beat = (id: string, conns: number[]) => client("/api/heartbeat", { conns, id, modified_at: 0, uuid: UUID, ver: 1004090 });
+
+beforeAll(async () => {
+  served = await serveBinary();
+  const code = (await served.waitFor(/one-time setup code (\S+)/))[1]!;
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await page.goto(url("/"));
+  await page.getByLabel("Setup code").fill(code);
+  await page.getByLabel("Administrator name").fill("admin");
+  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create administrator" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "Address books" }).waitFor();
+  narrow = await newPage(browser, 390);
+  await narrow.context().addCookies(await page.context().cookies());
+}, T);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe("address books", () => {
+  test("a shared book is created, shared with everyone, and gets a tag and a peer", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Address books" }).click();
+    await page.getByText("No shared books yet").waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByLabel("Name").fill("Ops team");
+    await page.getByLabel("Note").fill("Servers of the ops team");
+    await page.getByRole("button", { name: "Create book" }).click();
+    await page.waitForURL(/\/console\/address-books\/Ops%20team$/);
+    await page.getByRole("heading", { level: 1, name: "Ops team" }).waitFor();
+
+    await page.getByLabel("Rule for").selectOption("everyone");
+    await page.getByLabel("Permission", { exact: true }).selectOption("rw");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    const rules = page.getByRole("list", { name: "Who may use it" });
+    await rules.getByText("Everyone", { exact: true }).waitFor();
+    expect(await rules.getByLabel("Permission of Everyone").inputValue()).toBe("rw");
+
+    await page.getByLabel("Tag name").fill("servers");
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await page.getByLabel("Name of tag servers").waitFor();
+
+    await page.getByLabel("RustDesk ID").fill("123456789");
+    await page.getByLabel("Alias").fill("Web 1");
+    await page.getByRole("textbox", { name: "Tags" }).fill("servers, web");
+    await page.getByRole("button", { name: "Add peer" }).click();
+    const peers = page.getByRole("table", { name: "Peers" });
+    await peers.getByRole("cell", { name: "Web 1" }).waitFor();
+    expect(await peers.getByRole("row").nth(1).textContent()).toContain("servers, web");
+
+    await peers.getByRole("button", { name: "Edit peer 123456789" }).click();
+    await page.locator("#edit-123456789-alias").fill("Web one");
+    await page.getByRole("button", { name: "Save" }).last().click();
+    await peers.getByRole("cell", { name: "Web one" }).waitFor();
+
+    // What the server now holds, through the admin API with the same session.
+    const held = await page.evaluate(async () => {
+      const get = async (p: string) => (await fetch(`/api/admin/ab/books/Ops%20team/${p}`)).json();
+      return { peers: await get("peers"), rules: await get("rules"), tags: await get("tags") };
+    });
+    expect(held.peers.data).toEqual([expect.objectContaining({ id: "123456789", alias: "Web one", tags: ["servers", "web"] })]);
+    expect(held.rules.data).toEqual([expect.objectContaining({ user: null, group: null, permission: "rw" })]);
+    expect(held.tags.data.map((t: { name: string }) => t.name)).toEqual(["servers", "web"]);
+    await check("/address-books/Ops%20team", "address-book");
+
+    await page.getByRole("link", { name: "← All address books" }).click();
+    await page.getByRole("table", { name: "Address books" }).getByRole("link", { name: "Ops team" }).waitFor();
+    await check("/address-books", "address-books");
+  }, T);
+});
+
+describe("bans", () => {
+  test("a ban added through the page is listed, then lifted after a confirmation", async () => {
+    await page.goto(url("/bans"));
+    await page.getByText("No address is banned").waitFor();
+    await page.getByLabel("Address or range").fill("203.0.113.0/24");
+    await page.getByLabel("Expires after").fill("12h");
+    await page.getByLabel("Comment").fill("scanner");
+    await page.getByRole("button", { name: "Ban", exact: true }).click();
+    const bans = page.getByRole("table", { name: "Bans" });
+    await bans.getByRole("cell", { name: "203.0.113.0/24" }).waitFor();
+    expect(await bans.getByRole("row").nth(1).textContent()).toContain("scanner");
+    await check("/bans", "bans");
+
+    await bans.getByRole("button", { name: "Lift ban" }).click();
+    const dialog = page.getByRole("dialog", { name: "Lift the ban on 203.0.113.0/24?" });
+    await dialog.getByRole("button", { name: "Lift ban" }).click();
+    await page.getByText("No address is banned").waitFor();
+    expect(await page.evaluate(async () => (await (await fetch("/api/admin/bans")).json()).total)).toBe(0);
+  }, T);
+});
+
+describe("live sessions", () => {
+  test("a device's session is listed; Disconnect, confirmed, reaches the device in its next heartbeat reply", async () => {
+    expect(await client("/api/sysinfo", { hostname: "KIOSK-7", id: "987654321", os: "windows / Windows 11 Pro", uuid: UUID, version: "1.4.9" })).toEqual([200, "SYSINFO_UPDATED"]);
+    expect(await beat("987654321", [5])).toEqual([200, "{}"]);
+    await page.goto(url("/sessions?device=987654321"));
+    const sessions = page.getByRole("table", { name: "Live sessions" });
+    await sessions.getByRole("link", { name: /KIOSK-7/ }).waitFor();
+    await check("/sessions?device=987654321", "sessions");
+
+    await sessions.getByRole("button", { name: "Disconnect" }).click();
+    const dialog = page.getByRole("dialog", { name: /Disconnect .* from KIOSK-7\?/ });
+    await dialog.getByText("next heartbeat").waitFor();
+    await dialog.getByRole("button", { name: "Disconnect" }).click();
+    await page.getByRole("status").getByText("Disconnect queued: KIOSK-7 closes connection 5 at its next heartbeat").waitFor();
+    await sessions.getByText("Disconnecting at next heartbeat").waitFor();
+    expect(await beat("987654321", [5])).toEqual([200, '{"disconnect":[5]}']);
+  }, T);
+});
+
+describe("server log", () => {
+  test("shows the server's recent lines, filtered in the URL", async () => {
+    await page.goto(url("/log"));
+    const lines = page.getByRole("list", { name: "Log lines, newest at the bottom" });
+    await lines.getByText("listening on").first().waitFor();
+    await check("/log", "server-log");
+    await page.getByLabel("Containing").fill("setup code");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/q=setup\+code/);
+    // Only the lines that hold the words are left: the setup-code line of the server's first start.
+    await lines.getByRole("listitem").filter({ hasNotText: /setup code/i }).first().waitFor({ state: "detached" });
+    expect(await lines.getByRole("listitem").filter({ hasText: /one-time setup code/ }).count()).toBe(1);
+  }, T);
+});
