@@ -25,7 +25,7 @@ async function check(path: string, name: string) {
   await screenshot(narrow, name);
   expect(await axeProblems(narrow)).toEqual([]);
   // No sideways scrolling of the page itself at phone width (tables scroll inside their own box).
-  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await narrow.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
 // The client's own requests (test/helpers/client.ts, test/admin/sessions.test.ts): JSON bodies, no token.
@@ -91,13 +91,14 @@ describe("address books", () => {
     await peers.getByRole("cell", { name: "Web one" }).waitFor();
 
     // What the server now holds, through the admin API with the same session.
+    type List = { data: Record<string, unknown>[] };
     const held = await page.evaluate(async () => {
-      const get = async (p: string) => (await fetch(`/api/admin/ab/books/Ops%20team/${p}`)).json();
+      const get = async (p: string) => (await (await fetch(`/api/admin/ab/books/Ops%20team/${p}`)).json()) as List;
       return { peers: await get("peers"), rules: await get("rules"), tags: await get("tags") };
     });
     expect(held.peers.data).toEqual([expect.objectContaining({ id: "123456789", alias: "Web one", tags: ["servers", "web"] })]);
     expect(held.rules.data).toEqual([expect.objectContaining({ user: null, group: null, permission: "rw" })]);
-    expect(held.tags.data.map((t: { name: string }) => t.name)).toEqual(["servers", "web"]);
+    expect(held.tags.data.map((t) => t.name)).toEqual(["servers", "web"]);
     await check("/address-books/Ops%20team", "address-book");
 
     await page.getByRole("link", { name: "← All address books" }).click();
@@ -123,7 +124,7 @@ describe("bans", () => {
     const dialog = page.getByRole("dialog", { name: "Lift the ban on 203.0.113.0/24?" });
     await dialog.getByRole("button", { name: "Lift ban" }).click();
     await page.getByText("No address is banned").waitFor();
-    expect(await page.evaluate(async () => (await (await fetch("/api/admin/bans")).json()).total)).toBe(0);
+    expect(await page.evaluate(async () => ((await (await fetch("/api/admin/bans")).json()) as { total: number }).total)).toBe(0);
   }, T);
 });
 
@@ -158,5 +159,13 @@ describe("server log", () => {
     // Only the lines that hold the words are left: the setup-code line of the server's first start.
     await lines.getByRole("listitem").filter({ hasNotText: /setup code/i }).first().waitFor({ state: "detached" });
     expect(await lines.getByRole("listitem").filter({ hasText: /one-time setup code/ }).count()).toBe(1);
+
+    // Live: lines written after the stream opened are appended at the bottom as they come.
+    await page.goto(url("/log"));
+    const opened = page.waitForResponse((r) => r.url().includes("/api/admin/events?log=1"));
+    await page.getByLabel("Live").check();
+    await opened;
+    expect((await fetch(`${served.base}/api/live-probe-${process.pid}`)).status).toBe(404);
+    await lines.getByRole("listitem").filter({ hasText: `/api/live-probe-${process.pid}` }).waitFor();
   }, T);
 });

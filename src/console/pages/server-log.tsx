@@ -84,10 +84,10 @@ export function ServerLogPage() {
       {lines.data && <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t("log.count", { shown: lines.data.data.length, total: lines.data.total })}</p>}
       <ol aria-label={t("log.lines")} className="overflow-x-auto rounded-lg border border-zinc-200 bg-white font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950">
         {rows.map((l) => (
-          <li key={l.id} className="flex gap-3 border-b border-zinc-100 px-3 py-1 whitespace-pre-wrap dark:border-zinc-800">
-            <span className="shrink-0 text-zinc-600 dark:text-zinc-400"><Time value={l.time} /></span>
+          <li key={l.id} className="flex flex-wrap gap-x-3 border-b border-zinc-100 px-3 py-1 whitespace-pre-wrap sm:flex-nowrap dark:border-zinc-800">
+            <span className="w-32 shrink-0 text-zinc-600 dark:text-zinc-400"><Time value={l.time} /></span>
             <span className={`w-12 shrink-0 font-semibold uppercase ${LEVEL_LOOK[l.level]}`}>{l.level}</span>
-            <span className="min-w-0 break-words">{l.message}</span>
+            <span className="w-full min-w-0 break-words sm:w-auto">{l.message}</span>
           </li>
         ))}
       </ol>
