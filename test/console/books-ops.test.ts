@@ -86,8 +86,9 @@ describe("address books", () => {
     expect(await peers.getByRole("row").nth(1).textContent()).toContain("servers, web");
 
     await peers.getByRole("button", { name: "Edit peer 123456789" }).click();
-    await page.locator("#edit-123456789-alias").fill("Web one");
-    await page.getByRole("button", { name: "Save" }).last().click();
+    const edit = page.getByRole("form", { name: "Edit peer 123456789" });
+    await edit.getByLabel("Alias").fill("Web one");
+    await edit.getByRole("button", { name: "Save" }).click();
     await peers.getByRole("cell", { name: "Web one" }).waitFor();
 
     // What the server now holds, through the admin API with the same session.
@@ -154,11 +155,15 @@ describe("server log", () => {
     await lines.getByText("listening on").first().waitFor();
     await check("/log", "server-log");
     await page.getByLabel("Containing").fill("setup code");
+    const answered = page.waitForResponse((r) => r.url().includes("/api/admin/log?") && r.url().includes("q=setup+code"));
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/q=setup\+code/);
+    await answered;
     // Only the lines that hold the words are left: the setup-code line of the server's first start.
-    await lines.getByRole("listitem").filter({ hasNotText: /setup code/i }).first().waitFor({ state: "detached" });
-    expect(await lines.getByRole("listitem").filter({ hasText: /one-time setup code/ }).count()).toBe(1);
+    await lines.getByRole("listitem").filter({ hasText: /one-time setup code/ }).waitFor();
+    const shown = await lines.getByRole("listitem").allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const line of shown) expect(line.toLowerCase()).toContain("setup code");
 
     // Live: lines written after the stream opened are appended at the bottom as they come.
     await page.goto(url("/log"));
