@@ -91,6 +91,22 @@ describe("address books", () => {
     await edit.getByRole("button", { name: "Save" }).click();
     await peers.getByRole("cell", { name: "Web one" }).waitFor();
 
+    // The search is the server's, and the URL keeps it.
+    await page.getByLabel("RustDesk ID").fill("555666777");
+    await page.getByLabel("Alias").fill("Database");
+    await page.getByRole("button", { name: "Add peer" }).click();
+    await peers.getByRole("cell", { name: "Database" }).waitFor();
+    await page.getByRole("searchbox", { name: "Search" }).fill("datab");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForURL(/q=datab/);
+    await peers.getByRole("cell", { name: "Web one" }).waitFor({ state: "detached" });
+    expect(await peers.getByRole("row").count()).toBe(2);
+    await peers.getByRole("checkbox", { name: "Select row" }).check();
+    await page.getByRole("button", { name: "Remove from book" }).click();
+    await page.getByRole("dialog", { name: "Remove 1 peers from “Ops team”?" }).getByRole("button", { name: "Remove from book" }).click();
+    await page.getByText("No peer matches this search.").waitFor();
+    await page.goto(url("/address-books/Ops%20team"));
+
     // What the server now holds, through the admin API with the same session.
     type List = { data: Record<string, unknown>[] };
     const held = await page.evaluate(async () => {

@@ -24,7 +24,7 @@ export const setRule = (book: string, subject: Subject, permission: Permission) 
 export const removeRule = (book: string, subject: Subject) => del<unknown>(`${at(book)}/rules`, subject);
 export const subjectOf = (r: Rule): Subject => (r.user !== null ? { user: r.user } : r.group !== null ? { group: r.group } : { everyone: true });
 
-export const getPeers = (book: string) => get<List<Peer>>(`${at(book)}/peers`);
+export const getPeers = (book: string, query: string) => get<List<Peer>>(`${at(book)}/peers${query}`);
 export const addPeer = (book: string, peer: Peer) => post<Peer>(`${at(book)}/peers`, peer);
 export const changePeer = (book: string, id: string, change: Partial<Peer>) => patch<Peer>(`${at(book)}/peers/${encodeURIComponent(id)}`, change);
 export const deletePeers = (book: string, ids: string[]) => del<unknown>(`${at(book)}/peers`, { ids });

@@ -1,5 +1,5 @@
-// A book's peers: search, paging and sorting kept in the URL; add one, edit one's alias, tags and note, and
-// delete the selected after a confirmation that names them.
+// A book's peers, paged and searched by the server (the URL keeps page and search); add one, edit one's alias,
+// tags and note, and delete the selected after a confirmation that names them.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { addPeer, changePeer, deletePeers, getPeers, type Peer } from "../../lib/address-books.ts";
@@ -10,23 +10,15 @@ import { DataTable, type Column } from "../table/data-table.tsx";
 import { Button, Card, ErrorText } from "../ui.tsx";
 import { PeerForm } from "./peer-form.tsx";
 
-const SORTS = ["id", "alias"];
-const matches = (p: Peer, q: string) => [p.id, p.alias, p.note, p.hostname, ...(p.tags ?? [])].some((s) => s?.toLowerCase().includes(q));
-
 export function BookPeers({ book }: { book: string }) {
   const t = useT();
   const qc = useQueryClient();
   const [list, setList] = useListState(50);
-  const peers = useQuery({ queryKey: ["ab-peers", book], queryFn: () => getPeers(book) });
+  const query = new URLSearchParams({ page: String(list.page), page_size: String(list.size) });
+  if (list.q) query.set("search", list.q);
+  const peers = useQuery({ queryKey: ["ab-peers", book, query.toString()], queryFn: () => getPeers(book, `?${query}`), placeholderData: (prev) => prev });
   const [editing, setEditing] = useState<Peer | null>(null);
   const refresh = () => Promise.all(["ab-peers", "ab-tags", "ab-book"].map((k) => qc.invalidateQueries({ queryKey: [k, book] })));
-  const q = list.q.toLowerCase();
-  const found = (peers.data?.data ?? []).filter((p) => !q || matches(p, q));
-  if (SORTS.includes(list.sort)) {
-    const key = list.sort as "id" | "alias";
-    found.sort((a, b) => (a[key] ?? "").localeCompare(b[key] ?? "") * (list.desc ? -1 : 1));
-  }
-  const rows = found.slice((list.page - 1) * list.size, list.page * list.size);
   const columns: Column<Peer>[] = [
     { id: "id", header: t("books.peerId"), cell: ({ row }) => <span className="font-mono">{row.original.id}</span> },
     { id: "alias", header: t("books.alias"), accessorFn: (p) => p.alias || t("common.none") },
@@ -73,7 +65,7 @@ export function BookPeers({ book }: { book: string }) {
       </form>
       <ErrorText error={peers.error} />
       {peers.data && (
-        <DataTable label={t("books.peers")} columns={columns} rows={rows} total={found.length} rowId={(p) => p.id} list={list} onList={setList} sortable={SORTS} empty={list.q ? t("books.noPeerMatch") : t("books.noPeers")} bulk={bulk} />
+        <DataTable label={t("books.peers")} columns={columns} rows={peers.data.data} total={peers.data.total} rowId={(p) => p.id} list={list} onList={setList} empty={list.q ? t("books.noPeerMatch") : t("books.noPeers")} bulk={bulk} />
       )}
     </Card>
   );
