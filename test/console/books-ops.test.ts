@@ -72,6 +72,18 @@ describe("address books", () => {
     const rules = page.getByRole("list", { name: "Who may use it" });
     await rules.getByText("Everyone", { exact: true }).waitFor();
     expect(await rules.getByLabel("Permission of Everyone").inputValue()).toBe("rw");
+    // A user's rule: added, its permission changed in place, then removed after a confirmation.
+    await page.getByLabel("Rule for").selectOption("user");
+    await page.getByLabel("User name").fill("admin");
+    await page.getByLabel("Permission", { exact: true }).selectOption("read");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await rules.getByText("User admin", { exact: true }).waitFor();
+    const answered = page.waitForResponse((r) => r.url().endsWith("/rules") && r.request().method() === "PUT");
+    await rules.getByLabel("Permission of User admin").selectOption("full");
+    expect((await answered).status()).toBe(200);
+    await rules.getByRole("listitem").filter({ hasText: "User admin" }).getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("dialog", { name: "Remove the rule of User admin?" }).getByRole("button", { name: "Remove" }).click();
+    await rules.getByText("User admin", { exact: true }).waitFor({ state: "detached" });
 
     await page.getByLabel("Tag name").fill("servers");
     await page.getByRole("button", { name: "Add tag" }).click();

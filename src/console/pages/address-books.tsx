@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useLocation } from "wouter";
+import { NameOptions } from "../components/books/name-options.tsx";
 import { TextArea } from "../components/controls.tsx";
 import { Time } from "../components/time.tsx";
 import { Button, Card, Empty, ErrorText, Field, PageTitle } from "../components/ui.tsx";
@@ -38,7 +39,8 @@ export function AddressBooksPage({ profile }: PageProps) {
       <Card title={t("books.create")}>
         <form onSubmit={create} className="grid gap-3 md:grid-cols-3">
           <Field id="book-name" name="name" label={t("books.name")} required maxLength={100} />
-          <Field id="book-owner" name="owner" label={t("books.owner")} hint={t("books.ownerHint")} defaultValue={profile.name} required />
+          <Field id="book-owner" name="owner" label={t("books.owner")} hint={t("books.ownerHint")} defaultValue={profile.name} required list="book-owners" autoComplete="off" />
+          <NameOptions id="book-owners" of="users" />
           <TextArea name="note" label={t("books.note")} maxLength={2000} />
           <div className="md:col-span-3">
             <ErrorText error={error} />

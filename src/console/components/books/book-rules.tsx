@@ -7,6 +7,7 @@ import { useT } from "../../lib/i18n.tsx";
 import { ConfirmButton } from "../confirm.tsx";
 import { control, Select } from "../controls.tsx";
 import { Button, Card, Empty, ErrorText } from "../ui.tsx";
+import { NameOptions } from "./name-options.tsx";
 
 const PERMISSIONS: Permission[] = ["read", "rw", "full"];
 
@@ -68,7 +69,8 @@ export function BookRules({ book }: { book: string }) {
         {kind !== "everyone" && (
           <label className="flex flex-col gap-1 text-sm font-medium">
             {kind === "user" ? t("books.userName") : t("books.groupName")}
-            <input name="subject" required className={`${control} font-normal`} />
+            <input name="subject" required list={`rule-${kind}s`} autoComplete="off" className={`${control} font-normal`} />
+            <NameOptions id={`rule-${kind}s`} of={kind === "user" ? "users" : "groups"} />
           </label>
         )}
         <Select label={t("books.permission")} name="permission" defaultValue="read">

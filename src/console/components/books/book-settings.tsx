@@ -9,6 +9,7 @@ import { ConfirmButton } from "../confirm.tsx";
 import { TextArea } from "../controls.tsx";
 import { Time } from "../time.tsx";
 import { Button, Card, ErrorText, Field } from "../ui.tsx";
+import { NameOptions } from "./name-options.tsx";
 
 export function BookSettings({ book }: { book: Book }) {
   const t = useT();
@@ -46,7 +47,8 @@ export function BookSettings({ book }: { book: Book }) {
       </p>
       <form key={book.updated_at} onSubmit={save} className="grid gap-3 md:grid-cols-3">
         {!book.personal && <Field id="settings-name" name="name" label={t("books.name")} defaultValue={book.name} required maxLength={100} />}
-        {!book.personal && <Field id="settings-owner" name="owner" label={t("books.owner")} defaultValue={book.owner} required />}
+        {!book.personal && <Field id="settings-owner" name="owner" label={t("books.owner")} defaultValue={book.owner} required list="owner-names" autoComplete="off" />}
+        {!book.personal && <NameOptions id="owner-names" of="users" />}
         <TextArea name="note" label={t("books.note")} defaultValue={book.note} maxLength={2000} />
         <div className="flex flex-wrap items-center gap-2 md:col-span-3">
           <Button type="submit">{t("books.save")}</Button>
