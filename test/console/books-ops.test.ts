@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe("address books", () => {
-  test("a shared book is created, shared with everyone, and gets a tag and a peer", async () => {
+  test("a shared book: created, shared by rules, tags and peers added, changed and removed, then deleted", async () => {
     await page.getByRole("navigation").getByRole("link", { name: "Address books" }).click();
     await page.getByText("No shared books yet").waitFor();
     expect(await axeProblems(page)).toEqual([]);
@@ -130,9 +130,30 @@ describe("address books", () => {
     expect(held.tags.data.map((t) => t.name)).toEqual(["servers", "web"]);
     await check("/address-books/Ops%20team", "address-book");
 
+    // A tag renamed and recoloured (the peer's tag list follows), another deleted after a confirmation.
+    const tags = page.getByRole("list", { name: "Tags" });
+    const servers = tags.getByRole("listitem").filter({ has: page.getByLabel("Name of tag servers") });
+    await servers.getByLabel("Name of tag servers").fill("prod");
+    await servers.getByLabel("Colour of tag servers").fill("#ff0000");
+    await servers.getByRole("button", { name: "Save" }).click();
+    await tags.getByLabel("Name of tag prod").waitFor();
+    await tags.getByRole("listitem").filter({ has: page.getByLabel("Name of tag web") }).getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog", { name: "Delete the tag “web”?" }).getByRole("button", { name: "Delete" }).click();
+    await tags.getByLabel("Name of tag web").waitFor({ state: "detached" });
+    await peers.getByRole("cell", { name: "prod", exact: true }).waitFor();
+    const tagsNow = await page.evaluate(async () => ((await (await fetch("/api/admin/ab/books/Ops%20team/tags")).json()) as { data: unknown[] }).data);
+    expect(tagsNow).toEqual([{ name: "prod", color: 0xffff0000 }]);
+
     await page.getByRole("link", { name: "← All address books" }).click();
     await page.getByRole("table", { name: "Address books" }).getByRole("link", { name: "Ops team" }).waitFor();
     await check("/address-books", "address-books");
+
+    // Deleting the book asks first and names it; then the list is empty again.
+    await page.getByRole("link", { name: "Ops team" }).click();
+    await page.getByRole("button", { name: "Delete book" }).click();
+    await page.getByRole("dialog", { name: "Delete the book “Ops team”?" }).getByRole("button", { name: "Delete book" }).click();
+    await page.waitForURL(/\/console\/address-books$/);
+    await page.getByText("No shared books yet").waitFor();
   }, T);
 });
 
