@@ -158,7 +158,7 @@ describe("address books", () => {
 });
 
 describe("bans", () => {
-  test("a ban added through the page is listed, then lifted after a confirmation", async () => {
+  test("a ban added through the page is listed, then lifted after a confirmation; a locked account is unlocked", async () => {
     await page.goto(url("/bans"));
     await page.getByText("No address is banned").waitFor();
     await page.getByLabel("Address or range").fill("203.0.113.0/24");
@@ -168,7 +168,18 @@ describe("bans", () => {
     const bans = page.getByRole("table", { name: "Bans" });
     await bans.getByRole("cell", { name: "203.0.113.0/24" }).waitFor();
     expect(await bans.getByRole("row").nth(1).textContent()).toContain("scanner");
+    // Five wrong passwords for admin lock the account (lockout.account_failures); it is listed and unlocked.
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(`${served.base}/api/admin/login`, { method: "POST", headers: { "content-type": "application/json", "x-rdconsole-csrf": "1" }, body: JSON.stringify({ login: "admin", password: "wrong" }) });
+      expect(r.status).toBe(401);
+    }
+    await page.reload();
+    const lockouts = page.getByRole("table", { name: "Login lockouts" });
+    await lockouts.getByRole("cell", { name: "admin", exact: true }).waitFor();
     await check("/bans", "bans");
+    await lockouts.getByRole("button", { name: "Unlock" }).click();
+    await page.getByRole("dialog", { name: "Unlock admin?" }).getByRole("button", { name: "Unlock" }).click();
+    await page.getByText("Nothing is locked out.").waitFor();
 
     await bans.getByRole("button", { name: "Lift ban" }).click();
     const dialog = page.getByRole("dialog", { name: "Lift the ban on 203.0.113.0/24?" });

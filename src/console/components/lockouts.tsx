@@ -16,7 +16,7 @@ export function Lockouts() {
       <ErrorText error={lockouts.error} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label={t("bans.lockouts")}>
-          <thead className="bg-zinc-100 dark:bg-zinc-800">
+          <thead className="bg-zinc-100 dark:bg-zinc-900">
             <tr>
               <th scope="col" className="px-3 py-2">{t("bans.kind")}</th>
               <th scope="col" className="px-3 py-2">{t("bans.subject")}</th>
@@ -29,7 +29,7 @@ export function Lockouts() {
             {lockouts.data?.data.map((l) => (
               <tr key={`${l.kind}:${l.subject}`} className="border-t border-zinc-200 dark:border-zinc-700">
                 <td className="px-3 py-2">{t(`bans.kind.${l.kind}`)}</td>
-                <td className="px-3 py-2 font-mono break-all">{l.subject}</td>
+                <td className="px-3 py-2 font-mono whitespace-nowrap">{l.subject}</td>
                 <td className="px-3 py-2 whitespace-nowrap"><Time value={l.locked_at} /></td>
                 <td className="px-3 py-2 whitespace-nowrap"><Time value={l.locked_until} /></td>
                 <td className="px-3 py-2">

@@ -54,7 +54,7 @@ export function BansPage() {
         <ErrorText error={bans.error} />
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label={t("bans.bans")}>
-            <thead className="bg-zinc-100 dark:bg-zinc-800">
+            <thead className="bg-zinc-100 dark:bg-zinc-900">
               <tr>
                 {(["bans.address", "bans.comment", "bans.createdBy", "bans.created", "bans.expiresAt"] as const).map((k) => <th key={k} scope="col" className="px-3 py-2 whitespace-nowrap">{t(k)}</th>)}
                 <th scope="col" className="relative px-3 py-2"><span className="sr-only">{t("bans.remove")}</span></th>
@@ -63,7 +63,7 @@ export function BansPage() {
             <tbody>
               {bans.data?.data.map((b) => (
                 <tr key={b.guid} className="border-t border-zinc-200 dark:border-zinc-700">
-                  <td className="px-3 py-2 font-mono break-all">{b.cidr}</td>
+                  <td className="px-3 py-2 font-mono whitespace-nowrap">{b.cidr}</td>
                   <td className="px-3 py-2">{b.comment || t("common.none")}</td>
                   <td className="px-3 py-2">{b.created_by}</td>
                   <td className="px-3 py-2 whitespace-nowrap"><Time value={b.created_at} /></td>
