@@ -1,7 +1,8 @@
-// The console's address books, live sessions, bans and server log in a real browser against the compiled binary:
-// set up, then create a shared book with a rule, a tag and a peer; ban an address and lift the ban; see a device's
-// live session, disconnect it and find the cut in the device's next heartbeat reply; read the server log.
-// axe finds nothing serious on each page; screenshots at 1280 and 390 px go to dist/screenshots.
+// The console's address books, live sessions, bans and lockouts, and server log in a real browser against the
+// compiled binary: set up; a shared book with rules, tags and peers, changed and deleted; a ban added and lifted,
+// a locked account unlocked; a device's live session disconnected, the cut found in its next heartbeat reply; the
+// server log filtered, then followed Live. axe finds nothing serious on each page; screenshots at 1280 and 390 px
+// go to dist/screenshots.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
 import { axeProblems, launchBrowser, newPage, screenshot } from "../helpers/browser.ts";
