@@ -2,6 +2,7 @@
 // by an explicit list. Same services and checks as the client's routes; the book is named as on the CLI.
 import { Elysia, t } from "elysia";
 import { addPeer, deletePeers, findPeer, peerPayload, peersOf, updatePeer } from "../addressbook/peers.ts";
+import { searchPeers } from "../addressbook/peer-search.ts";
 import { addTag, deleteTags, tagsOf, updateTag } from "../addressbook/tags.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
@@ -33,12 +34,32 @@ export function adminAddressBookPeerRoutes(deps: CoreDeps) {
   const P = "/api/admin/ab/books/:book";
   return new Elysia({ name: "rdconsole/admin-address-book-peers", detail: { tags: TAGS } })
     .use(adminAuth(deps))
-    .get(`${P}/peers`, ({ request, actor, params }) => {
-      const { ctx, read } = op(request, actor);
-      const book = read(params.book);
-      const data = peersOf(ctx, book).map((p) => peerPayload(p, book.personal));
-      return { total: data.length, data };
-    }, { apiToken: READ_AB, params: BookParam, response: { 200: listOf(PeerOut), ...errors }, detail: { summary: "The peers of a book (ab peers); needs address_books:r" } })
+    .get(
+      `${P}/peers`,
+      ({ request, actor, params, query }) => {
+        const { ctx, read } = op(request, actor);
+        const book = read(params.book);
+        // Without page, page_size or search: every peer, as `ab peers` lists them.
+        if (query.page === undefined && query.page_size === undefined && !query.search) {
+          const data = peersOf(ctx, book).map((p) => peerPayload(p, book.personal));
+          return { total: data.length, data };
+        }
+        const size = query.page_size ?? 100;
+        const { total, rows } = searchPeers(ctx, book, { offset: ((query.page ?? 1) - 1) * size, limit: size, search: query.search });
+        return { total, data: rows.map((p) => peerPayload(p, book.personal)) };
+      },
+      {
+        apiToken: READ_AB,
+        params: BookParam,
+        query: t.Object({
+          search: t.Optional(t.String({ maxLength: 200, description: "ID, alias, note, host name or a tag contains (any case)" })),
+          page: t.Optional(t.Integer({ minimum: 1, error: "page: a whole number, from 1", description: "page number, from 1 (default 1)" })),
+          page_size: t.Optional(t.Integer({ minimum: 1, maximum: 1000, error: "page_size: 1 to 1000", description: "peers per page (default 100; without page, page_size and search: all)" })),
+        }),
+        response: { 200: listOf(PeerOut), ...errors },
+        detail: { summary: "The peers of a book (ab peers), in the order added; one page at a time with page, page_size, search; needs address_books:r" },
+      },
+    )
     .post(
       `${P}/peers`,
       ({ request, actor, params, body, set }) => {

@@ -243,3 +243,28 @@ describe("delete", () => {
     expect(await names()).toEqual(["Ops team", "Help desk", "@alice", "@bob", "@carol"]);
   });
 });
+
+describe("peers one page at a time", () => {
+  const P = `${B}/Paged/peers`;
+  test("page and page_size page in the order added; search finds ID, alias, note, host name or tag (any case); total counts every match", async () => {
+    await ok("POST", B, { name: "Paged", owner: "alice" });
+    await ok("POST", P, { id: "100000001", alias: "Front desk" });
+    await ok("POST", P, { id: "100000002", note: "back OFFICE", tags: ["floor-2"] });
+    await ok("POST", P, { id: "100000003", hostname: "kiosk-50%", tags: ["Lobby"] });
+    const ids = (body: { data: { id: string }[] }) => body.data.map((p) => p.id);
+    const page = async (q: string) => {
+      const body = await ok("GET", `${P}?${q}`, undefined, ro);
+      return [body.total, ids(body)];
+    };
+    expect(await page("page=2&page_size=2")).toEqual([3, ["100000003"]]);
+    expect(await page("page_size=2")).toEqual([3, ["100000001", "100000002"]]);
+    expect(await page("search=office")).toEqual([1, ["100000002"]]);
+    expect(await page("search=LOBBY")).toEqual([1, ["100000003"]]);
+    expect(await page("search=front")).toEqual([1, ["100000001"]]);
+    expect(await page("search=50%25")).toEqual([1, ["100000003"]]);
+    expect(await page("search=1%25")).toEqual([0, []]); // % is a character, not a wildcard
+    expect(await page("search=10000000")).toEqual([3, ["100000001", "100000002", "100000003"]]);
+    expect((await reply("GET", `${P}?page=0`, undefined, ro))[0]).toBe(400);
+    expect((await reply("GET", `${P}?page_size=1001`, undefined, ro))[0]).toBe(400);
+  });
+});

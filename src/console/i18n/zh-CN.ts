@@ -8,8 +8,12 @@ import { table } from "./zh-CN/table.ts";
 import { devices } from "./zh-CN/devices.ts";
 import { enrolment } from "./zh-CN/enrolment.ts";
 import { audit } from "./zh-CN/audit.ts";
+import { bans } from "./zh-CN/bans.ts";
+import { books } from "./zh-CN/books.ts";
 import { groups } from "./zh-CN/groups.ts";
+import { serverLog } from "./zh-CN/server-log.ts";
+import { sessions } from "./zh-CN/sessions.ts";
 import { strategies } from "./zh-CN/strategies.ts";
 import { users } from "./zh-CN/users.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...groups, ...strategies, ...users };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...bans, ...books, ...groups, ...serverLog, ...sessions, ...strategies, ...users };

@@ -1,9 +1,12 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { FolderTree, KeyRound, LayoutDashboard, Monitor, ScrollText, SlidersHorizontal, UserRound, Users, type LucideIcon } from "lucide-react";
+import { BookUser, FileText, FolderTree, KeyRound, LayoutDashboard, Monitor, MonitorPlay, ScrollText, ShieldBan, SlidersHorizontal, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
+import { AddressBookPage } from "./address-book.tsx";
+import { AddressBooksPage } from "./address-books.tsx";
 import { AuditPage } from "./audit.tsx";
+import { BansPage } from "./bans.tsx";
 import { Dashboard } from "./dashboard.tsx";
 import { DevicePage } from "./device.tsx";
 import { DevicesPage } from "./devices.tsx";
@@ -12,6 +15,8 @@ import { GroupsPage } from "./groups.tsx";
 import { ProfilePage } from "./profile.tsx";
 import { StrategiesPage } from "./strategies.tsx";
 import { StrategyPage } from "./strategy.tsx";
+import { ServerLogPage } from "./server-log.tsx";
+import { SessionsPage } from "./sessions.tsx";
 import type { PageProps } from "./types.ts";
 import { UserPage } from "./user.tsx";
 import { UsersPage } from "./users.tsx";
@@ -29,7 +34,12 @@ export const PAGES: PageDef[] = [
   { path: "/groups/:tab/:name", component: GroupsPage, admin: true },
   { path: "/strategies", component: StrategiesPage, admin: true, nav: { label: "nav.strategies", icon: SlidersHorizontal } },
   { path: "/strategies/:name", component: StrategyPage, admin: true },
+  { path: "/sessions", component: SessionsPage, admin: true, nav: { label: "nav.sessions", icon: MonitorPlay } },
+  { path: "/address-books", component: AddressBooksPage, admin: true, nav: { label: "nav.addressBooks", icon: BookUser } },
+  { path: "/address-books/:book", component: AddressBookPage, admin: true },
   { path: "/enrolment", component: EnrolmentPage, admin: true, nav: { label: "nav.enrolment", icon: KeyRound } },
   { path: "/audit", component: AuditPage, admin: true, nav: { label: "nav.audit", icon: ScrollText } },
+  { path: "/bans", component: BansPage, admin: true, nav: { label: "nav.bans", icon: ShieldBan } },
+  { path: "/log", component: ServerLogPage, admin: true, nav: { label: "nav.log", icon: FileText } },
   { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
 ];

@@ -1,0 +1,18 @@
+export const serverLog = {
+  "nav.log": "Server log",
+  "log.title": "Server log",
+  "log.level": "Level",
+  "log.allLevels": "All levels",
+  "log.level.debug": "Debug and above",
+  "log.level.info": "Info and above",
+  "log.level.warn": "Warnings and errors",
+  "log.level.error": "Errors only",
+  "log.since": "Since",
+  "log.contains": "Containing",
+  "log.limit": "Lines",
+  "log.apply": "Apply",
+  "log.live": "Live",
+  "log.lines": "Log lines, newest at the bottom",
+  "log.count": "The newest {shown} of {total} matching lines, newest at the bottom.",
+  "log.empty": "No log line matches these filters. The server keeps only its recent lines in memory.",
+} as const;
