@@ -55,10 +55,18 @@ export function applyGroups(ctx: ServiceContext, snap: Snapshot, r: ImportReport
   }
 }
 
+function whyUnusable(hash: string): string {
+  if (!hash) return "none set";
+  if (hash.startsWith("!")) return "no usable password in the source"; // Django's set_unusable_password()
+  const tag = hash.split("$").find(Boolean) ?? "";
+  // Only a scheme's name is shown: an unknown format might be a bare digest or worse, a plain password.
+  return /^[a-z][a-z0-9_-]{1,30}$/i.test(tag) && hash.includes("$") ? `unsupported hash scheme "${tag}"` : "unsupported hash format";
+}
+
 function createUser(ctx: ServiceContext, u: SourceUser, r: ImportReport): { id: number; name: string } {
   const name = checkName(u.name);
   const usable = hashKind(u.passwordHash) !== null;
-  if (!usable) note(r, "user", name, `password not imported (${u.passwordHash ? `unsupported hash "${u.passwordHash.split("$")[0]!.slice(0, 20)}"` : "none set"}): set one with rdconsole user passwd`);
+  if (!usable) note(r, "user", name, `password not imported (${whyUnusable(u.passwordHash)}): set one with rdconsole user passwd`);
   let email = "";
   try {
     email = checkEmail(u.email);

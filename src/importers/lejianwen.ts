@@ -42,7 +42,8 @@ export function readLejianwen(db: Database, file: string): Snapshot {
     name: str(r.username),
     email: str(r.email),
     displayName: str(r.nickname),
-    passwordHash: str(r.password),
+    // Accounts not logged in to since lejianwen moved to bcrypt still hold its salted MD5 (32 hex digits).
+    passwordHash: /^[0-9a-f]{32}$/.test(str(r.password)) ? `lejianwen-md5$${str(r.password)}` : str(r.password),
     isAdmin: truthy(r.is_admin),
     disabled: Number(r.status) === 2,
     group: Number(r.group_id) > 0 ? str(r.group_id) : undefined,

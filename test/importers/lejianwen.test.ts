@@ -13,7 +13,7 @@ import { groupNameOf } from "../../src/groups/service.ts";
 import { cliWithApp } from "../helpers/cli-env.ts";
 import { DART_JSON, passwordLoginBody } from "../helpers/client.ts";
 import { call } from "../helpers/http.ts";
-import { BOB_PASSWORD, kingmo888Db, lejianwenDb } from "./sources.ts";
+import { BOB_PASSWORD, FRANK_PASSWORD, kingmo888Db, lejianwenDb } from "./sources.ts";
 
 const env = await cliWithApp();
 afterAll(() => env.close());
@@ -33,7 +33,7 @@ const run = async (...extra: string[]) => {
 test("--dry-run reports what would be created and skipped, and writes nothing", async () => {
   const report = await run("--dry-run");
   expect(report.dryRun).toBe(true);
-  expect(report.counts.user).toEqual({ created: 2, existing: 1, skipped: 1 });
+  expect(report.counts.user).toEqual({ created: 3, existing: 1, skipped: 1 });
   expect(report.skipped).toContainEqual({ kind: "user", name: "bad name!", reason: expect.stringContaining("invalid user name") });
   expect(report.skipped).toContainEqual({ kind: "peer", name: "999000111", reason: expect.stringContaining("not in the source") });
   expect(user("bob")).toBeUndefined();
@@ -47,7 +47,7 @@ test("--dry-run reports what would be created and skipped, and writes nothing", 
 test("users, groups, books with peers, tags and rules, devices and device groups arrive", async () => {
   const report = await run();
   expect(report.counts).toMatchObject({
-    user: { created: 2, existing: 1, skipped: 1 },
+    user: { created: 3, existing: 1, skipped: 1 },
     group: { created: 2, existing: 0 },
     device_group: { created: 1 },
     device: { created: 2 },
@@ -83,7 +83,7 @@ test("users, groups, books with peers, tags and rules, devices and device groups
 
   const rows = imports();
   expect(rows).toHaveLength(1);
-  expect(rows[0]!.details).toMatchObject({ file: source, counts: { user: { created: 2 } } });
+  expect(rows[0]!.details).toMatchObject({ file: source, counts: { user: { created: 3 } } });
 });
 
 test("an imported user logs in with the old password through the client's route; the hash is redone as argon2id", async () => {
@@ -96,6 +96,13 @@ test("an imported user logs in with the old password through the client's route;
   expect(user("bob")!.passwordHash).toStartWith("$argon2id$");
   const again = await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("bob", BOB_PASSWORD), headers: DART_JSON });
   expect(again.status).toBe(200);
+});
+
+test("an account still on lejianwen's old MD5 logs in too, and is rehashed", async () => {
+  expect(user("frank")!.passwordHash).toMatch(/^lejianwen-md5\$[0-9a-f]{32}$/);
+  expect((await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("frank", "frank-from-2025"), headers: DART_JSON })).status).toBe(401);
+  expect((await call(env.app, "POST", "/api/login", { raw: passwordLoginBody("frank", FRANK_PASSWORD), headers: DART_JSON })).status).toBe(200);
+  expect(user("frank")!.passwordHash).toStartWith("$argon2id$");
 });
 
 test("a re-run duplicates nothing", async () => {

@@ -1,7 +1,7 @@
 // Small databases of the two servers rdconsole imports from, with their real schemas written from the public
 // model definitions (table and column names as each ORM derives them), and realistic rows.
 import { Database } from "bun:sqlite";
-import { pbkdf2Sync, randomBytes } from "node:crypto";
+import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { tempDir } from "../helpers/env.ts";
 
@@ -38,9 +38,10 @@ CREATE TABLE user_thirds (id integer PRIMARY KEY AUTOINCREMENT, user_id integer 
 `;
 
 export const BOB_PASSWORD = "bob-old-password";
+export const FRANK_PASSWORD = "frank-from-2024";
 export const DAVE_PASSWORD = "dave-django-pass";
 
-/** lejianwen: bob (bcrypt), carol (disabled admin), alice (clashes with rdconsole's alice), groups, a collection with rules, devices. */
+/** lejianwen: bob (bcrypt), frank (the MD5 of releases before bcrypt), carol (disabled admin), alice (clashes with rdconsole's alice), groups, a collection with rules, devices. */
 export async function lejianwenDb(): Promise<string> {
   const file = join(tempDir(), "rustdeskapi.db");
   const db = new Database(file);
@@ -51,7 +52,7 @@ export async function lejianwenDb(): Promise<string> {
   db.run(`INSERT INTO device_groups (id, name, created_at) VALUES (1, 'Lab', ?)`, [now]);
   db.run(`INSERT INTO users (id, username, email, password, nickname, group_id, is_admin, status) VALUES
     (1, 'bob', 'bob@example.com', ?, 'Bob B.', 2, 0, 1), (2, 'carol', '', ?, 'Carol', 1, 1, 2), (3, 'alice', 'alice@old.example', ?, '', 1, 0, 1),
-    (4, 'bad name!', '', '', '', 1, 0, 1)`, [bcrypt, bcrypt, bcrypt]);
+    (4, 'bad name!', '', '', '', 1, 0, 1), (5, 'frank', '', ?, '', 0, 0, 1)`, [bcrypt, bcrypt, bcrypt, createHash("md5").update(`${FRANK_PASSWORD}rustdesk-api`).digest("hex")]);
   db.run(`INSERT INTO address_books (id, username, password, hostname, alias, platform, tags, hash, user_id, force_always_relay, rdp_port, collection_id) VALUES
     ('111222333', 'bob', '', 'BOB-PC', 'Home', 'Windows', '["home","vip"]', 'aGFzaA==', 1, 1, '3389', 0),
     ('444555666', 'root', '', 'srv1', '', 'Linux', '[]', '', 1, 0, '', 0),
