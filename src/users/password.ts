@@ -54,5 +54,10 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
     return timingSafeEqual(want, createHash("md5").update(`${password}rustdesk-api`).digest());
   }
   if (kind === null) return false;
+  if (kind === "bcrypt") {
+    // bcrypt reads 72 bytes; Go's (lejianwen) ignored the rest, while Bun pre-hashes longer passwords: compare as Go did.
+    const bytes = new TextEncoder().encode(password);
+    return Bun.password.verify(bytes.length > 72 ? bytes.slice(0, 72) : password, hash);
+  }
   return Bun.password.verify(password, hash);
 }

@@ -30,3 +30,10 @@ test("a Django-encoded hash of a published vector; unknown formats never verify"
     expect(await verifyPassword("password", bad)).toBe(false);
   }
 });
+
+test("a bcrypt hash Go made of a password over 72 bytes (it used the first 72) still verifies", async () => {
+  const long = "correct horse battery staple, ".repeat(3); // 90 bytes
+  const goHash = await Bun.password.hash(long.slice(0, 72), { algorithm: "bcrypt", cost: 4 });
+  expect(await verifyPassword(long, goHash)).toBe(true);
+  expect(await verifyPassword(long.slice(0, 71), goHash)).toBe(false);
+});
