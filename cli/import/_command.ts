@@ -9,6 +9,8 @@ import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 function printReport(r: ImportReport): void {
   const verb = r.dryRun ? "would create" : "created";
   io.out(table(["KIND", verb.toUpperCase(), "ALREADY HERE", "SKIPPED"], KINDS.map((k) => [k, String(r.counts[k].created), String(r.counts[k].existing), String(r.counts[k].skipped)])));
+  for (const kind of ["user", "group", "device_group", "book"] as const)
+    if (r.created[kind].length) io.out(`${verb} ${kind}${r.created[kind].length > 1 ? "s" : ""}: ${r.created[kind].join(", ")}\n`);
   for (const s of r.skipped) io.out(`skipped ${s.kind} ${s.name}: ${s.reason}\n`);
   for (const n of r.notes) io.out(`note: ${n.kind} ${n.name}: ${n.reason}\n`);
   io.out(r.dryRun ? "dry run: nothing was written\n" : `imported from ${r.server} (${r.file})\n`);

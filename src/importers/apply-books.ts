@@ -10,7 +10,7 @@ import { importBook } from "../addressbook/transfer.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { addressBooks } from "../db/schema.ts";
 import { reasonOf, type Mapping } from "./apply-people.ts";
-import { count, note, skip, type ImportReport } from "./report.ts";
+import { count, created, note, skip, type ImportReport } from "./report.ts";
 import type { Snapshot, SourceBook } from "./source.ts";
 
 const sharedNamed = (ctx: ServiceContext, name: string) =>
@@ -26,7 +26,7 @@ function sharedBook(ctx: ServiceContext, b: SourceBook, owner: { id: number; nam
       return same;
     }
     const book = createSharedBook(ctx, { name, owner: owner.name, note: `imported from ${r.server}` });
-    count(r, "book", "created");
+    created(r, "book", name);
     if (name !== b.name.trim()) note(r, "book", name, `renamed: "${b.name}" belongs to another owner here`);
     return book;
   }
@@ -34,8 +34,9 @@ function sharedBook(ctx: ServiceContext, b: SourceBook, owner: { id: number; nam
   return null;
 }
 
-function ownBook(ctx: ServiceContext, owner: { id: number }, r: ImportReport): BookRow {
-  count(r, "book", findPersonalBook(ctx, owner.id) ? "existing" : "created");
+function ownBook(ctx: ServiceContext, owner: { id: number; name: string }, r: ImportReport): BookRow {
+  if (findPersonalBook(ctx, owner.id)) count(r, "book", "existing");
+  else created(r, "book", `@${owner.name}`);
   return personalBook(ctx, owner.id);
 }
 

@@ -8,7 +8,7 @@ import { importDevice } from "../devices/imported.ts";
 import { addUserToGroup, createGroup, findGroup } from "../groups/service.ts";
 import { hashKind } from "../users/password.ts";
 import { disableUser, findUserRow, insertUser } from "../users/service.ts";
-import { count, note, skip, type ImportReport } from "./report.ts";
+import { count, created, note, skip, type ImportReport } from "./report.ts";
 import type { Snapshot, SourceUser } from "./source.ts";
 
 /** Source key → what it became here. */
@@ -33,8 +33,9 @@ export function applyGroups(ctx: ServiceContext, snap: Snapshot, r: ImportReport
       continue;
     }
     try {
-      m.groups.set(g.key, createGroup(ctx, { name: g.name }));
-      count(r, "group", "created");
+      const row = createGroup(ctx, { name: g.name });
+      m.groups.set(g.key, row);
+      created(r, "group", row.name);
     } catch (e) {
       skip(r, "group", g.name, reasonOf(e));
     }
@@ -47,8 +48,9 @@ export function applyGroups(ctx: ServiceContext, snap: Snapshot, r: ImportReport
       continue;
     }
     try {
-      m.deviceGroups.set(g.key, createDeviceGroup(ctx, { name: g.name }));
-      count(r, "device_group", "created");
+      const row = createDeviceGroup(ctx, { name: g.name });
+      m.deviceGroups.set(g.key, row);
+      created(r, "device_group", row.name);
     } catch (e) {
       skip(r, "device_group", g.name, reasonOf(e));
     }
@@ -100,7 +102,7 @@ export function applyUsers(ctx: ServiceContext, snap: Snapshot, r: ImportReport,
       continue;
     }
     m.users.set(u.key, row);
-    count(r, "user", "created");
+    created(r, "user", row.name);
     if (u.disabled)
       try {
         disableUser(ctx, row.name);
@@ -119,8 +121,11 @@ export function applyDevices(ctx: ServiceContext, snap: Snapshot, r: ImportRepor
     const group = d.group === undefined ? undefined : m.deviceGroups.get(d.group);
     try {
       const row = importDevice(ctx, { rdId: d.rdId, uuid: d.uuid, sysinfo: d.sysinfo, ownerId: owner?.id, groupId: group?.id, alias: d.alias }, { imported_from: r.server });
-      count(r, "device", row ? "created" : "existing");
-      if (!row) continue;
+      if (!row) {
+        count(r, "device", "existing");
+        continue;
+      }
+      created(r, "device", row.rdId);
       if (d.owner !== undefined && !owner) note(r, "device", d.rdId, `owner (user id ${d.owner}) not imported: left without owner`);
       if (d.group !== undefined && !group) note(r, "device", d.rdId, `device group id ${d.group} not imported: left without group`);
     } catch (e) {

@@ -33,6 +33,7 @@ const run = async (...extra: string[]) => {
 test("--dry-run reports what would be created and skipped, and writes nothing", async () => {
   const report = await run("--dry-run");
   expect(report.dryRun).toBe(true);
+  expect(report.created).toMatchObject({ user: ["bob", "carol", "frank"], group: ["默认组", "Sales"], device_group: ["Lab"], device: ["111222333", "555666777"] });
   expect(report.counts.user).toEqual({ created: 3, existing: 1, skipped: 1 });
   expect(report.skipped).toContainEqual({ kind: "user", name: "bad name!", reason: expect.stringContaining("invalid user name") });
   expect(report.skipped).toContainEqual({ kind: "peer", name: "999000111", reason: expect.stringContaining("not in the source") });
@@ -41,6 +42,9 @@ test("--dry-run reports what would be created and skipped, and writes nothing", 
   expect(imports()).toEqual([]);
   const text = await env.cli(["import", "lejianwen", source, "--dry-run"]);
   expect(text.stdout).toMatch(/KIND\s+WOULD CREATE\s+ALREADY HERE\s+SKIPPED\n/);
+  expect(text.stdout).toContain("would create users: bob, carol, frank\n");
+  expect(text.stdout).toContain("would create books: @bob, @alice, Servers\n");
+  expect(text.stdout).toContain("skipped rule Servers: user 99: unknown user id (not in the source or not imported)\n");
   expect(text.stdout).toContain("dry run: nothing was written\n");
 });
 
