@@ -62,3 +62,20 @@ test("a re-run creates nothing; a lejianwen file is refused", async () => {
   expect(wrong.code).toBe(1);
   expect(wrong.stderr).toMatch(/^error: .*rustdeskapi\.db is not a kingmo888 database: table "api_userprofile" is missing\n$/);
 });
+
+test("what a limit refuses is skipped with the reason; the rest is imported, nothing half-written", async () => {
+  const small = await cliWithApp("[address_book]\nmax_peers = 1\n");
+  try {
+    const r = await small.cli(["import", "kingmo888", kingmo888Db(), "--json"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.counts.peer).toEqual({ created: 0, existing: 0, skipped: 3 });
+    expect(report.skipped).toContainEqual({ kind: "peer", name: "@dave", reason: "2 peer(s): an address book holds at most 1 peers" });
+    expect(report.counts.user.created).toBe(2);
+    const c = { ...ctx, db: small.db, config: small.config() };
+    expect(peersOf(c, findBook(c, "@dave"))).toEqual([]);
+    expect(tagsOf(c, findBook(c, "@dave"))).toEqual([]);
+  } finally {
+    small.close();
+  }
+});
