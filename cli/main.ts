@@ -28,6 +28,7 @@ export const main = defineCommand({
     config: () => import("./config/index.ts").then((m) => m.default),
     doctor: () => import("./doctor.ts").then((m) => m.default),
     "client-config": () => import("./client-config.ts").then((m) => m.default),
+    import: () => import("./import/index.ts").then((m) => m.default),
     version: () => import("./version.ts").then((m) => m.default),
   },
 });

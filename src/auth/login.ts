@@ -7,7 +7,7 @@ import { numericCode, sameHash, sha256 } from "../crypto/tokens.ts";
 import { userDevices, users, UserStatus } from "../db/schema.ts";
 import { ServiceError } from "../core/errors.ts";
 import { toUser, type User, type UserRow } from "../users/model.ts";
-import { hashPassword, needsRehash } from "../users/password.ts";
+import { hashPassword, needsRehash, verifyPassword } from "../users/password.ts";
 import { countWrongCode, createChallenge, dropChallenge, findChallenge } from "./challenge.ts";
 import { guardLockout, recordFailure } from "./guard.ts";
 import { keys as lockoutKeys } from "./lockout.ts";
@@ -78,7 +78,7 @@ export async function passwordLogin(ctx: ServiceContext, rt: AuthRuntime, input:
   const account = row?.name ?? input.username;
   return rt.queue.run(lockoutKeys(ctx.ip, account), async () => {
     guardLockout(ctx, rt, account);
-    const ok = (await Bun.password.verify(input.password, row?.passwordHash ?? (await dummy()))) && Boolean(row?.passwordHash);
+    const ok = (await verifyPassword(input.password, row?.passwordHash ?? (await dummy()))) && Boolean(row?.passwordHash);
     if (!row || !ok) {
       withTransaction(ctx, (tx) => recordFailure(tx, rt, row ? account : null, "auth.login_failed", row ? "wrong password" : "unknown user"));
       throw new ServiceError("UNAUTHORIZED", WRONG_CREDENTIALS);

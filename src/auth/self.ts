@@ -7,7 +7,7 @@ import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { conflict, ServiceError } from "../core/errors.ts";
 import { loginChallenges, sessions, users } from "../db/schema.ts";
 import type { UserRow } from "../users/model.ts";
-import { checkPassword, hashPassword } from "../users/password.ts";
+import { checkPassword, hashPassword, verifyPassword } from "../users/password.ts";
 import { guardLockout, recordFailure } from "./guard.ts";
 import type { AuthRuntime } from "./runtime.ts";
 import { beginTotp, checkSecondFactor, confirmTotp, disableTotp, totpStatus } from "./totp.ts";
@@ -17,7 +17,7 @@ const target = (u: UserRow) => ({ type: "user", guid: u.guid, name: u.name });
 /** Changes the user's password; every other session (client logins too) ends, `keepSessionId` stays. */
 export async function changeOwnPassword(ctx: ServiceContext, rt: AuthRuntime, row: UserRow, input: { current: string; next: string; keepSessionId: number }): Promise<number> {
   guardLockout(ctx, rt, row.name);
-  const ok = row.passwordHash !== null && (await Bun.password.verify(input.current, row.passwordHash));
+  const ok = row.passwordHash !== null && (await verifyPassword(input.current, row.passwordHash));
   if (!ok) {
     withTransaction(ctx, (tx) => recordFailure(tx, rt, row.name, "auth.login_failed", "wrong current password"));
     throw new ServiceError("FORBIDDEN", "the current password is wrong");

@@ -92,7 +92,8 @@ export type AuditAction =
   | "setting.unset"
   | "notification.create"
   | "notification.update"
-  | "notification.delete";
+  | "notification.delete"
+  | "import.run";
 
 export interface AuditTarget {
   type: string;

@@ -30,7 +30,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["events"],
   ["doctor"],
   // cross-feature work
-  ["provisioning", "jobs"],
+  ["provisioning", "jobs", "importers"],
   // the admin HTTP API: calls any feature's services, owns none
   ["admin"],
   // composition: the only place that knows every layer
