@@ -85,7 +85,9 @@ export type AuditAction =
   | "token.create"
   | "token.revoke"
   | "token.rotate"
-  | "token.denied";
+  | "token.denied"
+  | "backup.create"
+  | "backup.download";
 
 export interface AuditTarget {
   type: string;

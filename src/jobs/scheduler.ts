@@ -1,6 +1,8 @@
-// Background jobs the server runs: retention hourly, the nonces of device audit posts every minute.
+// Background jobs the server runs: retention hourly, the nonces of device audit posts every minute, and a
+// look every minute at whether a scheduled backup is due (src/backups/schedule.ts).
 // Each skips a turn while its previous run is still going (they yield between batches).
 import type { Database } from "bun:sqlite";
+import { backupSchedule } from "../backups/schedule.ts";
 import type { ServiceContext } from "../core/context.ts";
 import type { RecordingStore } from "../recordings/store.ts";
 import { hourlyRetention, purgeExpired } from "./retention.ts";
@@ -14,11 +16,13 @@ export function startJobs(sqlite: Database, ctx: ServiceContext, recordings: Rec
   const running = new Map<string, Promise<unknown>>();
   const job = (name: string, work: () => Promise<unknown>) => () => {
     if (running.has(name)) return;
-    running.set(name, work().catch((e) => ctx.log.error(`${name} purge failed`, e)).finally(() => running.delete(name)));
+    running.set(name, work().catch((e) => ctx.log.error(`${name} job failed`, e)).finally(() => running.delete(name)));
   };
+  const backups = backupSchedule(ctx);
   const timers = [
     setInterval(job("retention", () => hourlyRetention(sqlite, ctx, recordings)), 3_600_000),
     setInterval(job("nonces", () => purgeExpired(sqlite, ctx.config, Date.now(), ["audit_nonces"])), 60_000),
+    setInterval(job("backup", () => backups.tick()), 60_000),
   ];
   return {
     async stop() {

@@ -23,6 +23,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["docs"],
   ["enrolment"],
   ["system"],
+  ["backups"],
   // cross-feature work
   ["provisioning", "jobs"],
   // the admin HTTP API: calls any feature's services, owns none
