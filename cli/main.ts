@@ -25,6 +25,8 @@ export const main = defineCommand({
     notify: () => import("./notify/index.ts").then((m) => m.default),
     sso: () => import("./sso/index.ts").then((m) => m.default),
     config: () => import("./config/index.ts").then((m) => m.default),
+    backup: () => import("./backup/index.ts").then((m) => m.default),
+    restore: () => import("./restore.ts").then((m) => m.default),
     "client-config": () => import("./client-config.ts").then((m) => m.default),
     version: () => import("./version.ts").then((m) => m.default),
   },
