@@ -8,6 +8,7 @@ import { banChecker } from "./bans/service.ts";
 import type { AppDeps } from "./deps.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { createDeviceRuntime } from "./devices/runtime.ts";
+import { adminBackupRoutes } from "./admin/backups.ts";
 import { adminBanRoutes } from "./admin/bans.ts";
 import { adminClientConfigRoutes } from "./admin/client-config.ts";
 import { adminAuditRoutes } from "./admin/audit.ts";
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
     .use(adminDeviceRoutes(deps))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminBackupRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

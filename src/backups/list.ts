@@ -2,7 +2,8 @@
 // for a download (only names the server gives, so no name reaches another directory).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { ServiceContext } from "../core/context.ts";
+import { emitAudit } from "../core/audit.ts";
+import { withTransaction, type ServiceContext } from "../core/context.ts";
 import { invalid, notFound } from "../core/errors.ts";
 import { ARCHIVE_NAME, backupDir, ManifestError, readManifest } from "./manifest.ts";
 
@@ -48,4 +49,12 @@ export function backupFile(ctx: ServiceContext, name: string): string {
   const file = join(backupDir(ctx.config), name);
   if (!existsSync(file)) throw notFound(`backup ${name} not found`);
   return file;
+}
+
+/** The archive `name` for a download: the whole database leaving the server is audited (backup.download). */
+export function downloadBackup(ctx: ServiceContext, name: string): { file: string; size: number } {
+  const file = backupFile(ctx, name);
+  const size = statSync(file).size;
+  withTransaction(ctx, (tx) => emitAudit(tx, "backup.download", { type: "backup", name }, { size }));
+  return { file, size };
 }
