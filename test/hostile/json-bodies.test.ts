@@ -70,6 +70,7 @@ const ADMIN_JSON = new Set([
   "POST /api/admin/groups", "PATCH /api/admin/groups/:name", "DELETE /api/admin/groups/:name", "POST /api/admin/groups/:name/users/:user", "DELETE /api/admin/groups/:name/users/:user",
   "PATCH /api/admin/devices/:id", "DELETE /api/admin/devices/:id", "POST /api/admin/devices/:id/disable", "POST /api/admin/devices/:id/enable", "POST /api/admin/devices/:id/approve", "POST /api/admin/devices/:id/rekey", "POST /api/admin/devices/:id/disconnect", "POST /api/admin/devices/prune",
   "POST /api/admin/device-groups", "PATCH /api/admin/device-groups/:name", "DELETE /api/admin/device-groups/:name",
+  "POST /api/admin/backups",
 ]);
 // RustDesk Server Pro's admin routes (src/admin/pro/): an API token first, then the same bounds, Pro's {"error"} without a code.
 const PRO_JSON = new Set([
