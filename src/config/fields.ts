@@ -138,6 +138,12 @@ const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_00
 export function duration(o: Common<number> & { min: number; max: number }): Field<number> {
   return {
     ...o,
+    // `config dump` shows what one would write: "24h", not 86400000.
+    mask(ms) {
+      if (ms === 0) return "";
+      const [unit, size] = Object.entries(DURATION_UNITS).reverse().find(([, size]) => ms % size === 0)!;
+      return `${ms / size}${unit}`;
+    },
     parse(raw) {
       let ms: number | undefined;
       if (raw === "" || raw === "0" || raw === 0 || raw === 0n) ms = 0;

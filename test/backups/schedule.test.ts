@@ -5,6 +5,7 @@ import { afterAll, expect, test } from "bun:test";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { backupCounters, backupSchedule, pruneBackups } from "../../src/backups/schedule.ts";
+import { configSchema } from "../../src/config/schema.ts";
 import { targetsFor } from "../../src/notify/deliver.ts";
 import { subscribe, type NotifyEvent } from "../../src/notify/events.ts";
 import { tempDir, testConfig, testEnv } from "../helpers/env.ts";
@@ -81,4 +82,6 @@ test("backup.interval takes durations; a bad one is a config error", () => {
   expect(testConfig({ "backup.interval": "" }).backup.interval).toBe(0);
   expect(() => testConfig({ "backup.interval": "30s" })).toThrow("backup.interval");
   expect(() => testConfig({ "backup.interval": "daily" })).toThrow('expected a duration such as "30m"');
+  const shown = configSchema.backup.interval.mask!;
+  expect([shown(36 * HOUR), shown(14 * 24 * HOUR), shown(90 * 60_000), shown(0)]).toEqual(["36h", "2w", "90m", ""]);
 });
