@@ -2,6 +2,7 @@
 // recordings, streamed into one tar.gz with the manifest first. Written to <name>.partial and renamed when
 // complete, so a listing never shows half an archive. One backup at a time per process.
 import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { dirname, join, resolve } from "node:path";
 import { createGzip } from "node:zlib";
@@ -69,6 +70,9 @@ async function writeArchive(file: string, manifest: Manifest, sources: SourceFil
     await tar.finish();
     gzip.end();
     await closed;
+    // On disk before it is renamed into the list; FileHandle.sync runs off the event loop.
+    const handle = await open(file, "r");
+    await handle.sync().finally(() => handle.close());
   } catch (e) {
     gzip.destroy();
     sink.destroy();
