@@ -14,6 +14,8 @@ export const io = {
   rawOut: (text: string) => void process.stdout.write(text),
   rawErr: (text: string) => void process.stderr.write(text),
   stdoutIsTTY: () => Boolean(process.stdout.isTTY),
+  /** Progress bars go to stderr, and only to a terminal. */
+  stderrIsTTY: () => Boolean(process.stderr.isTTY),
   readStdin: () => Bun.stdin.text(),
   isTTY: () => Boolean(process.stdin.isTTY),
   /** Reads one line from the terminal; `echo: false` for passwords. */

@@ -53,6 +53,7 @@ export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resol
   const fail = (message: string) => void (problem ??= message);
   let i = 0;
   for (;;) {
+    const start = i;
     const defs = Object.entries((await resolveValue(cmd.args as Lazy<ArgsDef> | undefined)) ?? {}) as [string, ArgDef][];
     const subs = cmd.subCommands ? await subCommandsOf(cmd) : {};
     const isGroup = Object.keys(subs).length > 0;
@@ -115,6 +116,9 @@ export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resol
           fail(`unknown command ${quote(tok)}${hint ? ` (did you mean ${quote(hint)}?)` : ""}`);
           continue;
         }
+        // A group that runs a default command by itself (`backup [--out F]`) takes its options there only.
+        if (cmd.default && seen.size) fail(`options go after the command name: ${[...path, tok].join(" ")} [options]`);
+        if (problem) continue;
         siblings = subs;
         path.push(tok);
         cmd = sub;
@@ -126,6 +130,14 @@ export async function checkArgv(root: AnyCommand, argv: string[]): Promise<Resol
     if (descended) continue;
     if (help) return { cmd, path, help: "asked" };
     if (problem) throw new UsageError(problem);
+    const fallback = typeof cmd.default === "string" ? subs[cmd.default] : undefined;
+    if (isGroup && fallback) {
+      // No command named: the group's default one takes the same argv (citty runs it the same way).
+      siblings = subs;
+      cmd = fallback;
+      i = start;
+      continue;
+    }
     if (isGroup) return { cmd, path, help: "no-command" };
     const required = [...options].find(([name, d]) => d.required === true && d.default === undefined && !seen.has(name));
     if (required) throw new UsageError(`missing option --${required[0]}`);

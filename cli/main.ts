@@ -27,6 +27,8 @@ export const main = defineCommand({
     sso: () => import("./sso/index.ts").then((m) => m.default),
     config: () => import("./config/index.ts").then((m) => m.default),
     doctor: () => import("./doctor.ts").then((m) => m.default),
+    backup: () => import("./backup/index.ts").then((m) => m.default),
+    restore: () => import("./restore.ts").then((m) => m.default),
     "client-config": () => import("./client-config.ts").then((m) => m.default),
     import: () => import("./import/index.ts").then((m) => m.default),
     version: () => import("./version.ts").then((m) => m.default),

@@ -10,6 +10,7 @@ import type { LiveConfig } from "../config/live.ts";
 import type { EventHub } from "../events/hub.ts";
 import { adminAddressBookRoutes } from "./address-books.ts";
 import { adminAuditRoutes } from "./audit.ts";
+import { adminBackupRoutes } from "./backups.ts";
 import { adminBanRoutes } from "./bans.ts";
 import { adminClientConfigRoutes } from "./client-config.ts";
 import { adminDashboardRoutes } from "./dashboard.ts";
@@ -71,6 +72,7 @@ export function adminApi(deps: CoreDeps, { devices, auth, sso, sources, live, ev
     .use(adminSessionRoutes(deps, devices))
     .use(adminDeviceGroupRoutes(deps))
     .use(adminAuditRoutes(deps))
+    .use(adminBackupRoutes(deps))
     .use(adminEventRoutes(deps, events))
     .use(adminLogRoutes(deps))
     .use(adminDashboardRoutes(deps, sources))

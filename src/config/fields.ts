@@ -126,3 +126,29 @@ export function url(o: Common<string>): Field<string> {
     },
   };
 }
+
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** A duration in milliseconds: "90s", "30m", "24h", "7d", "2w"; "" or "0" = off (0). */
+export function duration(o: Common<number> & { min: number; max: number }): Field<number> {
+  return {
+    ...o,
+    // `config dump` shows what one would write: "24h", not 86400000.
+    mask(ms) {
+      if (ms === 0) return "";
+      const [unit, size] = Object.entries(DURATION_UNITS).reverse().find(([, size]) => ms % size === 0)!;
+      return `${ms / size}${unit}`;
+    },
+    parse(raw) {
+      let ms: number | undefined;
+      if (raw === "" || raw === "0" || raw === 0 || raw === 0n) ms = 0;
+      else if (typeof raw === "string") {
+        const m = /^\s*(\d{1,9})\s*([smhdw])\s*$/.exec(raw);
+        if (m) ms = Number(m[1]) * DURATION_UNITS[m[2]!]!;
+      }
+      if (ms === undefined || (ms !== 0 && (ms < o.min || ms > o.max)))
+        throw new FieldError(`expected a duration such as "30m", "24h" or "7d" ("" or "0" = off), from ${o.min / 1000} s to ${o.max / 86_400_000} days, got ${show(raw)}`);
+      return ms;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 // Every config key, its default and its documentation. `rdconsole config template` prints this
 // file as commented TOML, and the README's config reference is written from it.
 import { providerList } from "./sso-providers.ts";
-import { bool, cidrList, int, list, oneOf, size, str, url, type Field } from "./fields.ts";
+import { bool, cidrList, duration, int, list, oneOf, size, str, url, type Field } from "./fields.ts";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug", "trace"] as const;
 
@@ -85,6 +85,8 @@ export const configSchema = {
     lockout_emails: emailList("login lockouts"),
     device_webhooks: webhookList("new devices (registered, or waiting for approval)"),
     device_emails: emailList("new devices"),
+    backup_webhooks: webhookList("scheduled backups that failed"),
+    backup_emails: emailList("failed scheduled backups"),
     webhook_secret: str({ default: "", secret: true, doc: "Key of the HMAC-SHA256 signature every webhook carries (X-Rdconsole-Signature-256: sha256=<hex of the body>). Required when a webhook is set." }),
     per_minute: int({ default: 120, min: 1, max: 100_000, doc: "Events of each kind notified per minute at most; more are dropped (and logged once a minute)." }),
     queue_size: int({ default: 1000, min: 1, max: 1_000_000, doc: "Deliveries waiting or being retried at most; past it new ones are dropped." }),
@@ -110,6 +112,12 @@ export const configSchema = {
     key: str({ default: "", pattern: /^$|^[A-Za-z0-9+/]{43}=$/, hint: "expected hbbs's public key: 32 bytes in base64, the content of id_ed25519.pub", doc: "hbbs's public key (the content of its id_ed25519.pub). Empty: read from key_file, else from /var/lib/rustdesk-server/id_ed25519.pub when that exists." }),
     key_file: str({ default: "", pattern: /^$|^\//, hint: "expected an absolute path", doc: "Absolute path of hbbs's id_ed25519.pub, read when key is empty." }),
   },
+  backup: {
+    dir: str({ default: "", doc: "Directory of backup archives (`rdconsole backup`, scheduled backups, the admin API's list and download); created 0700. Empty: <data dir>/backups; a relative path is taken from the data dir." }),
+    interval: duration({ default: 0, min: 60_000, max: 365 * 86_400_000, doc: 'How often the server takes a backup by itself, e.g. "24h" or "7d" (counted from the newest archive in backup.dir, so a restart does not postpone it). "" or "0" = never.' }),
+    keep: int({ default: 7, min: 0, max: 100_000, doc: "Archives kept in backup.dir after a scheduled backup: the oldest past this count are deleted (0 = keep all)." }),
+    with_recordings: bool({ default: false, doc: "Scheduled backups include the session recordings (they can be large)." }),
+  },
   smtp: {
     host: str({ default: "", doc: "SMTP server for e-mailed login codes. Empty: e-mail is off.", pattern: /^\S*$/, hint: "expected a host name" }),
     port: int({ default: 587, min: 1, max: 65535, doc: "SMTP port (587 submission with STARTTLS, 465 implicit TLS, 25 plain)." }),
@@ -126,9 +134,9 @@ export type ConfigSchema = typeof configSchema;
 /** Rules that involve more than one key; each returns a problem or null. */
 export const crossChecks: ((c: Config) => string | null)[] = [
   (c) => (c.smtp.host && !c.smtp.from ? "smtp.from: required when smtp.host is set" : null),
-  (c) => ((c.notify.alarm_webhooks.length || c.notify.lockout_webhooks.length || c.notify.device_webhooks.length) && !c.notify.webhook_secret ? "notify.webhook_secret: required when a webhook is set" : null),
+  (c) => ((c.notify.alarm_webhooks.length || c.notify.lockout_webhooks.length || c.notify.device_webhooks.length || c.notify.backup_webhooks.length) && !c.notify.webhook_secret ? "notify.webhook_secret: required when a webhook is set" : null),
   (c) => (c.rustdesk.key && c.rustdesk.key_file ? "rustdesk.key and rustdesk.key_file: set one, not both" : null),
-  (c) => ((c.notify.alarm_emails.length || c.notify.lockout_emails.length || c.notify.device_emails.length) && !c.smtp.host ? "notify: e-mail recipients need smtp.host" : null),
+  (c) => ((c.notify.alarm_emails.length || c.notify.lockout_emails.length || c.notify.device_emails.length || c.notify.backup_emails.length) && !c.smtp.host ? "notify: e-mail recipients need smtp.host" : null),
 ];
 type ValueOf<F> = F extends Field<infer T> ? T : never;
 export type Config = {

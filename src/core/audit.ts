@@ -93,7 +93,10 @@ export type AuditAction =
   | "notification.create"
   | "notification.update"
   | "notification.delete"
-  | "import.run";
+  | "import.run"
+
+  | "backup.create"
+  | "backup.download";
 
 export interface AuditTarget {
   type: string;

@@ -6,7 +6,11 @@ import { embeddedMigrations, type EmbeddedMigration } from "./migrations.macro.t
 export class DatabaseVersionError extends Error {}
 
 const MIGRATIONS: EmbeddedMigration[] = embeddedMigrations();
-const TABLE = "__rdconsole_migrations";
+export const MIGRATIONS_TABLE = "__rdconsole_migrations";
+const TABLE = MIGRATIONS_TABLE;
+
+/** The migrations this binary knows, oldest first: a database's schema version is the list applied to it. */
+export const knownMigrations = (): string[] => MIGRATIONS.map((m) => m.tag);
 
 const hashOf = (sql: string) => new Bun.CryptoHasher("sha256").update(sql).digest("hex");
 const statements = (sql: string) => sql.split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);

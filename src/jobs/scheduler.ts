@@ -1,8 +1,10 @@
 // Background jobs the server runs: retention hourly, the nonces of device audit posts every minute, the
 // online-devices sample at each 5-minute slot (checked every minute, so slots stay aligned whenever the
-// server started), and the rate meters (heartbeats/s) every second.
+// server started), the rate meters (heartbeats/s) every second, and a look every minute at whether a
+// scheduled backup is due (src/backups/schedule.ts).
 // Each skips a turn while its previous run is still going (they yield between batches).
 import type { Database } from "bun:sqlite";
+import { backupSchedule } from "../backups/schedule.ts";
 import type { ServiceContext } from "../core/context.ts";
 import type { RateMeter } from "../core/counters.ts";
 import { sampleOnline } from "../dashboard/online.ts";
@@ -20,6 +22,7 @@ export function startJobs(sqlite: Database, ctx: ServiceContext, recordings: Rec
     if (running.has(name)) return;
     running.set(name, work().catch((e) => ctx.log.error(`${name} job failed`, e)).finally(() => running.delete(name)));
   };
+  const backups = backupSchedule(ctx);
   const timers = [
     setInterval(job("retention", () => hourlyRetention(sqlite, ctx, recordings)), 3_600_000),
     setInterval(job("nonces", () => purgeExpired(sqlite, ctx.config, Date.now(), ["audit_nonces"])), 60_000),
@@ -27,6 +30,7 @@ export function startJobs(sqlite: Database, ctx: ServiceContext, recordings: Rec
     setInterval(() => {
       for (const m of meters) m.sample(Date.now());
     }, 1000),
+    setInterval(job("backup", () => backups.tick()), 60_000),
   ];
   return {
     async stop() {

@@ -21,9 +21,10 @@ test("leftovers of a crashed server (lock file, pid of a live unrelated process)
   acquireLock(dir).release();
 });
 
+// The holder keeps a reference: an unreferenced lock is closed by the garbage collector, and the lock with it.
 test("the lock dies with its process", async () => {
   const dir = tempDir();
-  const holder = Bun.spawn(["bun", "-e", `require(${JSON.stringify(join(import.meta.dir, "lock.ts"))}).acquireLock(${JSON.stringify(dir)}); console.log("held"); setInterval(() => {}, 1000)`], { stdout: "pipe" });
+  const holder = Bun.spawn(["bun", "-e", `globalThis.lock = require(${JSON.stringify(join(import.meta.dir, "lock.ts"))}).acquireLock(${JSON.stringify(dir)}); console.log("held"); setInterval(() => {}, 1000)`], { stdout: "pipe" });
   const reader = holder.stdout.getReader();
   expect(new TextDecoder().decode((await reader.read()).value)).toContain("held");
   expect(() => acquireLock(dir)).toThrow(LockError);

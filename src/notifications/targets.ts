@@ -5,7 +5,7 @@ import type { SettingSource } from "../config/layers.ts";
 import type { Config } from "../config/schema.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { notificationTargets } from "../db/schema.ts";
-import { NOTIFY_KINDS, type NotifyKind } from "../notify/events.ts";
+import { KIND_SETTING, NOTIFY_KINDS, type NotifyKind } from "../notify/events.ts";
 
 export interface NotificationTarget {
   id: string;
@@ -47,14 +47,15 @@ export function configTargets(config: Config, sources: Readonly<Record<string, S
   const n = config.notify;
   const out: NotificationTarget[] = [];
   for (const kind of NOTIFY_KINDS) {
-    const hooks = n[`${kind}_webhooks`];
-    const mails = n[`${kind}_emails`];
+    const key = KIND_SETTING[kind];
+    const hooks = n[`${key}_webhooks`];
+    const mails = n[`${key}_emails`];
     const common = { kinds: [kind], enabled: true, created_at: null, updated_at: null };
     hooks.forEach((url, i) =>
-      out.push({ ...common, id: `config.${kind}_webhooks.${i}`, name: `notify.${kind}_webhooks[${i}]`, type: "webhook", url, emails: [], secret: "", source: sources[`notify.${kind}_webhooks`] ?? "file" }),
+      out.push({ ...common, id: `config.${key}_webhooks.${i}`, name: `notify.${key}_webhooks[${i}]`, type: "webhook", url, emails: [], secret: "", source: sources[`notify.${key}_webhooks`] ?? "file" }),
     );
     if (mails.length)
-      out.push({ ...common, id: `config.${kind}_emails`, name: `notify.${kind}_emails`, type: "email", url: null, emails: [...mails], secret: "", source: sources[`notify.${kind}_emails`] ?? "file" });
+      out.push({ ...common, id: `config.${key}_emails`, name: `notify.${key}_emails`, type: "email", url: null, emails: [...mails], secret: "", source: sources[`notify.${key}_emails`] ?? "file" });
   }
   return out;
 }

@@ -15,7 +15,13 @@ export interface Target {
 
 export function targetsFor(config: Config, kind: NotifyKind): Target[] {
   const n = config.notify;
-  const [hooks, mails] = kind === "alarm" ? [n.alarm_webhooks, n.alarm_emails] : kind === "lockout" ? [n.lockout_webhooks, n.lockout_emails] : [n.device_webhooks, n.device_emails];
+  const byKind = {
+    alarm: [n.alarm_webhooks, n.alarm_emails],
+    lockout: [n.lockout_webhooks, n.lockout_emails],
+    device: [n.device_webhooks, n.device_emails],
+    "backup.failed": [n.backup_webhooks, n.backup_emails],
+  } as const;
+  const [hooks, mails] = byKind[kind];
   return [...hooks.map((to) => ({ type: "webhook" as const, to })), ...mails.map((to) => ({ type: "email" as const, to }))];
 }
 

@@ -1,10 +1,12 @@
-// Events worth telling an admin about as they happen (alarm, lockout, new device). Services publish
+// Events worth telling an admin about as they happen (alarm, lockout, new device, a failed scheduled backup). Services publish
 // them; the running server's notifier (notifier.ts) delivers them. A process without one (the CLI,
 // most tests) publishes to nobody. Published after the transaction that records them has committed.
 import { afterCommit, type ServiceContext } from "../core/context.ts";
 
-export const NOTIFY_KINDS = ["alarm", "lockout", "device"] as const;
+export const NOTIFY_KINDS = ["alarm", "lockout", "device", "backup.failed"] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
+/** The notify.<prefix>_webhooks / _emails settings of each kind. */
+export const KIND_SETTING = { alarm: "alarm", lockout: "lockout", device: "device", "backup.failed": "backup" } as const satisfies Record<NotifyKind, string>;
 
 export interface NotifyEvent {
   kind: NotifyKind;

@@ -153,7 +153,7 @@ describe("notify test", () => {
     const none = [409, { error: "no notification targets are configured (notify.*_webhooks, notify.*_emails, or saved with /api/admin/notifications)", code: "CONFLICT" }];
     expect(await reply("POST", "/api/admin/notify/test", { kind: "lockout" })).toEqual(none as never);
     expect(await reply("POST", "/api/admin/notify/test", undefined, bareKey, bare.app)).toEqual(none as never);
-    expect(await reply("POST", "/api/admin/notify/test", { kind: "fire" })).toEqual([400, { error: 'kind is one of alarm, lockout, device, not "fire"', code: "INVALID_INPUT" }]);
+    expect(await reply("POST", "/api/admin/notify/test", { kind: "fire" })).toEqual([400, { error: 'kind is one of alarm, lockout, device, backup.failed, not "fire"', code: "INVALID_INPUT" }]);
   });
 });
 

@@ -29,6 +29,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["dashboard"],
   ["events"],
   ["doctor"],
+  ["backups"],
   // cross-feature work
   ["provisioning", "jobs", "importers"],
   // the admin HTTP API: calls any feature's services, owns none

@@ -21,6 +21,7 @@ export async function runCli(args: string[], input: { stdin?: string; tty?: stri
   io.readStdin = async () => input.stdin ?? "";
   io.isTTY = () => input.tty !== undefined;
   io.stdoutIsTTY = () => false;
+  io.stderrIsTTY = () => false;
   io.readLine = async (question) => {
     stderr += question;
     const answer = typeof tty === "function" ? tty(question, stdout) : answers.shift();

@@ -81,6 +81,7 @@ const ADMIN_JSON = new Set([
   "POST /api/admin/sso/:provider/test", "POST /api/admin/smtp/test", "POST /api/admin/notify/test", "POST /api/admin/config/check",
   "PUT /api/admin/settings",
   "POST /api/admin/notifications", "PUT /api/admin/notifications/:id", "DELETE /api/admin/notifications/:id", "POST /api/admin/notifications/test", "POST /api/admin/notifications/:id/test",
+  "POST /api/admin/backups",
 ]);
 // Console sign-in (src/admin/signin.ts): the CSRF header first (403 before any body is read), then the same bounds.
 const SIGN_IN_JSON = new Set(["POST /api/admin/setup", "POST /api/admin/login"]);

@@ -197,7 +197,7 @@ test("notify test: one line per target; exit 1 when one fails; config problems a
   expect(hook.calls[0]!.headers["x-rdconsole-signature-256"]).toBe(`sha256=${createHmac("sha256", SECRET).update(hook.calls[0]!.body).digest("hex")}`);
   expect((await cli(["notify", "test", "--kind", "device"])).code).toBe(0);
   expect((await cli(["notify", "test", "--kind", "lockout"])).stderr).toBe("error: no notification targets are configured (notify.*_webhooks, notify.*_emails, or saved with /api/admin/notifications)\n");
-  expect((await cli(["notify", "test", "--kind", "pager"])).stderr).toBe('error: --kind is one of alarm, lockout, device, not "pager"\n');
+  expect((await cli(["notify", "test", "--kind", "pager"])).stderr).toBe('error: --kind is one of alarm, lockout, device, backup.failed, not "pager"\n');
   write(`alarm_webhooks = ["${hook.url}", "ftp://x"]\nalarm_emails = ["root"]`);
   const bad = await cli(["notify", "test"]);
   expect(bad.code).toBe(1);
