@@ -8,8 +8,11 @@ import { table } from "./en/table.ts";
 import { devices } from "./en/devices.ts";
 import { enrolment } from "./en/enrolment.ts";
 import { audit } from "./en/audit.ts";
+import { settings } from "./en/settings.ts";
+import { status } from "./en/status.ts";
+import { me } from "./en/me.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...settings, ...status, ...me } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

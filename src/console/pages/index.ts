@@ -1,6 +1,6 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { KeyRound, LayoutDashboard, Monitor, ScrollText, UserRound, type LucideIcon } from "lucide-react";
+import { Activity, History, KeyRound, Laptop, LayoutDashboard, Monitor, ScrollText, Settings, UserRound, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
 import { AuditPage } from "./audit.tsx";
@@ -8,7 +8,11 @@ import { Dashboard } from "./dashboard.tsx";
 import { DevicePage } from "./device.tsx";
 import { DevicesPage } from "./devices.tsx";
 import { EnrolmentPage } from "./enrolment.tsx";
+import { MyDevicesPage } from "./my-devices.tsx";
+import { MySessionsPage } from "./my-sessions.tsx";
 import { ProfilePage } from "./profile.tsx";
+import { SettingsPage } from "./settings.tsx";
+import { StatusPage } from "./status.tsx";
 import type { PageProps } from "./types.ts";
 
 export type PageDef = { path: string; component: ComponentType<PageProps>; admin: boolean; nav?: { label: MessageKey; icon: LucideIcon } };
@@ -19,5 +23,9 @@ export const PAGES: PageDef[] = [
   { path: "/devices/:id", component: DevicePage, admin: true },
   { path: "/enrolment", component: EnrolmentPage, admin: true, nav: { label: "nav.enrolment", icon: KeyRound } },
   { path: "/audit", component: AuditPage, admin: true, nav: { label: "nav.audit", icon: ScrollText } },
+  { path: "/settings", component: SettingsPage, admin: true, nav: { label: "nav.settings", icon: Settings } },
+  { path: "/status", component: StatusPage, admin: true, nav: { label: "nav.status", icon: Activity } },
   { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
+  { path: "/my/devices", component: MyDevicesPage, admin: false, nav: { label: "nav.myDevices", icon: Laptop } },
+  { path: "/my/sessions", component: MySessionsPage, admin: false, nav: { label: "nav.mySessions", icon: History } },
 ];
