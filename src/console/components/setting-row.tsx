@@ -29,7 +29,7 @@ export function SettingRow({ setting: s, draft, problems, onChange }: Props) {
         : Array.isArray(s.default)
           ? t("settings.hintList")
           : "";
-  const shownDefault = Array.isArray(s.default) ? s.default.join(", ") || "[]" : s.secret ? "" : JSON.stringify(s.default);
+  const shownDefault = Array.isArray(s.default) ? s.default.join(", ") || t("settings.empty") : s.default === "" ? t("settings.empty") : typeof s.default === "boolean" ? t(s.default ? "common.yes" : "common.no") : String(s.default);
   const described = [`${id}-about`, hint && `${id}-hint`, problems?.length && `${id}-problems`].filter(Boolean).join(" ");
   const common = { id, form: "settings-form", disabled: !s.editable, "aria-describedby": described, "aria-invalid": problems?.length ? true : undefined, className: input };
   return (

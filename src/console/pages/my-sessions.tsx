@@ -27,7 +27,7 @@ export function MySessionsPage() {
                 <div className="min-w-0 text-sm">
                   <p className="font-medium break-all">
                     {t(s.kind === "client" ? "me.kindClient" : "me.kindConsole")} · {what(s)}
-                    {s.current && <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800 dark:bg-blue-950 dark:text-blue-200">{t("me.current")}</span>}
+                    {s.current && <span className="ml-2 inline-block rounded bg-blue-50 px-1.5 break-normal whitespace-nowrap py-0.5 text-xs text-blue-800 dark:bg-blue-950 dark:text-blue-200">{t("me.current")}</span>}
                   </p>
                   <p className="text-zinc-600 dark:text-zinc-400">
                     {s.ip ?? t("common.none")} · {t("me.started")} <Time value={s.created_at} /> · {t("me.lastUsed")} <Time value={s.last_used_at} /> · {t("me.expires")} <Time value={s.expires_at} />

@@ -109,7 +109,8 @@ export function SettingsPage() {
           {PANELS[group]?.()}
         </Card>
       ))}
-      <form id={SETTINGS_FORM} onSubmit={save} className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-zinc-200 bg-zinc-50/95 py-3 dark:border-zinc-700 dark:bg-zinc-900/95">
+      {/* The rows' inputs name this form, so it exists always; it shows only while there is something to save. */}
+      <form id={SETTINGS_FORM} onSubmit={save} hidden={changes.length === 0} className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-zinc-200 bg-zinc-50/95 py-3 dark:border-zinc-700 dark:bg-zinc-900/95">
         <Button type="submit" disabled={busy || changes.length === 0}>
           {t("settings.save", { n: changes.length })}
         </Button>

@@ -13,6 +13,6 @@ export const me = {
   "me.started": "signed in",
   "me.lastUsed": "last used",
   "me.expires": "ends",
-  "me.revoke": "Sign out",
-  "me.revokeTitle": "Sign this session out?",
+  "me.revoke": "End session",
+  "me.revokeTitle": "End this session?",
 } as const;

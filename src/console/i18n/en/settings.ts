@@ -20,6 +20,7 @@ export const settings = {
   "settings.hintDuration": "In {unit}; a duration such as 90m, 1.5 d or 2 w works too.",
   "settings.hintList": "One per line.",
   "settings.secretKept": "set (leave empty to keep it)",
+  "settings.empty": "(empty)",
   "settings.default": "Default: {value}",
   "settings.willReset": "back to default on save",
   "settings.reset": "Reset to default",

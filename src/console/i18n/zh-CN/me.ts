@@ -15,6 +15,6 @@ export const me: Record<keyof typeof english, string> = {
   "me.started": "登录于",
   "me.lastUsed": "最后使用",
   "me.expires": "到期",
-  "me.revoke": "注销",
-  "me.revokeTitle": "注销此会话？",
+  "me.revoke": "结束会话",
+  "me.revokeTitle": "结束此会话？",
 };

@@ -22,6 +22,7 @@ export const settings: Record<keyof typeof english, string> = {
   "settings.hintDuration": "单位：{unit}；也可写 90m、1.5 d 或 2 w 这样的时长。",
   "settings.hintList": "每行一项。",
   "settings.secretKept": "已设置（留空则保持不变）",
+  "settings.empty": "（空）",
   "settings.default": "默认值：{value}",
   "settings.willReset": "保存后恢复默认",
   "settings.reset": "恢复默认",
