@@ -149,6 +149,7 @@ test(
     await qr.waitFor();
     expect(await qr.getAttribute("src")).toStartWith("data:image/svg+xml;");
     const secret = (await admin.getByLabel("Authenticator key", { exact: true }).textContent())!.trim();
+    await screenshot(admin, "profile-totp-setup");
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await admin.getByLabel("Code from the app").fill("000000");
     await admin.getByRole("button", { name: "Turn on" }).click();

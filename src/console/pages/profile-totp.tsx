@@ -15,6 +15,7 @@ export function TotpCard({ profile }: { profile: Profile }) {
   const qc = useQueryClient();
   const [begun, setBegun] = useState<Begun | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
+  const [copied, setCopied] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const run = async (fn: () => Promise<void>) => {
@@ -62,8 +63,10 @@ export function TotpCard({ profile }: { profile: Profile }) {
                 <li key={c}>{c}</li>
               ))}
             </ul>
-            <CopyText text={codes.join("\n")} label={t("profile.recoveryCodes")} />
-            <div>
+            <div className="flex flex-wrap gap-2">
+              <Button variant="secondary" onClick={() => void navigator.clipboard.writeText(codes.join("\n")).then(() => setCopied(true))}>
+                {t(copied ? "copy.done" : "profile.copyCodes")}
+              </Button>
               <Button variant="secondary" onClick={() => setCodes(null)}>{t("profile.recoverySaved")}</Button>
             </div>
           </>

@@ -29,6 +29,7 @@ export const profile = {
   "profile.totpOn": "Two-factor authentication is on.",
   "profile.recoveryIntro": "Keep these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.",
   "profile.recoveryCodes": "Recovery codes",
+  "profile.copyCodes": "Copy the codes",
   "profile.recoverySaved": "I have saved them",
   "profile.totpIsOn": "Sign-ins ask for a code from your authenticator app. To turn this off, enter a current code.",
   "profile.codeOrRecovery": "Current code or a recovery code",

@@ -31,6 +31,7 @@ export const profile: Record<keyof typeof english, string> = {
   "profile.totpOn": "双重验证已开启。",
   "profile.recoveryIntro": "请妥善保存这些恢复码。丢失手机时，每个恢复码可登录一次。它们只显示这一次。",
   "profile.recoveryCodes": "恢复码",
+  "profile.copyCodes": "复制恢复码",
   "profile.recoverySaved": "我已保存",
   "profile.totpIsOn": "登录时需要身份验证器应用中的验证码。如需关闭，请输入当前验证码。",
   "profile.codeOrRecovery": "当前验证码或恢复码",
