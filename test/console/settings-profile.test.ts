@@ -77,7 +77,7 @@ test(
 );
 
 test(
-  "settings: a runtime key with a human value becomes the console's; every problem shows beside its key; restart-only keys are named",
+  "settings: a runtime key with a human value becomes the console's; every problem shows beside its key; restart-only keys are named; SMTP and webhook tests say how they went",
   async () => {
     await admin.goto(`${served.base}/console/settings?group=lockout`);
     const failures = admin.getByLabel("lockout.account_failures", { exact: true });
@@ -124,6 +124,26 @@ test(
     await admin.getByLabel("Send to").fill("ops@example.com");
     await admin.getByRole("button", { name: "Send test e-mail" }).click();
     await admin.getByRole("alert").getByText("smtp.host is not set").waitFor();
+
+    // A webhook target: added, tested (delivered to a real listener), tested again once it is gone (the error as
+    // it happened), deleted.
+    const hits: { method: string; path: string }[] = [];
+    const hook = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: (r) => (hits.push({ method: r.method, path: new URL(r.url).pathname }), new Response("ok")) });
+    await admin.goto(`${served.base}/console/settings?group=notify`);
+    await admin.getByText("No targets yet.").waitFor();
+    await admin.getByLabel("Name", { exact: true }).fill("ops hook");
+    await admin.getByLabel("Webhook URL").fill(`http://127.0.0.1:${hook.port}/hook`);
+    await admin.getByLabel("Signing key").fill("hook-signing-key");
+    await admin.getByRole("button", { name: "Add target" }).click();
+    await admin.getByRole("button", { name: "Test ops hook" }).click();
+    await admin.getByText("Delivered.").waitFor();
+    expect(hits).toEqual([{ method: "POST", path: "/hook" }]);
+    await hook.stop(true);
+    await admin.getByRole("button", { name: "Test ops hook" }).click();
+    await admin.getByText(/^Failed: .*(ECONNREFUSED|connect)/).waitFor();
+    await admin.getByRole("button", { name: "Delete" }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await admin.getByText("No targets yet.").waitFor();
   },
   T,
 );
