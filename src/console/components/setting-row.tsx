@@ -8,6 +8,7 @@ import { Button } from "./ui.tsx";
 
 const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 const input = `w-full rounded-md border border-zinc-300 aria-invalid:border-red-600 bg-white px-3 py-2 text-sm text-zinc-900 disabled:bg-zinc-100 disabled:text-zinc-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400 ${focus}`;
+const UNIT: Record<string, MessageKey> = { seconds: "settings.unit.seconds", minutes: "settings.unit.minutes", hours: "settings.unit.hours", days: "settings.unit.days", milliseconds: "settings.unit.milliseconds" };
 const SOURCE: Record<Setting["source"], MessageKey> = { default: "settings.source.default", file: "settings.source.file", console: "settings.source.console", env: "settings.source.env", flag: "settings.source.flag" };
 
 function Badge({ children, tone = "plain" }: { children: string; tone?: "plain" | "blue" | "amber" }) {
@@ -25,7 +26,7 @@ export function SettingRow({ setting: s, draft, problems, onChange }: Props) {
     s.unit === "bytes"
       ? t("settings.hintBytes", { now: bytes(Number(s.value), lang) })
       : s.unit
-        ? t("settings.hintDuration", { unit: s.unit })
+        ? t("settings.hintDuration", { unit: UNIT[s.unit] ? t(UNIT[s.unit]!) : s.unit })
         : Array.isArray(s.default)
           ? t("settings.hintList")
           : "";
