@@ -1,13 +1,15 @@
 // The console's settings, status, dashboard, profile and self-service pages in a real browser against the compiled
 // binary: a runtime setting changed with a human value (source becomes "console"), the API's problems beside their
-// keys, a restart-only key listed as such, the server's version on the status page, TOTP set up from the page and
+// keys, a restart-only key listed as such, SMTP, webhook and SSO checks with their outcome, the server's version on the status page, TOTP set up from the page and
 // then asked for at sign-in, and a non-administrator who sees only their own pages.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateSync } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { axeProblems, launchBrowser, newPage, screenshot, WIDTHS } from "../helpers/browser.ts";
+import { tempDir } from "../helpers/env.ts";
+import { freePort, startOidcProvider } from "../helpers/oidc.ts";
 import { serveBinary, type Served } from "../helpers/served-binary.ts";
 
 const T = 60_000;
@@ -15,6 +17,8 @@ const VERSION = (JSON.parse(readFileSync(join(import.meta.dir, "..", "..", "pack
 let served: Served;
 let browser: Browser;
 let admin: Page;
+let dataDir: string;
+let op: Awaited<ReturnType<typeof startOidcProvider>>;
 
 /** axe finds nothing serious at either width, and a screenshot of each. */
 async function look(page: Page, name: string) {
@@ -47,7 +51,14 @@ async function api(page: Page, method: string, path: string, data?: unknown) {
 const row = (page: Page, key: string) => page.locator(`[data-setting="${key}"]`);
 
 beforeAll(async () => {
-  served = await serveBinary();
+  // Two SSO providers: a real OpenID Provider on loopback, and one whose issuer answers nothing.
+  op = await startOidcProvider({ clientId: "rdconsole", clientSecret: "s3cret", redirectUris: [], accounts: {} });
+  const dir = tempDir();
+  const config = join(dir, "rdconsole.toml");
+  dataDir = join(dir, "data");
+  const provider = (name: string, issuer: string) => `[[sso.providers]]\nname = "${name}"\nlabel = "${name} SSO"\nissuer = "${issuer}"\nclient_id = "rdconsole"\nclient_secret = "s3cret"\n`;
+  writeFileSync(config, `[data]\ndir = "${dataDir}"\n\n${provider("works", op.issuer)}\n${provider("broken", `http://127.0.0.1:${await freePort()}`)}`);
+  served = await serveBinary({ RDCONSOLE_CONFIG: config });
   browser = await launchBrowser();
   admin = await newPage(browser);
 }, T);
@@ -55,13 +66,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
+  await op?.close();
 });
 
 test(
   "setup, then the dashboard: numbers, an empty chart that says why, and recent events",
   async () => {
     await admin.goto(`${served.base}/console/`);
-    await admin.getByLabel("Setup code").fill(readFileSync(join(served.cwd, "data", "setup-code"), "utf8").trim());
+    await admin.getByLabel("Setup code").fill(readFileSync(join(dataDir, "setup-code"), "utf8").trim());
     await admin.getByLabel("Administrator name").fill("root");
     await admin.getByLabel("Password").fill("root-password-1");
     await admin.getByRole("button", { name: "Create administrator" }).click();
@@ -77,7 +89,7 @@ test(
 );
 
 test(
-  "settings: a runtime key with a human value becomes the console's; every problem shows beside its key; restart-only keys are named; SMTP and webhook tests say how they went",
+  "settings: a runtime key with a human value becomes the console's; every problem shows beside its key; restart-only keys are named; SMTP, webhook and SSO tests say how they went",
   async () => {
     await admin.goto(`${served.base}/console/settings?group=lockout`);
     const failures = admin.getByLabel("lockout.account_failures", { exact: true });
@@ -144,6 +156,14 @@ test(
     await admin.getByRole("button", { name: "Delete" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await admin.getByText("No targets yet.").waitFor();
+
+    // SSO providers: discovery checked on demand, the outcome in the server's words.
+    await admin.goto(`${served.base}/console/settings?group=sso`);
+    await admin.getByRole("button", { name: "Test works SSO" }).click();
+    await admin.getByText(`Discovery works; sign-in goes to ${op.issuer}/auth.`).waitFor();
+    await admin.getByRole("button", { name: "Test broken SSO" }).click();
+    await admin.getByText(/^Failed: .+/).waitFor();
+    await screenshot(admin, "settings-sso");
   },
   T,
 );
