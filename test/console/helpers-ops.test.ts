@@ -13,6 +13,8 @@ test("a draft is sent as the API takes it: numbers as numbers, human values as t
   expect(wireValue(setting("notify.alarm_emails", []), "a@example.com\n\n b@example.com ")).toEqual(["a@example.com", "b@example.com"]);
   expect(textOf(setting("server.cors_origins", ["*", "https://x.example"]))).toBe("*\nhttps://x.example");
   expect(textOf(setting("smtp.password", "***", { secret: true }))).toBe("");
+  // sso.providers: tables, shown as JSON (read-only from the console).
+  expect(JSON.parse(textOf(setting("sso.providers", [{ name: "kc" }])))).toEqual([{ name: "kc" }]);
 });
 
 test("the API's problems land on their keys, a message with a semicolon of its own included", () => {

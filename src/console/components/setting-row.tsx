@@ -27,7 +27,7 @@ export function SettingRow({ setting: s, draft, problems, onChange }: Props) {
       ? t("settings.hintBytes", { now: bytes(Number(s.value), lang) })
       : s.unit
         ? t("settings.hintDuration", { unit: UNIT[s.unit] ? t(UNIT[s.unit]!) : s.unit })
-        : Array.isArray(s.default)
+        : Array.isArray(s.default) && s.editable
           ? t("settings.hintList")
           : "";
   const shownDefault = Array.isArray(s.default) ? s.default.join(", ") || t("settings.empty") : s.default === "" ? t("settings.empty") : typeof s.default === "boolean" ? t(s.default ? "common.yes" : "common.no") : String(s.default);
@@ -57,7 +57,7 @@ export function SettingRow({ setting: s, draft, problems, onChange }: Props) {
             <option value="false">{t("common.no")}</option>
           </select>
         ) : Array.isArray(s.default) ? (
-          <textarea {...common} rows={Math.min(6, Math.max(2, text.split("\n").length))} value={text} onChange={(e) => onChange(e.target.value === textOf(s) ? undefined : e.target.value)} />
+          <textarea {...common} rows={Math.min(s.editable ? 6 : 12, Math.max(2, text.split("\n").length))} value={text} onChange={(e) => onChange(e.target.value === textOf(s) ? undefined : e.target.value)} />
         ) : (
           <input
             {...common}

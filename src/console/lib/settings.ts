@@ -19,7 +19,7 @@ export type SaveReply = { changed: string[]; restart_required: string[]; setting
 
 /** The text a value is edited as: lists one item per line. */
 export function textOf(s: Setting, value: unknown = s.value): string {
-  if (Array.isArray(value)) return value.join("\n");
+  if (Array.isArray(value)) return value.every((v) => typeof v === "string") ? value.join("\n") : JSON.stringify(value, null, 2);
   if (s.secret) return "";
   return value === null || value === undefined ? "" : String(value);
 }
