@@ -26,6 +26,7 @@ export const main = defineCommand({
     settings: () => import("./settings/index.ts").then((m) => m.default),
     sso: () => import("./sso/index.ts").then((m) => m.default),
     config: () => import("./config/index.ts").then((m) => m.default),
+    doctor: () => import("./doctor.ts").then((m) => m.default),
     "client-config": () => import("./client-config.ts").then((m) => m.default),
     version: () => import("./version.ts").then((m) => m.default),
   },

@@ -68,7 +68,7 @@ export function createApp(given: AppDeps) {
     .use(pipeline(config, log, gate))
     .use(errorHandler(log, methods))
     .use(docsRoutes(config.openapi.enabled))
-    .use(systemRoutes(deps.sqlite))
+    .use(systemRoutes(deps.sqlite, config))
     .use(consoleRoutes())
     .use(statusRoutes(config))
     .use(authRoutes(deps, auth))

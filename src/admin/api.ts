@@ -13,6 +13,7 @@ import { adminAuditRoutes } from "./audit.ts";
 import { adminBanRoutes } from "./bans.ts";
 import { adminClientConfigRoutes } from "./client-config.ts";
 import { adminDashboardRoutes } from "./dashboard.ts";
+import { adminDoctorRoutes } from "./doctor.ts";
 import { adminDeviceGroupRoutes } from "./device-groups.ts";
 import { adminDeviceInfoRoutes } from "./device-info.ts";
 import { adminDeviceRoutes } from "./devices.ts";
@@ -81,6 +82,7 @@ export function adminApi(deps: CoreDeps, { devices, auth, sso, sources, live, ev
     .use(adminLockoutRoutes(deps))
     .use(adminUserEnrolRoutes(deps))
     .use(adminSystemTestRoutes(deps))
+    .use(adminDoctorRoutes(deps))
     .use(proDeviceRoutes(deps))
     .use(proDeviceGroupRoutes(deps))
     .use(proStrategyRoutes(deps))

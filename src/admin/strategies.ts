@@ -12,7 +12,7 @@ import { directAssignments } from "../strategies/assigned.ts";
 import { checkOptions } from "../strategies/check.ts";
 import { explainDevice, strategyStatus } from "../strategies/explain.ts";
 import { keysJson } from "../strategies/keys-format.ts";
-import type { LintFlags } from "../strategies/lint.ts";
+import { type LintFlags, lintOptions } from "../strategies/lint.ts";
 import type { Strategy } from "../strategies/model.ts";
 import { LEVELS } from "../strategies/model.ts";
 import { deviceStrategies, type DeviceStrategy } from "../strategies/rollout.ts";
@@ -205,12 +205,24 @@ export function adminStrategyRoutes(deps: CoreDeps) {
     )
     .post(
       "/api/admin/strategies/lint",
-      ({ body }) => checkOptions(body.options, lintFlags(body)),
+      ({ body }) => {
+        if (!body.report) return checkOptions(body.options, lintFlags(body));
+        // An editor shows each finding next to its key, errors included, so it needs them as data, not a refusal.
+        const r = lintOptions(body.options, lintFlags(body));
+        const issues = [...r.errors.map((i) => ({ ...i, level: "error" as const })), ...r.warnings.map((i) => ({ ...i, level: "warning" as const }))];
+        return { options: r.options, warnings: r.warnings.map((w) => w.message), issues };
+      },
       {
         apiToken: READ,
-        body: t.Object({ options: Options, ...LintFlagsT }),
-        response: { 200: t.Object({ options: t.Record(t.String(), t.String(), { description: "The options as they would be stored (trimmed)" }), warnings: Warnings }) },
-        detail: { summary: "Check options without saving anything: errors → 400 with every message, warnings in the reply" },
+        body: t.Object({ options: Options, report: t.Optional(t.Boolean({ description: "Answer 200 with every finding in `issues` (errors too) instead of refusing" })), ...LintFlagsT }),
+        response: {
+          200: t.Object({
+            options: t.Record(t.String(), t.String(), { description: "The options as they would be stored (trimmed)" }),
+            warnings: Warnings,
+            issues: t.Optional(t.Array(t.Object({ key: t.String(), level: t.UnionEnum(["error", "warning"]), message: t.String() }), { description: "With report: each finding, by key" })),
+          }),
+        },
+        detail: { summary: "Check options without saving anything: errors → 400 with every message (report: true → 200 with each finding by key), warnings in the reply" },
       },
     )
     .put(

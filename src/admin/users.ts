@@ -14,7 +14,8 @@ import { requestContext } from "../http/context.ts";
 import { listSsoLinks, unlinkSso } from "../sso/identity.ts";
 import { userJson } from "../users/json.ts";
 import type { User } from "../users/model.ts";
-import { createUser, deleteUser, disableUser, enableUser, getUser, listUsers, logoutAll, setPassword, updateUser } from "../users/service.ts";
+import { groupOfUser, pageUsers } from "../users/page.ts";
+import { createUser, deleteUser, disableUser, enableUser, getUser, logoutAll, setPassword, updateUser } from "../users/service.ts";
 import { adminAuth } from "./token-auth.ts";
 
 const READ = { area: "users" as const, write: false };
@@ -53,6 +54,7 @@ const UserOut = t.Object({
   created_at: t.String({ format: "date-time" }),
   updated_at: t.String({ format: "date-time" }),
 });
+const UserRowOut = t.Composite([UserOut, t.Object({ group_name: t.Nullable(t.String({ description: "the user's group (null: none)" })) })]);
 const SessionOut = t.Object({
   guid: t.String(),
   user: t.String(),
@@ -86,14 +88,26 @@ export function adminUserRoutes(deps: CoreDeps) {
     .use(adminAuth(deps))
     .get(
       "/api/admin/users",
-      ({ request, actor }) => {
+      ({ request, actor, query }) => {
         const ctx = ctxOf(request, actor);
         const tfa = totpStates(ctx);
         const locked = lockedAccounts(ctx);
-        const data = listUsers(ctx).map((u) => userJson(u, tfa.get(u.guid) ?? "off", locked.get(u.name.toLowerCase())));
-        return { total: data.length, data };
+        const size = query.page_size ?? 100;
+        const { total, rows } = pageUsers(ctx, { search: query.search, group: query.group }, { offset: ((query.page ?? 1) - 1) * size, limit: size });
+        const data = rows.map(({ user: u, group }) => ({ ...userJson(u, tfa.get(u.guid) ?? "off", locked.get(u.name.toLowerCase())), group_name: group }));
+        return { total, data };
       },
-      { apiToken: READ, response: { 200: t.Object({ total: t.Integer(), data: t.Array(UserOut) }), ...errors }, detail: { summary: "All users, oldest first (user list); needs users:r" } },
+      {
+        apiToken: READ,
+        query: t.Object({
+          search: t.Optional(t.String({ maxLength: 200, description: "name, display name, e-mail or note contains (case-insensitive)" })),
+          group: t.Optional(t.String({ maxLength: 200, description: "only members of this user group" })),
+          page: t.Optional(t.Integer({ minimum: 1, error: "page: a whole number, from 1", description: "page number, from 1 (default 1)" })),
+          page_size: t.Optional(t.Integer({ minimum: 1, maximum: 1000, error: "page_size: 1 to 1000", description: "users per page (default 100)" })),
+        }),
+        response: { 200: t.Object({ total: t.Integer({ description: "users matching, on all pages" }), data: t.Array(UserRowOut) }), ...errors },
+        detail: { summary: "Users, oldest first (user list), searched and one page at a time (page, page_size), each with its group; needs users:r" },
+      },
     )
     .post(
       "/api/admin/users",
@@ -122,8 +136,8 @@ export function adminUserRoutes(deps: CoreDeps) {
     )
     .get("/api/admin/users/:name", ({ request, actor, params }) => {
       const ctx = ctxOf(request, actor);
-      return shown(ctx, getUser(ctx, params.name));
-    }, { apiToken: READ, params: NameParam, response: { 200: UserOut, ...errors }, detail: { summary: "One user (user show); needs users:r" } })
+      return { ...shown(ctx, getUser(ctx, params.name)), group_name: groupOfUser(ctx, params.name) };
+    }, { apiToken: READ, params: NameParam, response: { 200: UserRowOut, ...errors }, detail: { summary: "One user, with its group (user show); needs users:r" } })
     .patch(
       "/api/admin/users/:name",
       ({ request, actor, params, body }) => {

@@ -1,7 +1,7 @@
 // Routing and the sign-in gate: a fresh server shows setup, a signed-out visitor the sign-in page (then back to
 // the page asked for), a non-admin only the pages meant for every user.
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
 import { Layout } from "./components/layout.tsx";
 import { Button, ErrorText } from "./components/ui.tsx";
@@ -25,7 +25,19 @@ export function App() {
   const setup = useSetupStatus();
   const profile = useProfile();
 
-  useEffect(() => setUnauthorizedHandler(() => qc.setQueryData(PROFILE_KEY, null)), [qc]);
+  // A 401 while signed in: the session ended (expired, revoked, cookie gone); sign-in says so, then comes back here.
+  const [expired, setExpired] = useState(false);
+  useEffect(
+    () =>
+      setUnauthorizedHandler(() => {
+        if (qc.getQueryData(PROFILE_KEY)) setExpired(true);
+        qc.setQueryData(PROFILE_KEY, null);
+      }),
+    [qc],
+  );
+  useEffect(() => {
+    if (profile.data) setExpired(false);
+  }, [profile.data]);
 
   if (setup.isPending || profile.isPending) return <Centered>{t("app.loading")}</Centered>;
   if (setup.error || profile.error)
@@ -49,7 +61,7 @@ export function App() {
     if (location === "/sign-in")
       return (
         <Centered>
-          <SignIn />
+          <SignIn expired={expired} />
         </Centered>
       );
     const next = location === "/" || location === "/setup" ? "" : `?next=${encodeURIComponent(location + (search ? `?${search}` : ""))}`;

@@ -12,12 +12,14 @@ export interface SecretBox {
 
 const VERSION = "v1";
 
-function keyFile(dataDir: string): Buffer {
+function keyFile(dataDir: string, create = true): Buffer {
   const path = join(dataDir, "secret.key");
   try {
-    const fd = openSync(path, "wx", 0o600);
-    writeSync(fd, `${randomBytes(32).toString("base64")}\n`);
-    closeSync(fd);
+    if (create) {
+      const fd = openSync(path, "wx", 0o600);
+      writeSync(fd, `${randomBytes(32).toString("base64")}\n`);
+      closeSync(fd);
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
@@ -26,9 +28,12 @@ function keyFile(dataDir: string): Buffer {
   return key;
 }
 
+/** The key itself; `create: false` (doctor, read-only) throws when the data dir has none yet. */
+export const secretKey = (config: Config, create = true): Buffer => (config.auth.secret_key ? Buffer.from(config.auth.secret_key, "base64") : keyFile(config.data.dir, create));
+
 export function secretBox(config: Config): SecretBox {
   let key: Buffer | undefined;
-  const getKey = () => (key ??= config.auth.secret_key ? Buffer.from(config.auth.secret_key, "base64") : keyFile(config.data.dir));
+  const getKey = () => (key ??= secretKey(config));
   return {
     seal(plain) {
       const iv = randomBytes(12);

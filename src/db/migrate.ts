@@ -50,3 +50,26 @@ export function migrate(sqlite: Database, migrations: readonly EmbeddedMigration
   sqlite.run("PRAGMA foreign_keys = ON");
   return { applied: appliedNow };
 }
+
+export interface SchemaState {
+  /** Applied tags this binary does not know (a newer rdconsole wrote them). */
+  unknown: string[];
+  /** Tags this binary would apply (the next `serve` does). */
+  pending: string[];
+  applied: number;
+  known: number;
+}
+
+/** What `doctor` reports, read only: never migrates. */
+export function schemaState(sqlite: Database, migrations: readonly EmbeddedMigration[] = MIGRATIONS): SchemaState {
+  const has = sqlite.query<{ n: number }, [string]>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(TABLE)!.n > 0;
+  const applied = has ? sqlite.query<{ tag: string }, []>(`SELECT tag FROM ${TABLE}`).all().map((r) => r.tag) : [];
+  const known = new Set(migrations.map((m) => m.tag));
+  const done = new Set(applied);
+  return {
+    unknown: applied.filter((t) => !known.has(t)),
+    pending: migrations.filter((m) => !done.has(m.tag)).map((m) => m.tag),
+    applied: applied.length,
+    known: migrations.length,
+  };
+}

@@ -14,10 +14,26 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
+/** A transport for these settings (the mailer's, and `doctor`'s login check). */
+export function smtpTransport(s: Config["smtp"]) {
+  const ms = s.timeout_seconds * 1000;
+  return nodemailer.createTransport({
+    host: s.host,
+    port: s.port,
+    secure: s.security === "tls",
+    requireTLS: s.security === "starttls",
+    ignoreTLS: s.security === "none",
+    ...(s.user ? { auth: { user: s.user, pass: s.password } } : {}),
+    connectionTimeout: ms,
+    greetingTimeout: ms,
+    socketTimeout: ms,
+  });
+}
+
 // `smtp` may be the live config's section (src/config/live.ts): each send reads it, and a new transport
 // is made when the settings changed since the last one.
 export function createMailer(smtp: Config["smtp"]): Mailer {
-  let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
+  let transport: ReturnType<typeof smtpTransport> | undefined;
   let made = "";
   return {
     get enabled() {
@@ -29,18 +45,7 @@ export function createMailer(smtp: Config["smtp"]): Mailer {
       const key = JSON.stringify(s);
       if (key !== made) {
         transport?.close();
-        const ms = s.timeout_seconds * 1000;
-        transport = nodemailer.createTransport({
-          host: s.host,
-          port: s.port,
-          secure: s.security === "tls",
-          requireTLS: s.security === "starttls",
-          ignoreTLS: s.security === "none",
-          ...(s.user ? { auth: { user: s.user, pass: s.password } } : {}),
-          connectionTimeout: ms,
-          greetingTimeout: ms,
-          socketTimeout: ms,
-        });
+        transport = smtpTransport(s);
         made = key;
       }
       try {

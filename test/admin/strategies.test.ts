@@ -155,6 +155,17 @@ describe("routes", () => {
     expect((await reply("POST", "/api/admin/strategies/lint", {}, ro))[0]).toBe(400);
   });
 
+  test("lint with report: 200 with each finding by key, errors included", async () => {
+    const [status, body] = await reply("POST", "/api/admin/strategies/lint", { options: { "approve-mode": "sometimes", "enable-audio": "N", "auto-disconnect-timeout": "10" }, report: true }, ro);
+    expect(status).toBe(200);
+    const b = body as { options: Record<string, string>; issues: { key: string; level: string; message: string }[] };
+    expect(b.options).toEqual({ "enable-audio": "N", "auto-disconnect-timeout": "10" });
+    expect(b.issues).toEqual([
+      { key: "approve-mode", level: "error", message: expect.stringContaining("approve-mode") },
+      { key: "auto-disconnect-timeout", level: "warning", message: expect.stringContaining("allow-auto-disconnect=Y") },
+    ]);
+  });
+
   test("export, then apply: the dry run changes nothing and returns the plan; apply changes it; lint refusal names strategy and key", async () => {
     const exported = await req("GET", "/api/admin/strategies/export?name=Locked", undefined, ro);
     expect([exported.status, exported.headers.get("content-type")]).toEqual([200, "application/toml; charset=utf-8"]);

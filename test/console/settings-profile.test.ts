@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateSync } from "otplib";
 import type { Browser, Page } from "playwright-core";
-import { axeProblems, launchBrowser, newPage, screenshot, WIDTHS } from "../helpers/browser.ts";
+import { launchBrowser, newPage, screenshot } from "../helpers/browser.ts";
+import { look, signIn as fillSignIn } from "../helpers/console-browser.ts";
 import { tempDir } from "../helpers/env.ts";
 import { freePort, startOidcProvider } from "../helpers/oidc.ts";
 import { serveBinary, type Served } from "../helpers/served-binary.ts";
@@ -20,25 +21,11 @@ let admin: Page;
 let dataDir: string;
 let op: Awaited<ReturnType<typeof startOidcProvider>>;
 
-/** axe finds nothing serious at either width, and a screenshot of each. */
-async function look(page: Page, name: string) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: width < 600 ? 844 : 800 });
-    expect({ name, width, axe: await axeProblems(page) }).toEqual({ name, width, axe: [] });
-    await screenshot(page, name);
-  }
-  await page.setViewportSize({ width: WIDTHS[0], height: 800 });
-}
-
+/** From the console's front door to signed in (the menu's Sign out is there). */
 async function signIn(page: Page, login: string, password: string, code?: () => string) {
   await page.goto(`${served.base}/console/`);
-  await page.getByLabel("User name or e-mail").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  if (code) {
-    await page.getByLabel("Verification code").fill(code());
-    await page.getByRole("button", { name: "Verify" }).click();
-  }
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await fillSignIn(page, login, password, code?.());
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 

@@ -39,3 +39,31 @@ export function abRequest(token: string, body?: unknown): { raw?: string; header
   if (body === undefined) return { raw: "", headers: { ...headers, "content-length": "0" } };
   return { raw: typeof body === "string" ? body : JSON.stringify(body), headers };
 }
+
+/** POST /api/sysinfo as the Rust client builds it: serde_json with sorted keys, no Authorization (client-contract §4). */
+export function sysinfoBody(device: { id: string; uuid: string; hostname: string; username?: string }): string {
+  return JSON.stringify({
+    cpu: "Intel(R) Core(TM) i7-8700 CPU @ 3.20GHz, 3.12GHz, 12/6 cores",
+    hostname: device.hostname,
+    id: device.id,
+    memory: "15.89GB",
+    os: "windows / Windows 10 Pro - 10 (19045)",
+    username: device.username ?? "alice",
+    uuid: device.uuid,
+    version: "1.4.9",
+  });
+}
+
+/** POST /api/heartbeat as the Rust client builds it: sorted keys, `conns` only while connections are open. */
+export function heartbeatBody(device: { id: string; uuid: string }, conns: number[] = [], modifiedAt = 0): string {
+  return JSON.stringify({ ...(conns.length ? { conns } : {}), id: device.id, modified_at: modifiedAt, uuid: device.uuid, ver: 1004090 });
+}
+
+/** POST /api/audit/conn as the controlled side sends it (sorted keys): a connection opens, then its peer is
+ * authorised (client-contract §9; `session_id` is a u64 written as a bare number). */
+export function connOpenedBody(device: { id: string; uuid: string }, conn: number, nonce: string): string {
+  return `{"action":"new","conn_id":${conn},"id":"${device.id}","ip":"203.0.113.7","nonce":"${nonce}","session_id":0,"uuid":"${device.uuid}"}`;
+}
+export function connAuthorisedBody(device: { id: string; uuid: string }, conn: number, nonce: string, peer: [id: string, name: string], session: string): string {
+  return `{"conn_id":${conn},"id":"${device.id}","nonce":"${nonce}","peer":${JSON.stringify(peer)},"primary_auth":2,"session_id":${session},"type":0,"uuid":"${device.uuid}"}`;
+}

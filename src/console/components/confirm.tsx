@@ -1,11 +1,13 @@
 // Destructive actions ask first and name what they affect. A native <dialog>: focus is trapped and Escape cancels.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useT } from "../lib/i18n.tsx";
 import { Button, ErrorText } from "./ui.tsx";
 
 export function ConfirmButton(props: { label: string; title: string; children: ReactNode; confirm: string; onConfirm: () => Promise<unknown>; variant?: "danger" | "primary" | "secondary" }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Several on one page: each dialog is named by its own title.
+  const titleId = useId();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -33,10 +35,10 @@ export function ConfirmButton(props: { label: string; title: string; children: R
       <dialog
         ref={dialog}
         onClose={() => setOpen(false)}
-        aria-labelledby="confirm-title"
+        aria-labelledby={titleId}
         className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 text-zinc-900 backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-100"
       >
-        <h2 id="confirm-title" className="mb-2 text-lg font-semibold">
+        <h2 id={titleId} className="mb-2 text-lg font-semibold">
           {props.title}
         </h2>
         <div className="mb-4 text-sm">{props.children}</div>

@@ -1,5 +1,5 @@
 // The few building blocks every page uses: visible focus, dark mode from the OS, and errors as the API words them.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
 import { ApiError } from "../lib/api.ts";
 
 const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
@@ -34,10 +34,16 @@ export function Field({ label, id, hint, ...input }: InputHTMLAttributes<HTMLInp
   );
 }
 
+/** A titled card is a landmark named by its title (screen readers list it; tests find it by name). */
 export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+  const id = useId();
   return (
-    <section className={`rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-800 ${className}`}>
-      {title && <h2 className="mb-2 text-sm font-semibold text-zinc-600 dark:text-zinc-300">{title}</h2>}
+    <section aria-labelledby={title ? id : undefined} className={`rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-800 ${className}`}>
+      {title && (
+        <h2 id={id} className="mb-2 text-sm font-semibold text-zinc-600 dark:text-zinc-300">
+          {title}
+        </h2>
+      )}
       {children}
     </section>
   );

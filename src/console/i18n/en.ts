@@ -8,11 +8,14 @@ import { table } from "./en/table.ts";
 import { devices } from "./en/devices.ts";
 import { enrolment } from "./en/enrolment.ts";
 import { audit } from "./en/audit.ts";
+import { groups } from "./en/groups.ts";
+import { strategies } from "./en/strategies.ts";
+import { users } from "./en/users.ts";
 import { settings } from "./en/settings.ts";
 import { status } from "./en/status.ts";
 import { me } from "./en/me.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...settings, ...status, ...me } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...groups, ...strategies, ...users, ...settings, ...status, ...me } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

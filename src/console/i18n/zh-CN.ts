@@ -8,8 +8,11 @@ import { table } from "./zh-CN/table.ts";
 import { devices } from "./zh-CN/devices.ts";
 import { enrolment } from "./zh-CN/enrolment.ts";
 import { audit } from "./zh-CN/audit.ts";
+import { groups } from "./zh-CN/groups.ts";
+import { strategies } from "./zh-CN/strategies.ts";
+import { users } from "./zh-CN/users.ts";
 import { settings } from "./zh-CN/settings.ts";
 import { status } from "./zh-CN/status.ts";
 import { me } from "./zh-CN/me.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...settings, ...status, ...me };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...groups, ...strategies, ...users, ...settings, ...status, ...me };

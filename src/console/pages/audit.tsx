@@ -17,8 +17,8 @@ const input = "rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-
 
 const summary = (d: Record<string, unknown>) =>
   Object.entries(d)
-    .filter(([, v]) => v !== null && v !== "" && typeof v !== "object")
-    .map(([k, v]) => `${k}=${String(v)}`)
+    .filter(([, v]) => v !== null && v !== "" && (typeof v !== "object" || Array.isArray(v)))
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(",") : String(v)}`)
     .join(" ");
 
 export function AuditPage() {
@@ -39,13 +39,17 @@ export function AuditPage() {
   useEffect(() => setArrived([]), [base]);
   useEffect(() => {
     if (!live) return;
-    const source = new EventSource(`/api/admin/events?type=${log}${list.filters.device ? `&device=${encodeURIComponent(list.filters.device)}` : ""}`);
-    source.addEventListener("audit", (e) => {
-      const entry = JSON.parse((e as MessageEvent<string>).data) as AuditEntry;
+    const q = new URLSearchParams({ type: log });
+    for (const k of ["device", "user"] as const) if (list.filters[k]) q.set(k, list.filters[k]!);
+    const source = new EventSource(`/api/admin/events?${q}`);
+    // Audit rows come as unnamed events (data: one JSON object with its log in `type`); `event: reset` is about
+    // server log lines, which this page does not ask for.
+    source.onmessage = (e: MessageEvent<string>) => {
+      const entry = JSON.parse(e.data) as AuditEntry;
       if (entry.type === log) setArrived((a) => [entry, ...a].slice(0, 500));
-    });
+    };
     return () => source.close();
-  }, [live, log, list.filters.device]);
+  }, [live, log, list.filters.device, list.filters.user]);
   const seen = new Set(arrived.map((e) => e.guid));
   const rows = [...arrived, ...(pages.data?.pages.flatMap((p) => p.data) ?? []).filter((e) => !seen.has(e.guid))];
   const apply = (e: FormEvent<HTMLFormElement>) => {
@@ -98,7 +102,8 @@ export function AuditPage() {
         </Button>
       </form>
       <ErrorText error={pages.error} />
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
+      {/* Focusable, so the keyboard can scroll a table wider than a phone. */}
+      <div tabIndex={0} role="region" aria-label={t(`audit.log.${log}`)} className="overflow-x-auto rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700">
         <table className="w-full text-left text-sm" aria-label={t(`audit.log.${log}`)}>
           <thead className="bg-zinc-100 dark:bg-zinc-800">
             <tr>
@@ -114,7 +119,7 @@ export function AuditPage() {
                 <td className="px-3 py-2 whitespace-nowrap"><Time value={e.at} /></td>
                 <td className="px-3 py-2 font-mono">{e.device ?? t("common.none")}{e.peer ? ` ← ${e.peer}` : ""}</td>
                 <td className="px-3 py-2">{e.action}</td>
-                <td className="px-3 py-2 break-all text-zinc-600 dark:text-zinc-400">{summary(e.details)}</td>
+                <td className="min-w-64 px-3 py-2 break-all text-zinc-600 dark:text-zinc-400">{summary(e.details)}</td>
               </tr>
             ))}
           </tbody>

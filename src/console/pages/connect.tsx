@@ -17,10 +17,17 @@ export function ConnectDevice({ secret = "" }: { secret?: string }) {
   const [os, setOs] = useState<(typeof OSES)[number]>("windows");
   const [key, setKey] = useState(secret);
   const config = useQuery({ queryKey: ["client-config"], queryFn: () => get<ClientConfig>("/api/admin/client-config") });
-  const install = useQuery({ queryKey: ["install", os, key], queryFn: () => post<Install>("/api/admin/client-config/install", { os, ...(key ? { token: key } : {}) }) });
+  // Without the ID server, API URL or key the server cannot make a string or install lines: say what it lacks, once.
+  const install = useQuery({ queryKey: ["install", os, key], queryFn: () => post<Install>("/api/admin/client-config/install", { os, ...(key ? { token: key } : {}) }), enabled: config.isSuccess });
   return (
     <Card title={t("connect.title")}>
-      <ErrorText error={config.error} />
+      {config.error && (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm">{t("connect.notReady")}</p>
+          <ErrorText error={config.error} />
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("connect.notReadyHow")}</p>
+        </div>
+      )}
       {config.data && (
         <div className="flex flex-col gap-4 md:flex-row">
           <div className="flex min-w-0 flex-1 flex-col gap-3">
@@ -34,7 +41,7 @@ export function ConnectDevice({ secret = "" }: { secret?: string }) {
           </figure>
         </div>
       )}
-      <div className="mt-4 flex flex-wrap gap-3">
+      {config.data && <div className="mt-4 flex flex-wrap gap-3">
         <label className="flex flex-col text-sm">
           {t("connect.os")}
           <select value={os} onChange={(e) => setOs(e.target.value as (typeof OSES)[number])} className="rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900">
@@ -45,7 +52,7 @@ export function ConnectDevice({ secret = "" }: { secret?: string }) {
           {t("connect.key")}
           <input value={key} onChange={(e) => setKey(e.target.value.trim())} placeholder="rdc_…" autoComplete="off" spellCheck={false} className="rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono dark:border-zinc-600 dark:bg-zinc-900" />
         </label>
-      </div>
+      </div>}
       <ErrorText error={install.error} />
       {install.data && (
         <div className="mt-3 flex flex-col gap-2">

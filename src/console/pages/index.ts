@@ -1,6 +1,6 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { Activity, History, KeyRound, Laptop, LayoutDashboard, Monitor, ScrollText, Settings, UserRound, type LucideIcon } from "lucide-react";
+import { Activity, FolderTree, History, KeyRound, Laptop, LayoutDashboard, Monitor, ScrollText, Settings, SlidersHorizontal, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
 import { AuditPage } from "./audit.tsx";
@@ -8,12 +8,17 @@ import { Dashboard } from "./dashboard.tsx";
 import { DevicePage } from "./device.tsx";
 import { DevicesPage } from "./devices.tsx";
 import { EnrolmentPage } from "./enrolment.tsx";
+import { GroupsPage } from "./groups.tsx";
 import { MyDevicesPage } from "./my-devices.tsx";
 import { MySessionsPage } from "./my-sessions.tsx";
 import { ProfilePage } from "./profile.tsx";
 import { SettingsPage } from "./settings.tsx";
 import { StatusPage } from "./status.tsx";
+import { StrategiesPage } from "./strategies.tsx";
+import { StrategyPage } from "./strategy.tsx";
 import type { PageProps } from "./types.ts";
+import { UserPage } from "./user.tsx";
+import { UsersPage } from "./users.tsx";
 
 export type PageDef = { path: string; component: ComponentType<PageProps>; admin: boolean; nav?: { label: MessageKey; icon: LucideIcon } };
 
@@ -21,6 +26,13 @@ export const PAGES: PageDef[] = [
   { path: "/", component: Dashboard, admin: true, nav: { label: "nav.dashboard", icon: LayoutDashboard } },
   { path: "/devices", component: DevicesPage, admin: true, nav: { label: "nav.devices", icon: Monitor } },
   { path: "/devices/:id", component: DevicePage, admin: true },
+  { path: "/users", component: UsersPage, admin: true, nav: { label: "nav.users", icon: Users } },
+  { path: "/users/:name", component: UserPage, admin: true },
+  { path: "/groups", component: GroupsPage, admin: true, nav: { label: "nav.groups", icon: FolderTree } },
+  { path: "/groups/:tab", component: GroupsPage, admin: true },
+  { path: "/groups/:tab/:name", component: GroupsPage, admin: true },
+  { path: "/strategies", component: StrategiesPage, admin: true, nav: { label: "nav.strategies", icon: SlidersHorizontal } },
+  { path: "/strategies/:name", component: StrategyPage, admin: true },
   { path: "/enrolment", component: EnrolmentPage, admin: true, nav: { label: "nav.enrolment", icon: KeyRound } },
   { path: "/audit", component: AuditPage, admin: true, nav: { label: "nav.audit", icon: ScrollText } },
   { path: "/settings", component: SettingsPage, admin: true, nav: { label: "nav.settings", icon: Settings } },

@@ -13,7 +13,7 @@ type LoginReply = { status: "signed_in"; profile: Profile } | { status: "second_
 type Challenge = { method: "totp" | "email"; secret?: string; email?: string };
 type Options = { password: boolean; sso: { name: string; label: string; url: string }[] };
 
-export function SignIn() {
+export function SignIn({ expired = false }: { expired?: boolean }) {
   const t = useT();
   const qc = useQueryClient();
   const search = new URLSearchParams(useSearch());
@@ -47,6 +47,11 @@ export function SignIn() {
   return (
     <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-700 dark:bg-zinc-800">
       <h1 className="mb-4 text-xl font-semibold">{t("signIn.title")}</h1>
+      {expired && (
+        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          {t("signIn.expired")}
+        </p>
+      )}
       <form onSubmit={submit} className="flex flex-col gap-4">
         {challenge ? (
           <Field

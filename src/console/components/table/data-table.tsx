@@ -42,7 +42,8 @@ export function DataTable<T extends RowData>(props: {
   return (
     <div className="flex flex-col gap-2">
       {props.bulk && selected.length > 0 && <div className="flex flex-wrap items-center gap-2">{props.bulk(selected, () => setRowSelection({}))}</div>}
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
+      {/* Focusable, so the keyboard can scroll a table wider than a phone even when its rows hold no link. */}
+      <div tabIndex={0} role="region" aria-label={props.label} className="overflow-x-auto rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700">
         <table className="w-full text-left text-sm" aria-label={props.label}>
           <thead className="bg-zinc-100 dark:bg-zinc-800">
             {table.getHeaderGroups().map((hg) => (

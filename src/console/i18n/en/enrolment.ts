@@ -7,6 +7,8 @@ export const enrolment = {
   "connect.string": "client config string",
   "connect.holds": "ID server {host}, API server {api}",
   "connect.qr": "QR code for the mobile client",
+  "connect.notReady": "The server cannot make the client settings yet:",
+  "connect.notReadyHow": "Set it in the server's config file (or its RDCONSOLE_… environment variable) and restart the server.",
   "connect.os": "Operating system",
   "connect.os.windows": "Windows",
   "connect.os.macos": "macOS",

@@ -9,6 +9,8 @@ export const enrolment: Record<keyof typeof english, string> = {
   "connect.string": "客户端配置字符串",
   "connect.holds": "ID 服务器 {host}，API 服务器 {api}",
   "connect.qr": "移动客户端扫描的二维码",
+  "connect.notReady": "服务器暂时无法生成客户端设置：",
+  "connect.notReadyHow": "请在服务器的配置文件（或对应的 RDCONSOLE_… 环境变量）中设置后重启服务器。",
   "connect.os": "操作系统",
   "connect.os.windows": "Windows",
   "connect.os.macos": "macOS",
