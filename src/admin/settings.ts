@@ -23,6 +23,7 @@ const SettingOut = t.Object({
   runtime: t.Boolean({ description: "a change takes effect without a restart" }),
   restart_pending: t.Boolean({ description: "changed, in force after the next restart" }),
   secret: t.Boolean(),
+  unit: t.Optional(t.String({ description: 'what a number counts: "seconds", "minutes", "hours", "days", "milliseconds" or "bytes"; such keys also take a human value ("90m", "15 mb")' })),
   editable: t.Boolean({ description: "false: pinned by the environment or a flag, or a config-file-only key" }),
   read_only_reason: t.Optional(t.String()),
   description: t.String(),

@@ -9,6 +9,8 @@ export interface Field<T> {
   readonly default: T;
   readonly doc: string;
   readonly secret?: boolean;
+  /** "bytes" for a size (takes "15 mb" too). */
+  readonly unit?: "bytes";
   /** What `config dump` shows instead of a value with secrets inside. */
   mask?(value: T): unknown;
   parse(raw: unknown, fromString: boolean): T;
@@ -101,6 +103,7 @@ export const cidrList = (o: Common<readonly string[]>) =>
 export function size(o: Common<number> & { min: number; max: number }): Field<number> {
   return {
     ...o,
+    unit: "bytes",
     parse(raw) {
       let bytes: number | undefined;
       if (typeof raw === "number" && Number.isInteger(raw)) bytes = raw;

@@ -72,18 +72,19 @@ export function App() {
     return null;
   }
   const me = profile.data;
-  if (!me.is_admin && location === "/") return <Redirect to="/profile" />;
+  if ((!me.is_admin || me.totp_required) && location === "/") return <Redirect to="/profile" />;
   return (
     <Layout profile={me}>
       <Switch>
         {PAGES.map(({ path, component: Page, admin }) => (
           <Route key={path} path={path}>
-            {(params) => (admin && !me.is_admin ? <Forbidden /> : <Page profile={me} params={params} />)}
+            {(params) =>
+              // The server lets a session whose TOTP is required but not set up reach only the profile.
+              me.totp_required && path !== "/profile" ? <Redirect to="/profile" /> : admin && !me.is_admin ? <Forbidden /> : <Page profile={me} params={params} />
+            }
           </Route>
         ))}
-        <Route>
-          <NotFound />
-        </Route>
+        <Route>{me.totp_required ? <Redirect to="/profile" /> : <NotFound />}</Route>
       </Switch>
     </Layout>
   );

@@ -32,7 +32,7 @@ export function dashboardStats(ctx: ServiceContext, input: { heartbeatsPerSecond
   const deviceTotal = ctx.db.select(count()).from(devices).get()!.n;
   const pending = ctx.db.select(count()).from(devices).where(sql`${devices.pending} = 1`).get()!.n;
   const presence = presenceCounts(ctx);
-  const clients = ctx.db.select(count()).from(sessions).where(gte(sessions.expiresAt, now)).get()!.n;
+  const clients = ctx.db.select(count()).from(sessions).where(and(gte(sessions.expiresAt, now), eq(sessions.kind, "client"))).get()!.n;
   const logins = ctx.db.select(count()).from(consoleAudit).where(and(eq(consoleAudit.action, "auth.login"), gte(consoleAudit.createdAt, since))).get()!.n;
   const failed = ctx.db
     .select({ n: sql<number | null>`sum(coalesce(json_extract(${consoleAudit.details}, '$.count'), 1))` })

@@ -3,6 +3,7 @@
 import type { Field } from "../config/fields.ts";
 import { fileOnlyReason, isPinned, isRuntime, type SettingSource } from "../config/layers.ts";
 import type { LiveConfig } from "../config/live.ts";
+import { durationUnit } from "../config/human.ts";
 import { eachField, envName } from "../config/schema.ts";
 import { notFound } from "../core/errors.ts";
 import { didYouMean } from "../config/suggest.ts";
@@ -17,6 +18,8 @@ export interface Setting {
   /** Saved but not in force until the server restarts. */
   restart_pending: boolean;
   secret: boolean;
+  /** What a number counts (seconds … days, milliseconds, bytes): such keys also take a human value. */
+  unit?: string;
   editable: boolean;
   /** Why it cannot be changed here (when not editable). */
   read_only_reason?: string;
@@ -46,6 +49,8 @@ const valueAt = (config: unknown, path: string) => {
   return (config as Record<string, Record<string, unknown>>)[section]?.[key];
 };
 
+const unitOf = (path: string, field: Field<unknown>) => (typeof field.default === "number" ? (durationUnit(path)?.name ?? field.unit) : undefined);
+
 export function listSettings(live: LiveConfig): Setting[] {
   live.sync();
   const now = live.current();
@@ -61,6 +66,7 @@ export function listSettings(live: LiveConfig): Setting[] {
       runtime,
       restart_pending: !runtime && JSON.stringify(valueAt(live.config, path)) !== JSON.stringify(value),
       secret: field.secret === true,
+      ...(unitOf(path, field) ? { unit: unitOf(path, field) } : {}),
       editable: reason === undefined,
       ...(reason ? { read_only_reason: reason } : {}),
       description: field.doc,

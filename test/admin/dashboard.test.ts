@@ -48,9 +48,10 @@ beforeAll(() => {
   ids.gone2m = device("100000003", 2 * MIN);
   ids.gone31d = device("100000004", 31 * DAY);
   ids.never = device("100000005", null, { pending: true });
-  // Client logins: one alive, one expired.
+  // Client logins: one alive, one expired; a browser sign-in is not a client.
   run("INSERT INTO sessions (guid, user_id, token_hash, created_at, last_used_at, expires_at) VALUES ('s1', ?, 'h1', 0, 0, ?)", userId("bob"), now + DAY);
   run("INSERT INTO sessions (guid, user_id, token_hash, created_at, last_used_at, expires_at) VALUES ('s2', ?, 'h2', 0, 0, ?)", userId("bob"), now - 1);
+  run("INSERT INTO sessions (guid, user_id, token_hash, kind, created_at, last_used_at, expires_at) VALUES ('s3', ?, 'h3', 'console', 0, 0, ?)", userId("bob"), now + DAY);
   consoleRow("auth.login", HOUR);
   consoleRow("auth.login", 23 * HOUR);
   consoleRow("auth.login", 25 * HOUR); // outside the day

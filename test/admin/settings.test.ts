@@ -20,6 +20,7 @@ interface Setting {
   restart_pending: boolean;
   editable: boolean;
   read_only_reason?: string;
+  unit?: string;
   secret: boolean;
   description: string;
 }
@@ -35,7 +36,9 @@ test("every setting, with its value, default, source, runtime flag and descripti
   const all = await list();
   expect(all.length).toBeGreaterThan(70);
   expect(await one("lockout.account_failures")).toMatchObject({ value: 4, default: 5, source: "file", runtime: true, editable: true, restart_pending: false });
-  expect(await one("lockout.minutes")).toMatchObject({ value: 15, source: "default" });
+  expect(await one("lockout.minutes")).toMatchObject({ value: 15, source: "default", unit: "minutes" });
+  expect(await one("recording.device_quota")).toMatchObject({ unit: "bytes" });
+  expect((await one("lockout.account_failures")).unit).toBeUndefined();
   expect(await one("lockout.ban_hours")).toMatchObject({ value: 48, source: "env", editable: false, read_only_reason: expect.stringContaining("RDCONSOLE_LOCKOUT_BAN_HOURS") });
   expect(await one("server.port")).toMatchObject({ value: 0, source: "flag", runtime: false, editable: false });
   expect(await one("data.dir")).toMatchObject({ editable: false, read_only_reason: expect.stringContaining("config file") });

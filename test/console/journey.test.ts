@@ -89,7 +89,7 @@ test("a device the client registers and keeps alive is on the Devices page, and 
   expect(await beat()).toBe('200 {"sysinfo":true}');
   expect(await client("/api/sysinfo", sysinfoBody(DEVICE))).toBe("200 SYSINFO_UPDATED");
   expect(await beat()).toBe("200 {}");
-  await page.getByRole("link", { name: "Devices" }).click();
+  await page.getByRole("link", { name: "Devices", exact: true }).click();
   const row = page.getByRole("row").filter({ hasText: DEVICE.id });
   await row.getByText("Online").waitFor();
   await expect(row.getByText(DEVICE.hostname).count()).resolves.toBe(1);

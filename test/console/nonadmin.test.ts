@@ -42,7 +42,7 @@ test("a non-admin signs in to their profile; the menu offers only what they may 
   await page.waitForURL("**/console/profile");
   await page.getByRole("heading", { name: "Profile" }).waitFor();
   const menu = page.getByRole("navigation", { name: "Menu" });
-  await expect(menu.getByRole("link").allTextContents()).resolves.toEqual(["Profile"]);
+  await expect(menu.getByRole("link").allTextContents()).resolves.toEqual(["Profile", "My devices", "My sessions"]);
   await look(page, "nonadmin-profile");
 }, 60_000);
 

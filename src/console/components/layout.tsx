@@ -19,7 +19,8 @@ export function Layout({ profile, children }: { profile: Profile; children: Reac
     await post("/api/admin/logout").catch(() => {});
     qc.setQueryData(PROFILE_KEY, null);
   };
-  const items = PAGES.flatMap((p) => (p.nav && (profile.is_admin || !p.admin) ? [{ href: p.path, ...p.nav }] : []));
+  const shown = (path: string, admin: boolean) => (profile.totp_required ? path === "/profile" : profile.is_admin || !admin);
+  const items = PAGES.flatMap((p) => (p.nav && shown(p.path, p.admin) ? [{ href: p.path, ...p.nav }] : []));
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 md:flex dark:bg-zinc-900 dark:text-zinc-100">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">

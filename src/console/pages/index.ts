@@ -1,6 +1,6 @@
 // Every page of the console in one list: its URL (deep links and the back button work), its menu entry, and
 // whether only administrators may open it. A page added here appears in the menu and the router.
-import { BookUser, FileText, FolderTree, KeyRound, LayoutDashboard, Monitor, MonitorPlay, ScrollText, ShieldBan, SlidersHorizontal, UserRound, Users, type LucideIcon } from "lucide-react";
+import { Activity, BookUser, FileText, FolderTree, History, KeyRound, Laptop, LayoutDashboard, Monitor, MonitorPlay, ScrollText, Settings, ShieldBan, SlidersHorizontal, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/en.ts";
 import { AddressBookPage } from "./address-book.tsx";
@@ -12,7 +12,11 @@ import { DevicePage } from "./device.tsx";
 import { DevicesPage } from "./devices.tsx";
 import { EnrolmentPage } from "./enrolment.tsx";
 import { GroupsPage } from "./groups.tsx";
+import { MyDevicesPage } from "./my-devices.tsx";
+import { MySessionsPage } from "./my-sessions.tsx";
 import { ProfilePage } from "./profile.tsx";
+import { SettingsPage } from "./settings.tsx";
+import { StatusPage } from "./status.tsx";
 import { StrategiesPage } from "./strategies.tsx";
 import { StrategyPage } from "./strategy.tsx";
 import { ServerLogPage } from "./server-log.tsx";
@@ -41,5 +45,9 @@ export const PAGES: PageDef[] = [
   { path: "/audit", component: AuditPage, admin: true, nav: { label: "nav.audit", icon: ScrollText } },
   { path: "/bans", component: BansPage, admin: true, nav: { label: "nav.bans", icon: ShieldBan } },
   { path: "/log", component: ServerLogPage, admin: true, nav: { label: "nav.log", icon: FileText } },
+  { path: "/settings", component: SettingsPage, admin: true, nav: { label: "nav.settings", icon: Settings } },
+  { path: "/status", component: StatusPage, admin: true, nav: { label: "nav.status", icon: Activity } },
   { path: "/profile", component: ProfilePage, admin: false, nav: { label: "nav.profile", icon: UserRound } },
+  { path: "/my/devices", component: MyDevicesPage, admin: false, nav: { label: "nav.myDevices", icon: Laptop } },
+  { path: "/my/sessions", component: MySessionsPage, admin: false, nav: { label: "nav.mySessions", icon: History } },
 ];

@@ -1,0 +1,18 @@
+export const me = {
+  "nav.myDevices": "My devices",
+  "nav.mySessions": "My sessions",
+  "me.devices": "My devices",
+  "me.noDevices": "No device is yours yet. Sign in to a RustDesk client with this account, and the device shows up here.",
+  "me.sessions": "My sessions",
+  "me.sessionsIntro": "Where you are signed in: browsers and RustDesk clients. End a session you do not recognise, then change your password.",
+  "me.noSessions": "No sessions.",
+  "me.kindClient": "RustDesk client",
+  "me.kindConsole": "Browser",
+  "me.browser": "a browser",
+  "me.current": "this session",
+  "me.started": "signed in",
+  "me.lastUsed": "last used",
+  "me.expires": "ends",
+  "me.revoke": "End session",
+  "me.revokeTitle": "End this session?",
+} as const;
