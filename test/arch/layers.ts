@@ -28,6 +28,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["status"],
   ["dashboard"],
   ["events"],
+  ["metrics"],
   // cross-feature work
   ["provisioning", "jobs"],
   // the admin HTTP API: calls any feature's services, owns none
