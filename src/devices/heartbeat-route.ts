@@ -40,7 +40,10 @@ export function respondHeartbeat(deps: CoreDeps, rt: DeviceRuntime, request: Req
   rt.counters.heartbeats++;
   const ctx = ip === undefined ? requestContext(deps, request) : { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
   const reply = rt.heartbeats.beat(ctx, body as HeartbeatBody);
-  if (reply === BANNED) return rt.counters.heartbeats_banned++, bannedResponse();
+  if (reply === BANNED) {
+    rt.counters.heartbeats_banned++;
+    return bannedResponse();
+  }
   // A strategy always comes with its modified_at: the idle beat's path reads nothing more.
   if (reply.sysinfo === undefined && reply.disconnect === undefined && reply.modified_at === undefined) return new Response("{}", { headers: HEADERS });
   if (reply.strategy !== undefined) rt.counters.strategy_deliveries++;

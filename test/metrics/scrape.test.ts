@@ -22,7 +22,7 @@ const load = (flags: Record<string, string>) =>
   loadConfig({ env: {}, defaultConfigPath: "/nonexistent", flags: { "data.dir": tempDir(), "log.level": "silent", "server.host": "127.0.0.1", "server.port": "0", ...flags } });
 
 test("a scrape after real traffic reports it, by result and kind, with bounded HTTP labels", async () => {
-  const loaded = load({ "metrics.listen": "127.0.0.1:0", "notify.device_webhooks": `http://127.0.0.1:${hook.port}/h`, "notify.webhook_secret": "k" });
+  const loaded = load({ "metrics.listen": "127.0.0.1:0", "lockout.account_failures": "2", "devices.flush_ms": "50", "notify.device_webhooks": `http://127.0.0.1:${hook.port}/h`, "notify.webhook_secret": "k" });
   ensureDataDir(loaded.config.data.dir);
   const { db, close } = openDb(loaded.config.data.dir);
   const ctx: ServiceContext = { db, config: loaded.config, log: createLogger(loaded.config.log), actor: cliActor(), now: Date.now };
@@ -36,21 +36,37 @@ test("a scrape after real traffic reports it, by result and kind, with bounded H
     const post = (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
       fetch(`${server.url}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
     expect(await (await post("/api/sysinfo", { id: "123456789", uuid: UUID, hostname: "PC" })).text()).toBe("SYSINFO_UPDATED");
-    for (let i = 0; i < 3; i++) expect((await post("/api/heartbeat", { id: "123456789", uuid: UUID, ver: 1 })).status).toBe(200);
+    const admin = { "content-type": "application/json", authorization: `Bearer ${token}` };
+    expect((await post("/api/admin/strategies", { name: "Desks", options: { "enable-audio": "N" } }, admin)).status).toBe(201);
+    expect((await post("/api/admin/strategies/Desks/assign", { devices: ["123456789"] }, admin)).status).toBe(200);
+    // The first beat is handed the strategy; the next ones echo its stamp, which confirms it.
+    let modifiedAt = 0;
+    for (let i = 0; i < 3; i++) {
+      const r = await post("/api/heartbeat", { id: "123456789", uuid: UUID, ver: 1, modified_at: modifiedAt });
+      expect(r.status).toBe(200);
+      modifiedAt = ((await r.json()) as { modified_at?: number }).modified_at ?? modifiedAt;
+    }
     expect((await post("/api/heartbeat", "{not json")).status).toBe(400);
     expect((await post("/api/login", passwordLoginBody("alice", "alice-password"), DART_JSON)).status).toBe(200);
     for (let i = 0; i < 2; i++) expect((await post("/api/login", passwordLoginBody("alice", "wrong"), DART_JSON)).status).toBe(401);
     expect((await post("/api/audit/conn", { action: "new", conn_id: 7, id: "123456789", ip: "10.0.0.1", session_id: 0, uuid: UUID })).status).toBe(200);
     expect((await post("/api/audit/file", { id: "999999999", uuid: UUID, peer_id: "1", conn_id: 1, type: 0, path: "/x", is_file: true, info: "{}" })).status).toBeGreaterThanOrEqual(400);
-    const ban = await post("/api/admin/bans", { cidr: "198.51.100.0/24" }, { "content-type": "application/json", authorization: `Bearer ${token}` });
+    const ban = await post("/api/admin/bans", { cidr: "198.51.100.0/24" }, admin);
     expect(ban.status).toBe(201);
     expect((await fetch(`${server.url}/wp-login.php`)).status).toBe(404);
     for (const end = Date.now() + 5000; !hooks.length && Date.now() < end; ) await Bun.sleep(10);
     expect(hooks.length).toBe(1);
 
-    const text = await scrape(server.metricsPort!);
-    const families = parsePrometheusTextFormat(text);
+    let text = "";
+    let families: ReturnType<typeof parsePrometheusTextFormat> = [];
     const v = (name: string, labels: Record<string, string> = {}) => valueOf(families, name, labels);
+    // Confirmations are written with presence (devices.flush_ms): scraped until the flush has run.
+    for (const end = Date.now() + 5000; Date.now() < end; await Bun.sleep(50)) {
+      families = parsePrometheusTextFormat((text = await scrape(server.metricsPort!)));
+      if (v("rdconsole_strategy_confirmations_total") > 0) break;
+    }
+    expect(v("rdconsole_strategy_deliveries_total")).toBe(1);
+    expect(v("rdconsole_strategy_confirmations_total")).toBe(1);
     expect(v("rdconsole_heartbeats_total", { result: "ok" })).toBe(3);
     expect(v("rdconsole_heartbeats_total", { result: "refused" })).toBe(1);
     expect(v("rdconsole_devices_registered")).toBe(1);
@@ -59,6 +75,7 @@ test("a scrape after real traffic reports it, by result and kind, with bounded H
     expect(v("rdconsole_registrations_total")).toBe(1);
     expect(v("rdconsole_logins_total", { method: "password", result: "ok" })).toBe(1);
     expect(v("rdconsole_logins_total", { method: "password", result: "failed" })).toBe(2);
+    expect(v("rdconsole_lockouts_total")).toBe(1); // the second failure locks the account
     expect(v("rdconsole_audit_posts_total", { kind: "conn", result: "accepted" })).toBe(1);
     expect(v("rdconsole_audit_posts_total", { kind: "file", result: "refused" })).toBe(1);
     expect(v("rdconsole_bans_active")).toBe(1);
