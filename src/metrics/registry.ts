@@ -1,6 +1,8 @@
 // The metric families /metrics serves, through prom-client. Counters and gauges are filled at scrape time from
 // one snapshot (snapshot.ts): the hot paths only bump plain numbers (src/core/counters.ts) or write the rows
 // they wrote anyway. The two histograms (HTTP requests, presence flushes) are observed as things happen.
+// prom-client's collectDefaultMetrics is not used: under Bun its heap-space gauges read 0 and process_heap_bytes
+// is the virtual size; RSS, heap and event-loop delay are reported here from what Bun measures right.
 import client from "prom-client";
 import { BUILD } from "../core/version.ts";
 import { tallyKey } from "./audit-tally.ts";
