@@ -43,9 +43,10 @@ export function createApp(given: AppDeps) {
   const auth = deps.auth ?? createAuthRuntime(config);
   const devices = deps.devices ?? createDeviceRuntime(config, deps.sqlite, deviceHooks(deps.sqlite));
   const gate = createGate(config, banChecker(deps.sqlite, deps.now));
-  const access = accessLog(config, log);
-  const heartbeat = nativeHeartbeat(deps, devices, gate, access);
-  const native = nativeRoutes(config, log, gate, access);
+  // The heartbeat's native route logs without the request metrics: it is counted by its own counters
+  // (rdconsole_heartbeats_total), so the busiest path pays no histogram (src/metrics/http.ts).
+  const heartbeat = nativeHeartbeat(deps, devices, gate, accessLog(config, log));
+  const native = nativeRoutes(config, log, gate, accessLog(config, log, deps.observeRequest));
   const uploads = recordingUploads(deps, devices);
   const intake = auditIntake(deps, devices);
   const sso = deps.sso ?? createSsoRuntime(config, deps.now);
@@ -65,7 +66,7 @@ export function createApp(given: AppDeps) {
     normalize: false,
     serve: { maxRequestBodySize: Math.max(config.server.body_limit, BUN_BODY_CEILING), routes: { ...(deps.consoleDev ? { "/console/": deps.consoleDev, "/console/*": deps.consoleDev } : {}), "/api/heartbeat": { POST: heartbeat }, "/api/record": { POST: uploads.nativeRoute(native) }, ...nativeAuditRoutes(deps, intake, native) } },
   })
-    .use(pipeline(config, log, gate))
+    .use(pipeline(config, log, gate, deps.observeRequest))
     .use(errorHandler(log, methods))
     .use(docsRoutes(config.openapi.enabled))
     .use(systemRoutes(deps.sqlite, config))

@@ -6,6 +6,7 @@ import type { RateMeter } from "./core/counters.ts";
 import type { NotifierStats } from "./notify/notifier.ts";
 import type { DeviceRuntime } from "./devices/runtime.ts";
 import type { EventHub } from "./events/hub.ts";
+import type { RequestObserver } from "./http/access-log.ts";
 import type { SsoRuntime } from "./sso/flow.ts";
 
 export interface AppDeps extends CoreDeps {
@@ -27,4 +28,6 @@ export interface AppDeps extends CoreDeps {
   readonly live?: LiveConfig;
   /** Live event streams (GET /api/admin/events); created when omitted (the server passes its own to close them at shutdown). */
   readonly events?: EventHub;
+  /** The request metrics (src/metrics/http.ts), when the metrics listener is on. */
+  readonly observeRequest?: RequestObserver;
 }

@@ -27,10 +27,14 @@ import { hasActiveAdmin } from "./users/service.ts";
 import { openLiveConfig } from "./settings/store.ts";
 import { currentTargets } from "./notifications/deliveries.ts";
 import { versionLine } from "./core/version.ts";
+import { listenMetrics, type MetricsListener } from "./metrics/listener.ts";
+import { createMetrics } from "./metrics/registry.ts";
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** The metrics listener's bound port, when metrics.listen is set. */
+  readonly metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -64,10 +68,14 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
   let app: ReturnType<typeof createApp>;
   let notifier: ReturnType<typeof startNotifier>;
   const events = createEventHub(database.sqlite, logRingOf(log));
+  let metrics: ReturnType<typeof createMetrics> | undefined;
   try {
     devices = createDeviceRuntime(config, database.sqlite, deviceHooks(database.sqlite), counters);
-    // The notifier starts after the app; status reads it only once requests come in.
-    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, live, events, consoleDev, startedAt, heartbeatRate, notifications: () => notifier.stats() });
+    // The notifier starts after the app; status and metrics read it only once requests (or scrapes) come in.
+    const notifications = () => notifier.stats();
+    if (config.metrics.listen) metrics = createMetrics({ config, db: database.db, sqlite: database.sqlite, log, now, startedAt, counters, events, notifications });
+    app = createApp({ config, db: database.db, sqlite: database.sqlite, log, now, devices, live, events, consoleDev, startedAt, heartbeatRate, notifications, observeRequest: metrics?.observeRequest });
+    metrics?.knowRoutes(app.routes.map((r) => r.path));
     notifier = startNotifier(config, log, createDeliverer(config, createMailer(config.smtp)), { targets: currentTargets(config, database.sqlite) });
   } catch (e) {
     database.close();
@@ -76,7 +84,7 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
   }
   const flushStrategies = () => {
     try {
-      devices.strategies.flush();
+      counters.strategy_confirmations += devices.strategies.flush();
     } catch (e) {
       log.error("strategy confirmations flush failed", e); // kept in memory: the next flush retries
     }
@@ -92,26 +100,34 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
   let flushing: Promise<unknown> | null = null;
   const flusher = setInterval(() => {
     flushStrategies();
+    const started = performance.now();
     flushing ??= devices.presence
       .flushInChunks()
+      .then((rows) => rows > 0 && metrics?.observeFlush((performance.now() - started) / 1000))
       .catch((e) => log.error("presence flush failed", e)) // kept in memory: the next flush retries
       .finally(() => (flushing = null));
   }, config.devices.flush_ms);
   const ctx: ServiceContext = { db: database.db, config, log, actor: systemActor, now };
   const jobs = startJobs(database.sqlite, ctx, new RecordingStore(dir), [heartbeatRate]);
+  let metricsListener: MetricsListener | undefined;
   try {
+    if (metrics) metricsListener = listenMetrics(config.metrics.listen, metrics, log);
     app.listen({ hostname: config.server.host, port: config.server.port, development: consoleDev ? { hmr: true } : false });
   } catch (e) {
     clearInterval(flusher);
+    await metricsListener?.stop();
+    metrics?.stop();
     await jobs.stop();
     await notifier.stop(0);
     database.close();
     lock.release();
+    if (metrics && !metricsListener) throw e; // listenMetrics says which address and key
     throw new Error(`cannot listen on ${config.server.host}:${config.server.port}: ${(e as Error).message}`);
   }
   const server = app.server!;
   const url = `http://${server.hostname?.includes(":") ? `[${server.hostname}]` : server.hostname}:${server.port}`;
   log.info(`${versionLine()} listening on ${url}, data dir ${dir}`);
+  if (metricsListener) log.info(`metrics at ${metricsListener.url}`);
   try {
     // First run: a fresh one-time code for creating the first administrator from a browser; void once one exists.
     if (!hasActiveAdmin(ctx)) {
@@ -130,6 +146,8 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
       events.close(); // live event streams never finish by themselves
       const { forced } = await drain(server, config.server.shutdown_timeout * 1000);
       if (forced) log.warn(`requests still running after ${config.server.shutdown_timeout}s were cut off`);
+      await metricsListener?.stop();
+      metrics?.stop();
       clearInterval(flusher);
       await jobs.stop();
       await notifier.stop(2000);
@@ -139,7 +157,7 @@ export async function startServer(loaded: LoadedConfig, log: Logger): Promise<Ru
       lock.release();
       log.info("stopped");
     })());
-  return { url, port: server.port ?? config.server.port, stop };
+  return { url, port: server.port ?? config.server.port, metricsPort: metricsListener?.port, stop };
 }
 
 /** Runs until SIGTERM/SIGINT, then stops gracefully and exits 0. */

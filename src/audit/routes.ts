@@ -6,6 +6,7 @@ import type { DeviceRuntime } from "../devices/runtime.ts";
 import { ServiceError } from "../core/errors.ts";
 import { authMacro } from "../auth/macro.ts";
 import type { ServiceContext } from "../core/context.ts";
+import type { AuditPostKind } from "../core/counters.ts";
 import { rawBodyOf, readCapped } from "../http/body-limit.ts";
 import { ignoreBody, textBody } from "../http/json-hook.ts";
 import type { NativeRoute } from "../http/native.ts";
@@ -46,30 +47,39 @@ export function auditIntake(deps: CoreDeps, rt: DeviceRuntime) {
     if (!perDevice.take(id, now)) throw slowDown();
     return d.id;
   };
+  const refused = (kind: AuditPostKind) => {
+    rt.counters.audit_posts_refused++;
+    rt.counters[`audit_${kind}_refused`]++;
+  };
   return {
     /** False past audit.posts_per_minute: answer 429 without reading the body. */
-    admit(now: number): boolean {
+    admit(now: number, post: DevicePost): boolean {
       if (overall.take("all", now)) return true;
-      rt.counters.audit_posts_refused++;
+      refused(kindOf(post));
       return false;
     },
     /** Checks and stores one post whose text has been read. */
     handle(post: DevicePost, ctx: ServiceContext, text: string): void {
+      let kind = kindOf(post);
       try {
         const parsed = auditBody(text);
         // The controller's note carries no device credentials: it is limited by its sender's address.
+        if (parsed.uuid === undefined && kind === "conn") kind = "note";
         if (parsed.uuid === undefined && !perIp.take(abuseSubject(ctx.ip ?? "-"), ctx.now())) throw slowDown();
         post(ctx, parsed, isDevice);
       } catch (e) {
-        rt.counters.audit_posts_refused++;
+        refused(kind);
         throw e;
       }
       rt.counters.audit_posts_accepted++;
+      rt.counters[`audit_${kind}_accepted`]++;
     },
   };
 }
 
 export type AuditIntake = ReturnType<typeof auditIntake>;
+
+const kindOf = (post: DevicePost): AuditPostKind => (post === postFileAudit ? "file" : post === postAlarmAudit ? "alarm" : "conn");
 
 const slowDown = () => new ServiceError("TOO_MANY_REQUESTS", "too many audit posts; retry later");
 
@@ -83,7 +93,7 @@ export function nativeAuditRoutes(deps: CoreDeps, intake: AuditIntake, route: Na
   const handler = (path: keyof typeof DEVICE_POSTS) =>
     route(path, async (request, ip) => {
       const ctx: ServiceContext = { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
-      if (!intake.admit(ctx.now())) throw slowDown();
+      if (!intake.admit(ctx.now(), DEVICE_POSTS[path])) throw slowDown();
       const text = request.headers.has("content-length") ? await request.text() : await readCapped(request, deps.config.server.body_limit);
       intake.handle(DEVICE_POSTS[path], ctx, text);
       return done();
@@ -94,7 +104,7 @@ export function nativeAuditRoutes(deps: CoreDeps, intake: AuditIntake, route: Na
 export function auditRoutes(deps: CoreDeps, intake: AuditIntake) {
   const device = (post: DevicePost) => ({ request, body }: { request: Request; body: unknown }) => {
     const ctx = requestContext(deps, request);
-    if (!intake.admit(ctx.now())) throw slowDown();
+    if (!intake.admit(ctx.now(), post)) throw slowDown();
     intake.handle(post, ctx, typeof body === "string" ? body : (rawBodyOf(request) ?? ""));
     return done();
   };

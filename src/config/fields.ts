@@ -155,3 +155,22 @@ export function duration(o: Common<number> & { min: number; max: number }): Fiel
     },
   };
 }
+
+/** "host:port" ("[::1]:9114" for IPv6), port 0 to 65535 (0: any free port), or "" (off). */
+export function listenAddress(o: Common<string>): Field<string> {
+  return {
+    ...o,
+    parse(raw) {
+      if (raw === "") return "";
+      const m = typeof raw === "string" ? /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(raw) : null;
+      if (!m || Number(m[2]) > 65535) throw new FieldError(`expected "host:port" (e.g. "127.0.0.1:9114", "[::1]:9114") or "" for off, got ${show(raw)}`);
+      return raw as string;
+    },
+  };
+}
+
+/** Host and port of a valid listenAddress value (IPv6 without its brackets). */
+export function splitListen(value: string): { host: string; port: number } {
+  const i = value.lastIndexOf(":");
+  return { host: value.slice(0, i).replace(/^\[|\]$/g, ""), port: Number(value.slice(i + 1)) };
+}

@@ -1,7 +1,7 @@
 // Every config key, its default and its documentation. `rdconsole config template` prints this
 // file as commented TOML, and the README's config reference is written from it.
 import { providerList } from "./sso-providers.ts";
-import { bool, cidrList, duration, int, list, oneOf, size, str, url, type Field } from "./fields.ts";
+import { bool, cidrList, duration, int, list, listenAddress, oneOf, size, str, url, type Field } from "./fields.ts";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug", "trace"] as const;
 
@@ -31,6 +31,9 @@ export const configSchema = {
     format: oneOf(["pretty", "json"] as const, { default: "pretty", doc: "pretty (for people) or json (one JSON object per line, for log collectors)." }),
     requests: bool({ default: true, doc: "Log one line per HTTP request (method, path, status, duration, client IP; never bodies or tokens)." }),
     memory_lines: int({ default: 5000, min: 0, max: 100_000, doc: "The last this many log lines (at log.level) are kept in memory for GET /api/admin/log and the live event stream (0 = none)." }),
+  },
+  metrics: {
+    listen: listenAddress({ default: "", doc: 'Address of a separate listener that serves Prometheus metrics at /metrics, "host:port" (e.g. "127.0.0.1:9114"; port 0 = any free port). Empty: off. Not on the main port, and unauthenticated: keep it on loopback or a private network.' }),
   },
   openapi: {
     enabled: bool({ default: true, doc: "Serve the API documentation at /openapi and the OpenAPI document at /openapi.json." }),

@@ -1,14 +1,34 @@
 // In-memory counters of what the server has handled since it started (soft state: a restart resets them).
 // Named counters are plain number properties: the heartbeat bumps one with `counters.heartbeats++` — no
-// Map lookup and no allocation on the hot path. Readers (status, dashboard, later metrics) take a snapshot.
+// Map lookup and no allocation on the hot path. Readers (status, dashboard, metrics) read them when asked.
 
 export class Counters {
   /** Heartbeats answered (well-formed bodies). */
   heartbeats = 0;
+  /** Of those, from a banned device (answered 403). */
+  heartbeats_banned = 0;
+  /** Heartbeats refused before the beat: malformed or too large, or from a banned IP (native route only). */
+  heartbeats_refused = 0;
+  /** Strategies handed to devices in heartbeat replies, and confirmations written by the flush. */
+  strategy_deliveries = 0;
+  strategy_confirmations = 0;
   /** Device audit posts (connection, file, alarm, notes) stored. */
   audit_posts_accepted = 0;
   /** Device audit posts refused: over a rate limit, malformed, or not from a registered device. */
   audit_posts_refused = 0;
+  /** The same two, by kind (the metrics' labels). */
+  audit_conn_accepted = 0;
+  audit_conn_refused = 0;
+  audit_file_accepted = 0;
+  audit_file_refused = 0;
+  audit_alarm_accepted = 0;
+  audit_alarm_refused = 0;
+  audit_note_accepted = 0;
+  audit_note_refused = 0;
+  /** New devices refused by POST /api/sysinfo: registration closed, over a rate limit, or devices.max reached. */
+  registrations_refused_closed = 0;
+  registrations_refused_rate = 0;
+  registrations_refused_limit = 0;
 }
 
 export type CounterName = { [K in keyof Counters]: Counters[K] extends number ? K : never }[keyof Counters];
@@ -49,3 +69,5 @@ export class RateMeter {
     return dt > 0 ? ((this.values.at(-1)! - this.values[i]!) * 1000) / dt : 0;
   }
 }
+
+export type AuditPostKind = "conn" | "file" | "alarm" | "note";

@@ -40,9 +40,14 @@ export function respondHeartbeat(deps: CoreDeps, rt: DeviceRuntime, request: Req
   rt.counters.heartbeats++;
   const ctx = ip === undefined ? requestContext(deps, request) : { db: deps.db, config: deps.config, log: deps.log, now: deps.now, actor: anonymous(ip), ip };
   const reply = rt.heartbeats.beat(ctx, body as HeartbeatBody);
-  if (reply === BANNED) return bannedResponse();
-  const empty = reply.sysinfo === undefined && reply.disconnect === undefined && reply.modified_at === undefined;
-  return new Response(empty ? "{}" : JSON.stringify(reply), { headers: HEADERS });
+  if (reply === BANNED) {
+    rt.counters.heartbeats_banned++;
+    return bannedResponse();
+  }
+  // A strategy always comes with its modified_at: the idle beat's path reads nothing more.
+  if (reply.sysinfo === undefined && reply.disconnect === undefined && reply.modified_at === undefined) return new Response("{}", { headers: HEADERS });
+  if (reply.strategy !== undefined) rt.counters.strategy_deliveries++;
+  return new Response(JSON.stringify(reply), { headers: HEADERS });
 }
 
 const malformed = () => errorResponse(400, "malformed request body (expected JSON)");
@@ -65,7 +70,10 @@ export function nativeHeartbeat(deps: CoreDeps, rt: DeviceRuntime, gate: Gate, l
       }
     }
     // Request info is recorded only for what gets logged at info level (errors): most beats log nothing.
-    if (response.status >= 400 && !(checked instanceof Response)) setRequestInfo(request, checked.ip);
+    if (response.status >= 400) {
+      if (checked instanceof Response || response.status !== 403) rt.counters.heartbeats_refused++; // a banned device's 403 is counted by the beat
+      if (!(checked instanceof Response)) setRequestInfo(request, checked.ip);
+    }
     log(request, response.status, "/api/heartbeat");
     return response;
   };

@@ -16,13 +16,20 @@ import { groupViewDeviceGroups, groupViewPeers } from "./visibility.ts";
 const text = (body: string) => new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
 const BOOT = `${VERSION}-${Date.now()}`;
 
+const REFUSED = { NOT_REGISTERED: "registrations_refused_closed", TRY_LATER: "registrations_refused_rate", DEVICE_LIMIT: "registrations_refused_limit" } as const;
+const countRefusal = <T extends string>(rt: DeviceRuntime, outcome: T): T => {
+  const counter = REFUSED[outcome as keyof typeof REFUSED];
+  if (counter) rt.counters[counter]++;
+  return outcome;
+};
+
 export function deviceRoutes(deps: CoreDeps, rt: DeviceRuntime) {
   return new Elysia({ name: "rdconsole/devices" })
     .use(authMacro(deps))
     .post(
       "/api/sysinfo",
       // client: src/hbbs_http/sync.rs:212 (rustdesk@7423dced) compares the body with "SYSINFO_UPDATED" byte for byte.
-      ({ request, body }) => text(reportSysinfo(requestContext(deps, request), rt, body as Record<string, unknown>)),
+      ({ request, body }) => text(countRefusal(rt, reportSysinfo(requestContext(deps, request), rt, body as Record<string, unknown>))),
       {
         body: SysinfoBody,
         parse: jsonParse(() => deps.config.server.body_limit),

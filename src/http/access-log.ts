@@ -1,4 +1,5 @@
 // One line per request: method, path, status, duration, client IP. Never bodies, queries or tokens.
+// The same call feeds the request metrics, when an observer is given (src/metrics/http.ts).
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../core/log.ts";
 import { clientIpOf, startOf } from "./request-info.ts";
@@ -6,7 +7,21 @@ import { clientIpOf, startOf } from "./request-info.ts";
 /** `path`, when the caller knows it, spares parsing the URL (the heartbeat's hot path). */
 export type AccessLog = (request: Request, status: number, path?: string) => void;
 
-export function accessLog(config: Config, log: Logger): AccessLog {
+/** Told of every request that reaches the access log: `ms` since it arrived, or undefined where unknown. */
+export type RequestObserver = (path: string, status: number, ms: number | undefined) => void;
+
+export function accessLog(config: Config, log: Logger, observe?: RequestObserver): AccessLog {
+  const write = logLine(config, log);
+  if (!observe) return write;
+  return (request, status, knownPath) => {
+    const path = knownPath ?? new URL(request.url).pathname;
+    const start = startOf(request);
+    observe(path, status, start === undefined ? undefined : performance.now() - start);
+    write(request, status, path);
+  };
+}
+
+function logLine(config: Config, log: Logger): AccessLog {
   if (!config.log.requests) return () => {};
   const http = log.withTag("http");
   const json = config.log.format === "json";

@@ -2,14 +2,14 @@
 import { Elysia } from "elysia";
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../core/log.ts";
-import { accessLog } from "./access-log.ts";
+import { accessLog, type RequestObserver } from "./access-log.ts";
 import { chunkedParser } from "./body-limit.ts";
 import { corsPolicy } from "./cors.ts";
 import type { Gate } from "./gate.ts";
 
-export function pipeline(config: Config, log: Logger, gate: Gate) {
+export function pipeline(config: Config, log: Logger, gate: Gate, observe?: RequestObserver) {
   const cors = corsPolicy(config.server.cors_origins);
-  const logRequest = accessLog(config, log);
+  const logRequest = accessLog(config, log, observe);
   // Responses returned from onRequest skip onAfterResponse (so they are logged here) and set.headers
   // (so CORS is copied: a browser must be able to read the 413 or the ban).
   const early = (request: Request, response: Response, headers: Record<string, string | number>) => {

@@ -30,6 +30,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["events"],
   ["doctor"],
   ["backups"],
+  ["metrics"],
   // cross-feature work
   ["provisioning", "jobs", "importers"],
   // the admin HTTP API: calls any feature's services, owns none
