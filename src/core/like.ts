@@ -1,5 +1,5 @@
-// Filters as RustDesk Server Pro's admin scripts send them (pro-admin-api §1.6), for the services that list
-// for the Pro-compatible admin routes.
+// Text filters in SQL: Pro's script filters (pro-admin-api §1.6), and the plain "contains" search of rdconsole's own
+// lists (admin API and console).
 import { sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
@@ -12,4 +12,13 @@ export function likeFilter(column: SQLiteColumn | SQL, value: string | undefined
   if (value === "-") return sql`(${column} is null or ${column} = '')`;
   if (value.includes("%")) return sql`${column} like ${value}`;
   return sql`${column} = ${value} collate nocase`;
+}
+
+/** The search text as a LIKE pattern matching it anywhere, its own %, _ and \\ taken literally (with ESCAPE '\\'). */
+export const containsPattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+/** Any of `columns` contains `text`, in any case (SQLite's LIKE folds ASCII case). */
+export function containsAny(columns: (SQLiteColumn | SQL)[], text: string): SQL {
+  const p = containsPattern(text);
+  return sql`(${sql.join(columns.map((c) => sql`${c} like ${p} escape '\\'`), sql` or `)})`;
 }

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { emitAudit } from "../core/audit.ts";
 import { withTransaction, type ServiceContext } from "../core/context.ts";
+import { containsAny } from "../core/like.ts";
 import { connAudit, deviceDisconnects, deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
 import { invalid, notFound } from "../core/errors.ts";
 import { requireDeviceGroup } from "../device-groups/service.ts";
@@ -77,8 +78,7 @@ export function deviceConditions(ctx: ServiceContext, f: DeviceFilter, only?: nu
     conds.push(eq(devices.ownerId, u.id));
   }
   if (f.search) {
-    const p = `%${f.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conds.push(sql`(${devices.rdId} like ${p} escape '\\' or ${devices.alias} like ${p} escape '\\' or json_extract(${devices.sysinfo}, '$.hostname') like ${p} escape '\\' or ${devices.note} like ${p} escape '\\')`);
+    conds.push(containsAny([devices.rdId, devices.alias, sql`json_extract(${devices.sysinfo}, '$.hostname')`, devices.note], f.search));
   }
   return and(...conds);
 }

@@ -2,6 +2,7 @@
 // with its group (a user is in at most one), so a page costs one count and one LIMIT query.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
+import { containsAny } from "../core/like.ts";
 import { userGroupMembers, userGroups, users } from "../db/schema.ts";
 import { toUser, type User } from "./model.ts";
 
@@ -13,9 +14,8 @@ export interface UserPageFilter {
 }
 
 export function pageUsers(ctx: ServiceContext, f: UserPageFilter, page: { offset: number; limit: number }): { total: number; rows: { user: User; group: string | null }[] } {
-  const p = f.search ? `%${f.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const where = and(
-    p === null ? undefined : sql`(${users.name} like ${p} escape '\\' or ${users.displayName} like ${p} escape '\\' or ${users.email} like ${p} escape '\\' or ${users.note} like ${p} escape '\\')`,
+    f.search ? containsAny([users.name, users.displayName, users.email, users.note], f.search) : undefined,
     f.group ? sql`${userGroups.name} = ${f.group} collate nocase` : undefined,
   );
   const base = () => ctx.db.select().from(users).leftJoin(userGroupMembers, eq(userGroupMembers.userId, users.id)).leftJoin(userGroups, eq(userGroups.id, userGroupMembers.groupId));
