@@ -1,19 +1,10 @@
 import { defineCommand } from "citty";
-import { listRecordings, type RecordingView } from "../../src/recordings/service.ts";
+import { listRecordings } from "../../src/recordings/service.ts";
 import { io, printJson } from "../_io.ts";
 import { action, configArgs, jsonArg, withData } from "../_shared.ts";
 import { isoOrDash } from "../_values.ts";
 import { printTable } from "../_list.ts";
-
-const json = (r: RecordingView) => ({
-  guid: r.guid,
-  device: r.device,
-  file: r.file,
-  size: r.size,
-  complete: r.complete,
-  created_at: new Date(r.createdAt).toISOString(),
-  updated_at: new Date(r.updatedAt).toISOString(),
-});
+import { recordingJson as json } from "../../src/recordings/json.ts";
 
 export const humanSize = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KiB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024 ** 3).toFixed(2)} GiB`);
 

@@ -5,9 +5,10 @@ import { Elysia, t } from "elysia";
 import type { Actor } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { requestContext } from "../http/context.ts";
-import { deleteRecording, findRecording, listRecordings, recordingFile, recordingView, type RecordingView } from "../recordings/service.ts";
+import { deleteRecording, findRecording, listRecordings, recordingFile, recordingView } from "../recordings/service.ts";
 import { RecordingStore } from "../recordings/store.ts";
 import { adminAuth } from "./token-auth.ts";
+import { recordingJson as json } from "../recordings/json.ts";
 
 const READ = { area: "audit" as const, write: false };
 const WRITE = { area: "audit" as const, write: true };
@@ -24,17 +25,6 @@ const RecordingOut = t.Object({
   updated_at: t.String({ format: "date-time" }),
 });
 const RefParam = t.Object({ id: t.String({ minLength: 1, maxLength: 200, description: "the recording's guid, or its file name if only one recording has it" }) });
-
-/** The CLI's --json shape. */
-const json = (r: RecordingView) => ({
-  guid: r.guid,
-  device: r.device,
-  file: r.file,
-  size: r.size,
-  complete: r.complete,
-  created_at: new Date(r.createdAt).toISOString(),
-  updated_at: new Date(r.updatedAt).toISOString(),
-});
 
 export function adminRecordingRoutes(deps: CoreDeps) {
   const ctxOf = (request: Request, actor: Actor) => requestContext(deps, request, actor);
