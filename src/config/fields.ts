@@ -1,7 +1,7 @@
 // Typed config fields. `parse` receives a TOML value (file) or a string (env, flags) and
 // throws FieldError with a message that names what was expected.
 import { parseCidr } from "../net/cidr.ts";
-import { parseSize } from "./human.ts";
+import { parseDuration, parseSize } from "./human.ts";
 
 export class FieldError extends Error {}
 
@@ -146,8 +146,8 @@ export function duration(o: Common<number> & { min: number; max: number }): Fiel
       let ms: number | undefined;
       if (raw === "" || raw === "0" || raw === 0 || raw === 0n) ms = 0;
       else if (typeof raw === "string") {
-        const m = /^\s*(\d{1,9})\s*([smhdw])\s*$/.exec(raw);
-        if (m) ms = Number(m[1]) * DURATION_UNITS[m[2]!]!;
+        const seconds = parseDuration(raw); // the settings' human durations: "24h", "1.5 d", "2 w"
+        if (seconds !== undefined) ms = Math.round(seconds * 1000);
       }
       if (ms === undefined || (ms !== 0 && (ms < o.min || ms > o.max)))
         throw new FieldError(`expected a duration such as "30m", "24h" or "7d" ("" or "0" = off), from ${o.min / 1000} s to ${o.max / 86_400_000} days, got ${show(raw)}`);
