@@ -13,7 +13,7 @@ type Stats = {
   sessions: { live: number };
   last_24h: { logins: number; failed_logins: number; alarms: number };
 };
-type Series = { points: { at: number; online: number }[] };
+type Series = { points: { at: string; online: number }[] };
 
 function Stat({ label, value, sub }: { label: string; value: number; sub?: string }) {
   return (
@@ -45,9 +45,10 @@ export function Dashboard() {
       )}
       <Card title={t("dashboard.devices")} className="mt-4">
         <ErrorText error={online.error} />
-        {online.data && (
+        {online.data && online.data.points.length < 2 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("dashboard.noSamples")}</p>}
+        {online.data && online.data.points.length >= 2 && (
           <Suspense fallback={<p>{t("app.loading")}</p>}>
-            <OnlineChart points={online.data.points} label={t("dashboard.online", { n: online.data.points.at(-1)?.online ?? 0 })} />
+            <OnlineChart points={online.data.points.map((p) => ({ at: Date.parse(p.at), online: p.online }))} label={t("dashboard.online", { n: online.data.points.at(-1)?.online ?? 0 })} />
           </Suspense>
         )}
       </Card>
