@@ -151,6 +151,13 @@ test("a strategy created on the Strategies page: the lint's error shown at the k
   const save = page.getByRole("button", { name: "Save", exact: true });
   expect(await save.isDisabled()).toBe(true);
   await page.getByText("Errors to fix before saving: 1").waitFor();
+  // Where the browser scrolled the field to, its finding is in sight: not under the sticky Save bar.
+  const onTop = await key.locator('[data-issue="error"]').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const d = (globalThis as unknown as { document: { elementFromPoint: (x: number, y: number) => unknown } }).document;
+    return el.contains(d.elementFromPoint(r.left + 5, r.top + r.height / 2) as typeof el);
+  });
+  expect(onTop).toBe(true);
   await look(page, "journey-strategy-lint");
   await timeout.fill("30");
   await key.locator('[data-issue="error"]').waitFor({ state: "detached" });
