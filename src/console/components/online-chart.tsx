@@ -35,5 +35,5 @@ export function OnlineChart({ points, label }: { points: Point[]; label: string 
       plot?.destroy();
     };
   }, [points, label]);
-  return <div ref={box} role="img" aria-label={label} className="w-full" />;
+  return <div ref={box} role="img" aria-label={label} className="w-full overflow-hidden" />;
 }
