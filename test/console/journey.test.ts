@@ -1,14 +1,17 @@
-// The administrator's journey through the web console in a real Chromium against the compiled binary: first-run
-// setup, TOTP, sign-in with it, a device the stock client registers and keeps alive, Disconnect delivered at its
-// next heartbeat, the audit row arriving live, an enrolment key and the QR code the mobile client scans, and
-// sign-in again when the session ends (back to the page asked for). axe on every page; screenshots at two widths.
+// The administrator's journey through the web console in a real Chromium against the compiled binary, in the order
+// of issue 18: first-run setup, TOTP, sign-in with it, a user created on the Users page, a strategy whose lint error
+// is fixed inline, a device the stock client registers and keeps alive with heartbeats, the strategy assigned to it
+// and applied, Disconnect delivered at its next heartbeat, the audit row arriving live, an enrolment key and the QR
+// code the mobile client scans, every page again in dark mode, and sign-in again when the session ends (back to the
+// page asked for). axe on every page (contrast included); screenshots at two widths, no sideways scroll at 390 px.
 import { afterAll, beforeAll, expect, test } from "bun:test";
+import { Database } from "bun:sqlite";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import jsQR from "jsqr";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { launchBrowser, newPage } from "../helpers/browser.ts";
+import { launchBrowser, newPage, WIDTHS } from "../helpers/browser.ts";
 import { connAuthorisedBody, connOpenedBody, heartbeatBody, sysinfoBody, totpCode } from "../helpers/client.ts";
 import { look, signIn } from "../helpers/console-browser.ts";
 import { serveBinary, type Served } from "../helpers/served-binary.ts";
@@ -17,6 +20,9 @@ const KEY = "OeVuKk5nlHiXp+APNn0Y3pC1Iwpwn44JGqrQCsWqmBw=";
 const DEVICE = { id: "987654321", uuid: "ZTVmMmQxYjAtM2E0Yy00ZDVlLWE5ZjgtMGMxZDJlM2Y0YTVi", hostname: "FRONT-DESK" };
 const CONN = 7;
 const ADMIN = { name: "admin", password: "correct horse battery" };
+const USER = { name: "dora", email: "dora@example.com", display: "Dora Explorer" };
+const STRATEGY = "Front desk";
+const STRATEGY_API = `/api/admin/strategies/${encodeURIComponent(STRATEGY)}`;
 
 let served: Served;
 let browser: Browser;
@@ -31,6 +37,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  device.alive = false;
   await browser?.close();
   await served?.stop();
 });
@@ -40,7 +47,31 @@ async function client(path: string, body: string): Promise<string> {
   const r = await fetch(`${served.base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
   return `${r.status} ${await r.text()}`;
 }
-const beat = (conns: number[] = []) => client("/api/heartbeat", heartbeatBody(DEVICE, conns));
+const beat = (conns: number[] = [], stamp = 0) => client("/api/heartbeat", heartbeatBody(DEVICE, conns, stamp));
+
+/** The device as the client runs it once registered: a heartbeat every 300 ms with its open connections, echoing
+ * the stamp of the last strategy it received and closing the connections it is told to disconnect. */
+const device = { alive: false, conns: [] as number[], stamp: 0, replies: [] as string[] };
+async function keepAlive() {
+  device.alive = true;
+  while (device.alive) {
+    const reply = await beat(device.conns, device.stamp);
+    const body = JSON.parse(reply.slice(4)) as { modified_at?: number; disconnect?: number[] };
+    if (body.modified_at) device.stamp = body.modified_at;
+    if (body.disconnect) device.conns = device.conns.filter((c) => !body.disconnect!.includes(c));
+    device.replies.push(reply);
+    await Bun.sleep(300);
+  }
+}
+/** The first reply from index `from` on that `match` accepts (replies are polled, not timed). */
+async function replyWhere(match: (reply: string) => boolean, from: number): Promise<string> {
+  for (let i = from; ; i++) {
+    while (device.replies.length <= i) await Bun.sleep(50);
+    if (match(device.replies[i]!)) return device.replies[i]!;
+  }
+}
+/** The reply to a heartbeat sent after this call (the one in flight may predate what the caller just changed). */
+const nextReply = () => replyWhere(() => true, device.replies.length + 1);
 /** The admin API as the signed-in browser calls it: its cookie, and the CSRF header on writes. */
 const api = (method: string, path: string, data?: unknown) => context.request.fetch(`${served.base}${path}`, { method, headers: { "x-rdconsole-csrf": "1" }, ...(data === undefined ? {} : { data }) });
 
@@ -58,6 +89,8 @@ test("first-run setup with the setup code leads to the dashboard", async () => {
   await page.getByRole("button", { name: "Create administrator" }).click();
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
   expect(new URL(page.url()).pathname).toBe("/console/");
+  // A new server has no online-devices sample yet: the chart says when it starts instead of an empty box.
+  await page.getByRole("region", { name: "Devices" }).getByText("No chart yet").waitFor();
   await look(page, "dashboard");
 }, 60_000);
 
@@ -85,10 +118,59 @@ test("TOTP turned on through the API with the browser's cookie; sign out; sign i
   expect(((await (await api("GET", "/api/admin/profile")).json()) as { tfa: string }).tfa).toBe("on");
 }, 60_000);
 
+test("a user created on the Users page, as the page and the API show it", async () => {
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("cell", { name: ADMIN.name }).waitFor();
+  await page.getByText("Add a user").click();
+  await page.getByLabel("User name").fill(USER.name);
+  await page.getByLabel("E-mail", { exact: true }).fill(USER.email);
+  await page.getByLabel("Display name").fill(USER.display);
+  await page.getByLabel("Password (optional)").fill("dora's long password");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await page.getByRole("heading", { name: `${USER.display} (${USER.name})` }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/console/users/${USER.name}`);
+  await look(page, "journey-user");
+  expect(await (await api("GET", `/api/admin/users/${USER.name}`)).json()).toMatchObject({ name: USER.name, email: USER.email, display_name: USER.display, is_admin: false, status: 1 });
+  // Back to the list (the page's own link to it): the new user is a row of it.
+  await page.getByRole("main").getByRole("link", { name: "Users" }).click();
+  await page.getByRole("row", { name: new RegExp(USER.display) }).waitFor();
+}, 60_000);
+
+test("a strategy created on the Strategies page: the lint's error shown at the key, fixed inline, saved", async () => {
+  await page.getByRole("link", { name: "Strategies" }).click();
+  await page.getByText("No strategies yet").waitFor();
+  await page.getByLabel("Name").fill(STRATEGY);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await page.getByRole("heading", { name: `Strategy ${STRATEGY}` }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/console/strategies/${encodeURIComponent(STRATEGY)}`);
+
+  const timeout = page.getByLabel("auto-disconnect-timeout", { exact: true });
+  await timeout.fill("0");
+  const key = page.locator("li", { has: timeout });
+  await key.locator('[data-issue="error"]').getByText(/auto-disconnect-timeout: .*1-65535/).waitFor();
+  const save = page.getByRole("button", { name: "Save", exact: true });
+  expect(await save.isDisabled()).toBe(true);
+  await page.getByText("Errors to fix before saving: 1").waitFor();
+  // Where the browser scrolled the field to, its finding is in sight: not under the sticky Save bar.
+  const onTop = await key.locator('[data-issue="error"]').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const d = (globalThis as unknown as { document: { elementFromPoint: (x: number, y: number) => unknown } }).document;
+    return el.contains(d.elementFromPoint(r.left + 5, r.top + r.height / 2) as typeof el);
+  });
+  expect(onTop).toBe(true);
+  await look(page, "journey-strategy-lint");
+  await timeout.fill("30");
+  await key.locator('[data-issue="error"]').waitFor({ state: "detached" });
+  await page.getByRole("button", { name: "Save", exact: true, disabled: false }).click();
+  await page.getByRole("status").getByText("Saved").waitFor();
+  expect(((await (await api("GET", STRATEGY_API)).json()) as { options: unknown }).options).toEqual({ "auto-disconnect-timeout": "30" });
+}, 60_000);
+
 test("a device the client registers and keeps alive is on the Devices page, and its own page", async () => {
   expect(await beat()).toBe('200 {"sysinfo":true}');
   expect(await client("/api/sysinfo", sysinfoBody(DEVICE))).toBe("200 SYSINFO_UPDATED");
   expect(await beat()).toBe("200 {}");
+  void keepAlive();
   await page.getByRole("link", { name: "Devices", exact: true }).click();
   const row = page.getByRole("row").filter({ hasText: DEVICE.id });
   await row.getByText("Online").waitFor();
@@ -101,11 +183,37 @@ test("a device the client registers and keeps alive is on the Devices page, and 
   await look(page, "device");
 }, 60_000);
 
+test("the strategy assigned to the live device reaches it: applied on the strategy's page, the device's, the API", async () => {
+  await page.getByRole("link", { name: "Strategies" }).click();
+  await page.getByRole("link", { name: STRATEGY }).click();
+  await page.getByRole("heading", { name: `Strategy ${STRATEGY}` }).waitFor();
+  await page.getByText("It applies to no device yet").waitFor();
+  await page.getByLabel("Devices", { exact: true }).fill(DEVICE.id);
+  await page.getByRole("button", { name: "Assign to Devices" }).click();
+  await page.getByRole("button", { name: `Unassign ${DEVICE.id}` }).waitFor();
+  // The device receives the strategy at a heartbeat and confirms it at the next one by echoing its stamp.
+  await page.locator(`tr[data-device="${DEVICE.id}"][data-state="applied"]`).waitFor({ timeout: 30_000 });
+  await page.getByText("applied 1, pending 0, offline 0").first().waitFor();
+  expect(device.stamp).toBeGreaterThan(0);
+  const status = (await (await api("GET", `${STRATEGY_API}/status`)).json()) as { counts: unknown; data: { device: string; state: string }[] };
+  expect(status.counts).toEqual({ applied: 1, pending: 0, offline: 0 });
+  expect(status.data).toMatchObject([{ device: DEVICE.id, state: "applied" }]);
+  await look(page, "journey-strategy-applied");
+
+  await page.getByRole("link", { name: DEVICE.id }).click();
+  await page.getByRole("heading", { name: `${DEVICE.hostname} (${DEVICE.id})` }).waitFor();
+  const card = page.getByRole("region", { name: "Strategy", exact: true });
+  await card.locator("dd", { hasText: STRATEGY }).waitFor();
+  await card.locator("dd", { hasText: /^applied$/ }).waitFor();
+  expect(await (await api("GET", `/api/admin/devices/${DEVICE.id}`)).json()).toMatchObject({ strategy_name: STRATEGY, strategy_state: "applied" });
+}, 60_000);
+
 test("Disconnect of a live session reaches the device at its next heartbeat; Audit shows the row live", async () => {
   // Someone connects: the device posts the connection's audit events, then reports it in its heartbeats.
   expect(await client("/api/audit/conn", connOpenedBody(DEVICE, CONN, "0c6d8d3e-5b7a-4c1e-9d2f-1a2b3c4d5e01"))).toBe("200 ");
   expect(await client("/api/audit/conn", connAuthorisedBody(DEVICE, CONN, "0c6d8d3e-5b7a-4c1e-9d2f-1a2b3c4d5e02", ["111222333", "Bob"], "17212712360522741029"))).toBe("200 ");
-  expect(await beat([CONN])).toBe("200 {}");
+  device.conns = [CONN];
+  expect(await nextReply()).toBe("200 {}");
   // A second tab on the Audit page, Live on, before the disconnect: the row must arrive there without a reload.
   const audit = await context.newPage();
   const reads: string[] = [];
@@ -126,10 +234,13 @@ test("Disconnect of a live session reaches the device at its next heartbeat; Aud
   const dialog = page.getByRole("dialog", { name: "Disconnect this session?" });
   await dialog.getByText(`111222333 (Bob) will be disconnected from ${DEVICE.id}`).waitFor();
   await look(page, "device-disconnect");
+  const from = device.replies.length;
   await dialog.getByRole("button", { name: "Disconnect" }).click();
   await page.getByRole("status").filter({ hasText: "next heartbeat" }).waitFor();
-  expect(await beat([CONN])).toBe(`200 {"disconnect":[${CONN}]}`);
-  expect(await beat()).toBe("200 {}");
+  // Once: the device closes the connection and reports it no more.
+  expect(await replyWhere((r) => r !== "200 {}", from)).toBe(`200 {"disconnect":[${CONN}]}`);
+  expect(device.conns).toEqual([]);
+  expect(await nextReply()).toBe("200 {}");
 
   const row = audit.getByRole("row").filter({ hasText: "device.disconnect" });
   await row.waitFor();
@@ -146,14 +257,16 @@ test("Enrolment: a key's secret shown once, the config string, and the QR code t
   const shown = page.getByLabel("client config string");
   await expect(shown.textContent()).resolves.toBe(config.config_string);
   await page.getByLabel("Name", { exact: true }).fill("front-desk");
-  await page.getByLabel("Owner (user name)").fill(ADMIN.name);
+  await page.getByLabel("Owner (user name)").fill(USER.name);
   await page.getByRole("button", { name: "Create", exact: true }).click();
   await page.getByText("The secret of front-desk: shown only now").waitFor();
   const secret = (await page.getByLabel("secret", { exact: true }).textContent()) ?? "";
   expect(secret).toMatch(/^rdc_/);
   const lines = page.getByLabel("install lines").getByText(secret, { exact: false });
   await lines.waitFor();
-  await expect(lines.textContent()).resolves.toContain(`--user_name ${ADMIN.name}`);
+  await expect(lines.textContent()).resolves.toContain(`--user_name ${USER.name}`);
+  const keys = (await (await api("GET", "/api/admin/tokens")).json()) as { data: { name: string; kind: string; presets: unknown; owner: string }[] };
+  expect(keys.data.find((k) => k.name === "front-desk")).toMatchObject({ kind: "enrol", presets: { user: USER.name } });
   await look(page, "enrolment");
 
   const img = page.getByRole("img", { name: "QR code for the mobile client" });
@@ -170,6 +283,42 @@ test("Enrolment: a key's secret shown once, the config string, and the QR code t
   await page.getByText("front-desk", { exact: false }).first().waitFor();
   await expect(page.getByText(secret).count()).resolves.toBe(0);
 }, 60_000);
+
+test("dark mode (the OS setting): every page of the journey reads and fits at both widths", async () => {
+  // Two samples of the online-devices chart, as the server's 5-minute job would have taken them, so it is drawn.
+  const db = new Database(join(served.cwd, "data", "rdconsole.db"));
+  db.exec("PRAGMA busy_timeout = 5000");
+  const slot = Date.now() - (Date.now() % 300_000);
+  db.prepare("INSERT INTO online_samples (at, online, total) VALUES (?, 1, 1), (?, 1, 1)").run(slot - 600_000, slot - 300_000);
+  db.close();
+  const dark = await newPage(browser, WIDTHS[0], { colorScheme: "dark" });
+  await dark.context().addCookies(await context.cookies());
+  const pages: [name: string, path: string, heading: string][] = [
+    ["dashboard", "/", "Dashboard"],
+    ["users", "/users", "Users"],
+    ["user", `/users/${USER.name}`, `${USER.display} (${USER.name})`],
+    ["groups", "/groups", "Groups"],
+    ["strategies", "/strategies", "Strategies"],
+    ["strategy", `/strategies/${encodeURIComponent(STRATEGY)}`, `Strategy ${STRATEGY}`],
+    ["devices", "/devices", "Devices"],
+    ["device", `/devices/${DEVICE.id}`, `${DEVICE.hostname} (${DEVICE.id})`],
+    ["audit", "/audit", "Audit logs"],
+    ["enrolment", "/enrolment", "Enrolment and API tokens"],
+    ["profile", "/profile", "Profile"],
+  ];
+  for (const [name, path, heading] of pages) {
+    await dark.goto(`${served.base}/console${path}`);
+    await dark.getByRole("heading", { name: heading, exact: true }).waitFor();
+    await dark.waitForLoadState("networkidle");
+    if (name === "dashboard") await dark.getByRole("img", { name: "1 online" }).locator("canvas").waitFor();
+    await look(dark, `${name}-dark`);
+  }
+  await dark.context().clearCookies();
+  await dark.goto(`${served.base}/console/sign-in`);
+  await dark.getByRole("heading", { name: "Sign in" }).waitFor();
+  await look(dark, "sign-in-dark");
+  await dark.context().close();
+}, 120_000);
 
 test("signed out, a deep link goes to sign-in and back to it; so does a session that ends mid-way", async () => {
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -65,7 +65,7 @@ test(
     await admin.getByLabel("Password").fill("root-password-1");
     await admin.getByRole("button", { name: "Create administrator" }).click();
     await admin.getByRole("heading", { name: "Dashboard" }).waitFor();
-    await admin.getByText("No samples yet").waitFor();
+    await admin.getByText("No chart yet").waitFor();
     const events = admin.locator("section", { hasText: "Recent events" });
     await events.getByText("user.create").waitFor();
     expect(await events.getByText("auth.login").count()).toBeGreaterThan(0);

@@ -13,9 +13,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM });
 }
 
-/** A page of its own context; bypassCSP only so axe-core can be injected under the console's strict CSP. */
-export async function newPage(browser: Browser, width: number = WIDTHS[0]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 800 }, bypassCSP: true, locale: "en-US" });
+/** A page of its own context (light unless `colorScheme` says dark); bypassCSP only so axe-core can be injected under the console's strict CSP. */
+export async function newPage(browser: Browser, width: number = WIDTHS[0], options: { colorScheme?: "light" | "dark" } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 800 }, bypassCSP: true, locale: "en-US", ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;

@@ -13,7 +13,7 @@ const LOGS = ["conn", "file", "alarm", "console"] as const;
 type Log = (typeof LOGS)[number];
 export type AuditEntry = { type: Log; id: number; guid: string; at: string; device?: string; peer?: string; action: string; details: Record<string, unknown>; cursor: number };
 type Page = { data: AuditEntry[]; next_cursor: number | null };
-const input = "rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900";
+const input = "h-9 rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-600 dark:bg-zinc-900";
 
 const summary = (d: Record<string, unknown>) =>
   Object.entries(d)
@@ -93,7 +93,7 @@ export function AuditPage() {
           <input name="since" defaultValue={list.filters.since ?? ""} placeholder="24h, 7d" className={input} />
         </label>
         <Button type="submit">{t("audit.apply")}</Button>
-        <label className="flex items-center gap-2 text-sm">
+        <label className="flex h-9 items-center gap-2 text-sm">
           <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} />
           {t("audit.live")}
         </label>
@@ -119,7 +119,7 @@ export function AuditPage() {
                 <td className="px-3 py-2 whitespace-nowrap"><Time value={e.at} /></td>
                 <td className="px-3 py-2 font-mono">{e.device ?? t("common.none")}{e.peer ? ` ← ${e.peer}` : ""}</td>
                 <td className="px-3 py-2">{e.action}</td>
-                <td className="min-w-64 px-3 py-2 break-all text-zinc-600 dark:text-zinc-400">{summary(e.details)}</td>
+                <td className="min-w-64 px-3 py-2 wrap-anywhere text-zinc-600 dark:text-zinc-400">{summary(e.details)}</td>
               </tr>
             ))}
           </tbody>

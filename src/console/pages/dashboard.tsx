@@ -61,8 +61,8 @@ export function Dashboard() {
       )}
       <Card title={t("dashboard.chart")} className="mt-4">
         <ErrorText error={online.error} />
-        {online.data && points.length === 0 && <Empty>{t("dashboard.noSamples")}</Empty>}
-        {points.length > 0 && (
+        {online.data && points.length < 2 && <Empty>{t("dashboard.noSamples")}</Empty>}
+        {points.length >= 2 && (
           <Suspense fallback={<p>{t("app.loading")}</p>}>
             <OnlineChart points={points} label={t("dashboard.online", { n: points.at(-1)?.online ?? 0 })} />
           </Suspense>

@@ -20,7 +20,7 @@ function Rows({ rows }: { rows: [string, React.ReactNode][] }) {
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-zinc-600 dark:text-zinc-400">{k}</dt>
-          <dd className="break-all">{v}</dd>
+          <dd className="wrap-anywhere">{v}</dd>
         </div>
       ))}
     </dl>

@@ -101,18 +101,18 @@ export function DevicesPage() {
       >
         <label className="flex flex-col text-sm">
           {t("table.search")}
-          <input name="q" type="search" defaultValue={list.q} placeholder={t("devices.searchHint")} className="rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900" />
+          <input name="q" type="search" defaultValue={list.q} placeholder={t("devices.searchHint")} className="h-9 w-64 max-w-full rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-600 dark:bg-zinc-900" />
         </label>
         <label className="flex flex-col text-sm">
           {t("devices.show")}
-          <select value={list.filters.online ?? ""} onChange={(e) => setList({ filters: { ...list.filters, online: e.target.value } })} className="rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900">
+          <select value={list.filters.online ?? ""} onChange={(e) => setList({ filters: { ...list.filters, online: e.target.value } })} className="h-9 rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-600 dark:bg-zinc-900">
             <option value="">{t("devices.all")}</option>
             <option value="true">{t("devices.onlineOnly")}</option>
           </select>
         </label>
         <label className="flex flex-col text-sm">
           {t("devices.group")}
-          <select value={list.filters.group ?? ""} onChange={(e) => setList({ filters: { ...list.filters, group: e.target.value } })} className="rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900">
+          <select value={list.filters.group ?? ""} onChange={(e) => setList({ filters: { ...list.filters, group: e.target.value } })} className="h-9 rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-600 dark:bg-zinc-900">
             <option value="">{t("devices.all")}</option>
             {groups.data?.data.map((g) => <option key={g.name} value={g.name}>{g.name}</option>)}
           </select>

@@ -28,7 +28,8 @@ function CreateForm() {
       <div className="grow">
         <Field id="strategy-name" name="name" label={t("strategies.name")} required maxLength={200} hint={t("strategies.nameHint")} />
       </div>
-      <Button type="submit" className="sm:mb-7">
+      {/* Level with the input (below its label, as tall as it), whatever the hint under it. */}
+      <Button type="submit" className="sm:mt-6 sm:h-10.5 sm:self-start">
         {t("strategies.create")}
       </Button>
       <ErrorText error={error} />
@@ -56,7 +57,7 @@ function Row({ s, refresh }: { s: Strategy & { devices: number }; refresh: () =>
   const cell = "block py-1 pr-3 md:table-cell md:py-2";
   const small = (label: string) => <span className="text-zinc-600 md:hidden dark:text-zinc-400">{label}: </span>;
   return (
-    <tr className="block border-t border-zinc-200 py-2 align-top md:table-row md:py-0 dark:border-zinc-700">
+    <tr className="block border-t border-zinc-200 py-2 align-top md:table-row md:py-0 md:align-middle dark:border-zinc-700">
       <td className={cell}>
         <Link href={`/strategies/${encodeURIComponent(s.name)}`} className="font-medium text-blue-700 underline dark:text-blue-300">
           {s.name}

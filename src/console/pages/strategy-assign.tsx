@@ -9,7 +9,7 @@ import { useT } from "../lib/i18n.tsx";
 import { assign, unassign, type Targets } from "../lib/strategies.ts";
 
 type Kind = keyof Targets;
-const input = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+const input = "h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 const LABEL = { devices: "strategy.assignDevices", users: "strategy.assignUsers", device_groups: "strategy.assignGroups" } as const;
 
 function Picker({ kind, value, setValue }: { kind: Kind; value: string; setValue: (v: string) => void }) {

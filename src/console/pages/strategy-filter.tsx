@@ -9,7 +9,7 @@ export function groupLabel(t: Translate, group: string): string {
 }
 
 export type Filter = { q: string; group: string; onlySet: boolean };
-const input = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+const input = "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
 export function KeyFilter({ filter, setFilter, groups }: { filter: Filter; setFilter: (f: Filter) => void; groups: string[] }) {
   const t = useT();
@@ -30,7 +30,7 @@ export function KeyFilter({ filter, setFilter, groups }: { filter: Filter; setFi
           ))}
         </select>
       </label>
-      <label className="flex items-center gap-2 py-1.5 text-sm">
+      <label className="flex h-9 items-center gap-2 text-sm">
         <input type="checkbox" checked={filter.onlySet} onChange={(e) => setFilter({ ...filter, onlySet: e.target.checked })} />
         {t("strategy.onlySet")}
       </label>

@@ -13,7 +13,7 @@ function Control({ def, value, onChange, id, describedBy }: { def: KeyDef; value
   if (def.kind === "enable" || def.kind === "allow") {
     if (value === "")
       return (
-        <button type="button" id={id} aria-describedby={describedBy} className={`rounded-md border border-dashed border-zinc-400 px-2 py-1 text-sm ${focus}`} onClick={() => onChange(clientDefault(def))}>
+        <button type="button" id={id} aria-describedby={describedBy} className={`w-full rounded-md border border-dashed border-zinc-400 px-2 py-1 text-left text-sm ${focus}`} onClick={() => onChange(clientDefault(def))}>
           {t("strategy.notSetClick", { value: clientDefault(def) === "Y" ? t("strategy.on") : t("strategy.off") })}
         </button>
       );

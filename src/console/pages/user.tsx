@@ -77,7 +77,7 @@ export function UserPage({ params }: PageProps) {
               ).map(([k, v]) => (
                 <div key={k} className="contents">
                   <dt className="text-zinc-600 dark:text-zinc-400">{k}</dt>
-                  <dd className="break-all">{v}</dd>
+                  <dd className="wrap-anywhere">{v}</dd>
                 </div>
               ))}
             </dl>

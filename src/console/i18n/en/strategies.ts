@@ -25,7 +25,7 @@ export const strategies = {
   "strategies.deleteText": "{name} is assigned to {assigned} and applies to {devices} device(s) now. They fall through to the next strategy, and the keys it set are removed at their next heartbeat.",
   "strategy.title": "Strategy {name}",
   "strategy.options": "Options",
-  "strategy.optionsIntro": "{n} keys set. Only the keys you set are sent; devices keep their own value for the others. Descriptions come from the server.",
+  "strategy.optionsIntro": "Keys set: {n}. Only the keys you set are sent; devices keep their own value for the others. Descriptions come from the server.",
   "strategy.search": "Search keys",
   "strategy.searchHint": "key or words of its description",
   "strategy.group": "Group",
