@@ -1,15 +1,17 @@
 // One page of the device list for the admin API and the web console: filtered, sorted and counted in SQL, so a
-// page of a 100,000-device fleet costs one indexed count and one LIMIT query.
-import { asc, desc, sql } from "drizzle-orm";
+// page of a 100,000-device fleet costs one indexed count and one LIMIT query. The LIMIT query picks the page's
+// row ids first (narrow rows: a deep page or a sort by last seen skips or sorts ids, not whole devices), then
+// reads those devices in full.
+import { asc, desc, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
-import { deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
-import { deviceConditions, deviceQuery, onlineCutoff, toDeviceView, type DeviceFilter, type DeviceView } from "./service.ts";
+import { devicePresence, devices } from "../db/schema.ts";
+import { deviceConditions, deviceQuery, groupName, onlineCutoff, ownerName, toDeviceView, type DeviceFilter, type DeviceView } from "./service.ts";
 
 export const DEVICE_SORTS = {
   id: devices.rdId,
   alias: devices.alias,
-  owner: users.name,
-  group: deviceGroups.name,
+  owner: ownerName,
+  group: groupName,
   last_online: devicePresence.lastSeenAt,
   created: devices.createdAt,
 } as const;
@@ -33,11 +35,17 @@ export function pageDevices(ctx: ServiceContext, f: DeviceFilter, page: DevicePa
   const column = DEVICE_SORTS[page.sort ?? "id"];
   const order = page.desc ? desc(column) : asc(column);
   const onlineSince = onlineCutoff(ctx);
-  const rows = deviceQuery(ctx)
+  const ids = ctx.db
+    .select({ id: devices.id })
+    .from(devices)
+    .leftJoin(devicePresence, sql`${devicePresence.deviceId} = ${devices.id}`)
     .where(where)
     .orderBy(order, asc(devices.id))
     .limit(page.limit)
-    .offset(page.offset)
+    .offset(page.offset);
+  const rows = deviceQuery(ctx)
+    .where(inArray(devices.id, ids))
+    .orderBy(order, asc(devices.id))
     .all()
     .map((r) => toDeviceView(r, onlineSince));
   return { total, rows };

@@ -47,6 +47,13 @@ export function deviceStrategies(ctx: ServiceContext, only?: number | { rdIds: r
     .orderBy(devices.id)
     .all();
   const at = (id: number | null | undefined) => (id == null ? undefined : byId.get(id));
+  // One hash per strategy, not per device: at 100,000 devices hashing each one's options took most of a second.
+  const stamps = new Map<number | undefined, number>();
+  const stampFor = (s: StrategyRow | undefined) => {
+    let v = stamps.get(s?.id);
+    if (v === undefined) stamps.set(s?.id, (v = stampOf(s?.options ?? {}, periodOf(s?.reapplyHours ?? null, now))));
+    return v;
+  };
   return rows.map(({ d, seen, st }) => {
     const r = resolveStrategy<StrategyRow>({
       device: at(d.strategyId),
@@ -59,7 +66,7 @@ export function deviceStrategies(ctx: ServiceContext, only?: number | { rdIds: r
     const options: Record<string, string> = { ...(applied?.options ?? {}) };
     for (const k of keys) if (!(k in options)) options[k] = "";
     const manages = applied !== undefined || keys.length > 0;
-    const stamp = manages ? stampOf(applied?.options ?? {}, periodOf(applied?.reapplyHours ?? null, now)) : null;
+    const stamp = manages ? stampFor(applied) : null;
     const online = seen != null && seen >= onlineSince;
     const state: RolloutState = !manages ? "none" : st?.confirmedStamp === stamp ? (applied ? "applied" : "none") : !applied ? "clearing" : online ? "pending" : "offline";
     return {
