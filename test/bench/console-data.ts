@@ -48,8 +48,8 @@ function seed(now: number) {
     const group = db.prepare("insert into device_groups (guid, name, created_at, updated_at) values (?, ?, ?, ?)");
     for (let g = 1; g <= GROUPS; g++) group.run(Bun.randomUUIDv7(), `group-${g}`, now, now);
     // 90 % owned, 80 % in a group; last seen from a minute to 180 days ago (quadratic: most recently), 5 % never.
-    db.run(`update devices set owner_id = case when id % 10 = 0 then null else (select id from users where name = 'owner-' || (1 + id % ${USERS})) end,
-      group_id = case when id % 5 = 0 then null else (select id from device_groups where name = 'group-' || (1 + id % ${GROUPS})) end`);
+    db.run(`update devices set owner_id = case when devices.id % 10 = 0 then null else (select u.id from users u where u.name = 'owner-' || (1 + devices.id % ${USERS})) end,
+      group_id = case when devices.id % 5 = 0 then null else (select g.id from device_groups g where g.name = 'group-' || (1 + devices.id % ${GROUPS})) end`);
     db.run(`update device_presence set conns = '[]', last_seen_at = case when device_id % 20 = 7 then null
       else ${now} - 60000 - ((device_id * 7919) % 1000) * ((device_id * 7919) % 1000) * ${(180 * DAY) / 1e6} end`);
     const sample = db.prepare("insert or replace into online_samples (at, online, total) values (?, ?, ?)");
@@ -115,7 +115,8 @@ try {
   const fleetOnline = Array.from({ length: N }, (_, i) => i).filter(online);
   const beatAll = () => pool(fleetOnline.length, (k) => beat(url, fleetOnline[k]!), 16);
   await beatAll();
-  const beating = setInterval(() => void beatAll(), 10_000);
+  let beats = Promise.resolve();
+  const beating = setInterval(() => (beats = beatAll()), 10_000);
   await Bun.sleep(500); // the first presence flush
   console.log(`${N} devices ${built ? "(kept from an earlier run)" : `registered in ${registered.toFixed(0)} s`}; ${fleetOnline.length} beating, ${N / 100} with a live connection; ${REPEAT} requests each`);
   console.log(`${"request".padEnd(72)} ${"status".padStart(6)} ${"bytes".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)}`);
@@ -134,6 +135,7 @@ try {
     console.log(`${path.padEnd(72)} ${String(status).padStart(6)} ${String(bytes).padStart(8)} ${pct(times, 50).toFixed(1).padStart(6)} ms ${pct(times, 95).toFixed(1).padStart(5)} ms`);
   }
   clearInterval(beating);
+  await beats;
 } finally {
   await stopServers();
   rmSync(setup.dir, { recursive: true, force: true });
