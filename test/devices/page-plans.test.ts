@@ -1,4 +1,4 @@
-// The console's device pages and the dashboard's rollout count stay fast at 100,000 devices even when SQLite's
+// The console's device and session pages and the dashboard's rollout count stay fast at 100,000 devices even when SQLite's
 // statistics are stale: gathered (PRAGMA optimize) when there was one user, read with hundreds. With such
 // statistics a LEFT JOIN of users was planned as a scan of users for every device (bench:console: 7 s for
 // one page); owner and group now come from subqueries on the row id, which have no other plan.
@@ -8,6 +8,7 @@ import { drizzle } from "drizzle-orm/bun-sqlite";
 import type { ServiceContext } from "../../src/core/context.ts";
 import { rolloutCounts } from "../../src/dashboard/rollout.ts";
 import * as schema from "../../src/db/schema.ts";
+import { liveSessions } from "../../src/devices/live-sessions.ts";
 import { pageDevices } from "../../src/devices/page.ts";
 import { testEnv } from "../helpers/env.ts";
 
@@ -29,12 +30,13 @@ function recording(): { ctx: ServiceContext; seen: Set<string> } {
 
 const plan = (q: string) => (env.sqlite.query(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail);
 
-test("device pages and rollout counts look owners and groups up by row id, whatever the statistics say", () => {
+test("device pages, live sessions and rollout counts look owners and groups up by row id, whatever the statistics say", () => {
   const s = env.sqlite;
   s.run("INSERT INTO strategies (guid, name, created_at, updated_at) VALUES ('s', 'Team', 0, 0)");
   s.run("INSERT INTO users (guid, name, strategy_id, created_at, updated_at) VALUES ('u', 'owner', 1, 0, 0)");
   s.run("INSERT INTO device_groups (guid, name, strategy_id, created_at, updated_at) VALUES ('g', 'group', 1, 0, 0)");
   s.run("INSERT INTO devices (guid, rd_id, uuid, owner_id, group_id, created_at, updated_at) VALUES ('d', '100000001', 'u', 1, 1, 0, 0)");
+  s.run(`UPDATE device_presence SET last_seen_at = ${env.ctx.now()}, conns = '[7]'`);
   // The statistics bench:console's database had: 100,000 devices, users and groups counted when there was one.
   s.run("ANALYZE");
   s.run("DELETE FROM sqlite_stat1 WHERE tbl IN ('devices', 'users', 'device_groups')");
@@ -50,7 +52,8 @@ test("device pages and rollout counts look owners and groups up by row id, whate
     const page = pageDevices(ctx, { search: "0001" }, { offset: 0, limit: 50, sort, desc: true });
     expect(page.rows.map((d) => [d.id, d.owner, d.group])).toEqual([["100000001", "owner", "group"]]);
   }
-  expect(rolloutCounts(ctx)).toEqual({ applied: 0, pending: 0, offline: 1 });
+  expect(rolloutCounts(ctx)).toEqual({ applied: 0, pending: 1, offline: 0 });
+  expect(liveSessions(ctx).map((l) => [l.id, l.user, l.device_group])).toEqual([["100000001:7", "owner", "group"]]);
   // Statements over devices only: counting users or groups with a strategy is one pass over a small table.
   const overDevices = [...seen].filter((q) => /from "devices"|devices d\b/.test(q));
   expect(overDevices.length).toBeGreaterThan(4);
