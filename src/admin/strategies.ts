@@ -343,13 +343,16 @@ export function adminStrategyRoutes(deps: CoreDeps) {
     )
     .get(
       "/api/admin/strategies/:name/status",
-      ({ request, actor, params }) => {
+      ({ request, actor, params, query }) => {
         const st = strategyStatus(ctxOf(request, actor), params.name);
-        return { strategy: st.strategy.name, enabled: st.strategy.enabled, counts: st.counts, total: st.targeted, data: st.devices.map(deviceJson) };
+        const devices = query.limit === undefined ? st.devices : st.devices.slice(0, query.limit);
+        return { strategy: st.strategy.name, enabled: st.strategy.enabled, counts: st.counts, total: st.targeted, data: devices.map(deviceJson) };
       },
       {
         apiToken: READ,
         params: NameParam,
+        // The console's rollout page asks for a screenful: under a fleet-wide default the whole list is 100,000 rows.
+        query: t.Object({ limit: t.Optional(t.Integer({ minimum: 1, maximum: 100_000, error: "limit: a whole number from 1", description: "list only the first N devices, oldest first (default all); counts and total still cover every device" })) }),
         response: {
           200: t.Object({
             strategy: t.String(),

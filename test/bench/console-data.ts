@@ -2,7 +2,9 @@
 // fleet through /api/sysinfo as bench:fleet does, posts a few thousand connection audit rows, then (server
 // stopped) gives it owners, device groups, strategies at every level, last-seen times spread over half a
 // year and 30 days of dashboard samples; restarts the server, keeps 2 % of the fleet beating (1 % with a live
-// connection) and times each request in turn with an admin:r token: median and p95 of 30 after a warm-up.
+// connection) and times each request in turn with an admin:r token: median and p95 of 30 after a warm-up, and
+// the server's CPU time per request (from /proc: steadier than latency on a shared machine; it includes the
+// 2 % of the fleet beating, ≈ 200 beats/s).
 //
 //   bun run bench:console          CONSOLE_DEVICES=100000 (default), CONSOLE_REPEAT=30; TEST_RDCONSOLE_BIN to reuse a build
 //   CONSOLE_KEEP=<dir> bun run bench:console   builds the fleet in <dir> and keeps it; the next run with the same
@@ -80,7 +82,7 @@ const REQUESTS = [
   "/api/admin/dashboard/online?range=24h",
   "/api/admin/sessions?limit=50",
   "/api/admin/strategies",
-  "/api/admin/strategies/Contractors/status",
+  "/api/admin/strategies/Contractors/status?limit=200",
   "/api/admin/audit/conn?order=newest&limit=100",
 ];
 
@@ -88,7 +90,12 @@ let registered = 0;
 /** The fleet, its audit rows, users, groups and strategies; returns an admin:r API token. */
 async function build(): Promise<string> {
   const t0 = performance.now();
-  const { url } = await startRdconsole(bin, env);
+  const { p: server, url } = await startRdconsole(bin, env);
+  /** The server's CPU time so far, in ms (user + system, from /proc; 10 ms ticks). */
+  const cpu = () => {
+    const f = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  };
   await registerFleet(url, N);
   registered = (performance.now() - t0) / 1000;
   // Connection audit: a "new" row for each live connection, and an opened-then-closed one for as many other devices.
@@ -111,7 +118,12 @@ try {
   const built = existsSync(tokenFile);
   const token = built ? readFileSync(tokenFile, "utf8") : await build();
   writeFileSync(tokenFile, token);
-  const { url } = await startRdconsole(bin, env);
+  const { p: server, url } = await startRdconsole(bin, env);
+  /** The server's CPU time so far, in ms (user + system, from /proc; 10 ms ticks). */
+  const cpu = () => {
+    const f = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  };
   const fleetOnline = Array.from({ length: N }, (_, i) => i).filter(online);
   const beatAll = () => pool(fleetOnline.length, (k) => beat(url, fleetOnline[k]!), 16);
   await beatAll();
@@ -119,20 +131,23 @@ try {
   const beating = setInterval(() => (beats = beatAll()), 10_000);
   await Bun.sleep(500); // the first presence flush
   console.log(`${N} devices ${built ? "(kept from an earlier run)" : `registered in ${registered.toFixed(0)} s`}; ${fleetOnline.length} beating, ${N / 100} with a live connection; ${REPEAT} requests each`);
-  console.log(`${"request".padEnd(72)} ${"status".padStart(6)} ${"bytes".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)}`);
+  console.log(`${"request".padEnd(72)} ${"status".padStart(6)} ${"bytes".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)} ${"CPU/req".padStart(8)}`);
   for (const path of REQUESTS) {
     const times: number[] = [];
     let status = 0;
     let bytes = 0;
+    let cpu0 = 0;
     for (let r = -3; r < REPEAT; r++) {
+      if (r === 0) cpu0 = cpu();
       const t = performance.now();
       const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
       const body = await res.arrayBuffer();
       if (r >= 0) times.push(performance.now() - t);
       [status, bytes] = [res.status, body.byteLength];
     }
+    const perRequest = (cpu() - cpu0) / REPEAT;
     times.sort((a, b) => a - b);
-    console.log(`${path.padEnd(72)} ${String(status).padStart(6)} ${String(bytes).padStart(8)} ${pct(times, 50).toFixed(1).padStart(6)} ms ${pct(times, 95).toFixed(1).padStart(5)} ms`);
+    console.log(`${path.padEnd(72)} ${String(status).padStart(6)} ${String(bytes).padStart(8)} ${pct(times, 50).toFixed(1).padStart(6)} ms ${pct(times, 95).toFixed(1).padStart(5)} ms ${perRequest.toFixed(1).padStart(5)} ms`);
   }
   clearInterval(beating);
   await beats;
