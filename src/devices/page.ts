@@ -2,7 +2,7 @@
 // page of a 100,000-device fleet costs one indexed count and one LIMIT query. The LIMIT query picks the page's
 // row ids first (narrow rows: a deep page or a sort by last seen skips or sorts ids, not whole devices), then
 // reads those devices in full.
-import { asc, desc, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
 import { devicePresence, devices } from "../db/schema.ts";
 import { deviceConditions, deviceQuery, groupName, onlineCutoff, ownerName, toDeviceView, type DeviceFilter, type DeviceView } from "./service.ts";
@@ -26,12 +26,15 @@ export interface DevicePage {
 
 export function pageDevices(ctx: ServiceContext, f: DeviceFilter, page: DevicePage): { total: number; rows: DeviceView[] } {
   const where = deviceConditions(ctx, f);
-  const total = ctx.db
-    .select({ n: sql<number>`count(*)` })
-    .from(devices)
-    .leftJoin(devicePresence, sql`${devicePresence.deviceId} = ${devices.id}`)
-    .where(where)
-    .get()!.n;
+  // Presence joined only for a filter on it: SQLite keeps the join even when nothing reads it, and 100,000
+  // lookups made the unfiltered count ≈ 70 ms instead of ≈ 1. With such a filter, CROSS JOIN makes the narrow
+  // presence table (a row per device: trigger, migration 0006) the outer loop: ≈ 60 → 16 ms.
+  const n = { n: sql<number>`count(*)` };
+  const total = (
+    f.online || f.offlineDays !== undefined
+      ? ctx.db.select(n).from(devicePresence).crossJoin(devices).where(and(sql`${devices.id} = ${devicePresence.deviceId}`, where))
+      : ctx.db.select(n).from(devices).where(where)
+  ).get()!.n;
   const column = DEVICE_SORTS[page.sort ?? "id"];
   const order = page.desc ? desc(column) : asc(column);
   const onlineSince = onlineCutoff(ctx);

@@ -122,8 +122,8 @@ describe("routes", () => {
     setDevice(env.ctx, "123456788", { group: "Kiosks" });
     const [, limited] = await reply("GET", "/api/admin/strategies/Desks/status?limit=1");
     expect(limited).toMatchObject({ total: 2, data: [{ device: "123456789", level: "device" }] });
-    expect(limited.data).toHaveLength(1);
-    expect((await reply("GET", "/api/admin/strategies/Desks/status"))[1].data).toHaveLength(2);
+    expect((limited as { data: unknown[] }).data).toHaveLength(1);
+    expect(((await reply("GET", "/api/admin/strategies/Desks/status"))[1] as { data: unknown[] }).data).toHaveLength(2);
     expect(await reply("GET", "/api/admin/strategies/Desks/status?limit=0")).toEqual([400, { error: "limit: a whole number from 1", code: "INVALID_INPUT" }]);
     const [code, explain] = await reply("GET", "/api/admin/devices/123456789/strategy");
     expect(code).toBe(200);

@@ -52,6 +52,14 @@ test("device pages, live sessions and rollout counts look owners and groups up b
     const page = pageDevices(ctx, { search: "0001" }, { offset: 0, limit: 50, sort, desc: true });
     expect(page.rows.map((d) => [d.id, d.owner, d.group])).toEqual([["100000001", "owner", "group"]]);
   }
+  // The unfiltered count reads the devices index alone; an online filter scans the narrow presence table first.
+  seen.clear();
+  pageDevices(ctx, {}, { offset: 0, limit: 50 });
+  pageDevices(ctx, { online: true }, { offset: 0, limit: 50 });
+  const counts = [...seen].filter((q) => q.startsWith("select count(*)")).map(plan);
+  expect(counts).toHaveLength(2);
+  expect(counts[0]).toEqual([expect.stringMatching(/^SCAN devices USING COVERING INDEX \w+$/)]);
+  expect(counts[1]).toEqual(["SCAN device_presence", "SEARCH devices USING INTEGER PRIMARY KEY (rowid=?)"]);
   expect(rolloutCounts(ctx)).toEqual({ applied: 0, pending: 1, offline: 0 });
   expect(liveSessions(ctx).map((l) => [l.id, l.user, l.device_group])).toEqual([["100000001:7", "owner", "group"]]);
   // Statements over devices only: counting users or groups with a strategy is one pass over a small table.
