@@ -26,23 +26,21 @@ export interface DevicePage {
 
 export function pageDevices(ctx: ServiceContext, f: DeviceFilter, page: DevicePage): { total: number; rows: DeviceView[] } {
   const where = deviceConditions(ctx, f);
-  // Presence joined only for a filter on it: SQLite keeps the join even when nothing reads it, and 100,000
-  // lookups made the unfiltered count ≈ 70 ms instead of ≈ 1. With such a filter, CROSS JOIN makes the narrow
-  // presence table (a row per device: trigger, migration 0006) the outer loop: ≈ 60 → 16 ms.
+  // Presence is joined only where a filter or the sort reads it: SQLite keeps the join even when nothing does,
+  // and 100,000 lookups made the unfiltered count ≈ 70 ms instead of ≈ 1. Where it is joined, CROSS JOIN makes
+  // the narrow presence table (a row per device: trigger, migration 0006) the outer loop: an online count
+  // ≈ 60 → 16 ms, a sort by last seen ≈ 50 → 20 ms.
+  const presence = f.online || f.offlineDays !== undefined;
+  const link = and(sql`${devices.id} = ${devicePresence.deviceId}`, where);
   const n = { n: sql<number>`count(*)` };
-  const total = (
-    f.online || f.offlineDays !== undefined
-      ? ctx.db.select(n).from(devicePresence).crossJoin(devices).where(and(sql`${devices.id} = ${devicePresence.deviceId}`, where))
-      : ctx.db.select(n).from(devices).where(where)
-  ).get()!.n;
+  const total = (presence ? ctx.db.select(n).from(devicePresence).crossJoin(devices).where(link) : ctx.db.select(n).from(devices).where(where)).get()!.n;
   const column = DEVICE_SORTS[page.sort ?? "id"];
   const order = page.desc ? desc(column) : asc(column);
   const onlineSince = onlineCutoff(ctx);
-  const ids = ctx.db
-    .select({ id: devices.id })
-    .from(devices)
-    .leftJoin(devicePresence, sql`${devicePresence.deviceId} = ${devices.id}`)
-    .where(where)
+  const id = { id: devices.id };
+  const ids = (
+    presence || page.sort === "last_online" ? ctx.db.select(id).from(devicePresence).crossJoin(devices).where(link).$dynamic() : ctx.db.select(id).from(devices).where(where).$dynamic()
+  )
     .orderBy(order, asc(devices.id))
     .limit(page.limit)
     .offset(page.offset);
