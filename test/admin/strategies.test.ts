@@ -124,6 +124,9 @@ describe("routes", () => {
     expect(limited).toMatchObject({ total: 2, data: [{ device: "123456789", level: "device" }] });
     expect((limited as { data: unknown[] }).data).toHaveLength(1);
     expect(((await reply("GET", "/api/admin/strategies/Desks/status"))[1] as { data: unknown[] }).data).toHaveLength(2);
+    // The list's reach (counted in SQL) agrees with the status (built per device).
+    const list = (await reply("GET", "/api/admin/strategies"))[1] as { data: { name: string; devices: number; applied: number }[] };
+    expect(list.data.find((x) => x.name === "Desks")).toMatchObject({ devices: 2, applied: 0 });
     expect(await reply("GET", "/api/admin/strategies/Desks/status?limit=0")).toEqual([400, { error: "limit: a whole number from 1", code: "INVALID_INPUT" }]);
     const [code, explain] = await reply("GET", "/api/admin/devices/123456789/strategy");
     expect(code).toBe(200);
