@@ -5,6 +5,7 @@ import { Elysia, t } from "elysia";
 import { type ServiceContext, withTransaction } from "../core/context.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { invalid } from "../core/errors.ts";
+import { rolloutByStrategy } from "../dashboard/rollout.ts";
 import { requestContext } from "../http/context.ts";
 import { applyStrategies, exportStrategies, parseStrategiesFile } from "../strategies/as-code.ts";
 import { assignStrategy, type AssignTargets } from "../strategies/assign.ts";
@@ -15,7 +16,7 @@ import { keysJson } from "../strategies/keys-format.ts";
 import { type LintFlags, lintOptions } from "../strategies/lint.ts";
 import type { Strategy } from "../strategies/model.ts";
 import { LEVELS } from "../strategies/model.ts";
-import { deviceStrategies, type DeviceStrategy } from "../strategies/rollout.ts";
+import type { DeviceStrategy } from "../strategies/rollout.ts";
 import { createStrategy, deleteStrategy, listStrategies, requireStrategy, setDefaultStrategy, updateStrategy } from "../strategies/service.ts";
 import { adminAuth } from "./token-auth.ts";
 
@@ -116,15 +117,12 @@ export function adminStrategyRoutes(deps: CoreDeps) {
       "/api/admin/strategies",
       ({ request, actor }) => {
         const ctx = ctxOf(request, actor);
-        const reach = new Map<string, { devices: number; applied: number }>();
-        for (const d of deviceStrategies(ctx)) {
-          if (!d.strategy) continue;
-          const r = reach.get(d.strategy) ?? { devices: 0, applied: 0 };
-          r.devices++;
-          if (d.state === "applied") r.applied++;
-          reach.set(d.strategy, r);
-        }
-        const data = listStrategies(ctx).map((s) => ({ ...strategyJson(s), ...(reach.get(s.name) ?? { devices: 0, applied: 0 }) }));
+        // Counted in SQL (the dashboard's pass), not from 100,000 per-device answers built in JavaScript.
+        const reach = rolloutByStrategy(ctx);
+        const data = listStrategies(ctx).map((s) => {
+          const r = reach.get(s.name);
+          return { ...strategyJson(s), devices: r ? r.applied + r.pending + r.offline : 0, applied: r?.applied ?? 0 };
+        });
         return { total: data.length, data };
       },
       {
@@ -343,13 +341,16 @@ export function adminStrategyRoutes(deps: CoreDeps) {
     )
     .get(
       "/api/admin/strategies/:name/status",
-      ({ request, actor, params }) => {
+      ({ request, actor, params, query }) => {
         const st = strategyStatus(ctxOf(request, actor), params.name);
-        return { strategy: st.strategy.name, enabled: st.strategy.enabled, counts: st.counts, total: st.targeted, data: st.devices.map(deviceJson) };
+        const devices = query.limit === undefined ? st.devices : st.devices.slice(0, query.limit);
+        return { strategy: st.strategy.name, enabled: st.strategy.enabled, counts: st.counts, total: st.targeted, data: devices.map(deviceJson) };
       },
       {
         apiToken: READ,
         params: NameParam,
+        // The console's rollout page asks for a screenful: under a fleet-wide default the whole list is 100,000 rows.
+        query: t.Object({ limit: t.Optional(t.Integer({ minimum: 1, maximum: 100_000, error: "limit: a whole number from 1", description: "list only the first N devices, oldest first (default all); counts and total still cover every device" })) }),
         response: {
           200: t.Object({
             strategy: t.String(),

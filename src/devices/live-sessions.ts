@@ -5,10 +5,10 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { ServiceContext } from "../core/context.ts";
 import { applyListQuery, checkListQuery, type ListQuery } from "../core/list-query.ts";
-import { connAudit, deviceDisconnects, deviceGroups, devicePresence, devices, users } from "../db/schema.ts";
+import { connAudit, deviceDisconnects, devicePresence, devices } from "../db/schema.ts";
 import { invalid, notFound } from "../core/errors.ts";
 import { connTypeName } from "./conn-types.ts";
-import { disconnectDevice } from "./service.ts";
+import { disconnectDevice, groupName, ownerName } from "./service.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -37,11 +37,9 @@ export const SESSION_FIELDS = ["id", "device", "device_name", "device_group", "u
 export function liveSessions(ctx: ServiceContext, rdId?: string): LiveSessionRow[] {
   const onlineSince = ctx.now() - ctx.config.devices.offline_after_seconds * 1000;
   const rows = ctx.db
-    .select({ d: devices, p: devicePresence, owner: users.name, group: deviceGroups.name })
+    .select({ d: devices, p: devicePresence, owner: ownerName, group: groupName })
     .from(devicePresence)
     .innerJoin(devices, eq(devices.id, devicePresence.deviceId))
-    .leftJoin(users, eq(users.id, devices.ownerId))
-    .leftJoin(deviceGroups, eq(deviceGroups.id, devices.groupId))
     .where(and(gte(devicePresence.lastSeenAt, onlineSince), sql`${devicePresence.conns} != '[]'`, rdId === undefined ? undefined : eq(devices.rdId, rdId)))
     .orderBy(asc(devices.rdId))
     .all();

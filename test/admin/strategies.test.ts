@@ -117,6 +117,17 @@ describe("routes", () => {
     expect(show).toMatchObject({ name: "Desks", assigned: { devices: ["123456789"], users: [], device_groups: ["Kiosks"] }, devices: 1 });
     const [, status] = await reply("GET", "/api/admin/strategies/Desks/status");
     expect(status).toMatchObject({ strategy: "Desks", enabled: true, total: 1, data: [{ device: "123456789", strategy: "Desks", level: "device" }] });
+    // limit: the first N devices, oldest first; counts and total still cover every one (the console asks for a screenful).
+    await call(env.app, "POST", "/api/sysinfo", { raw: `{"hostname":"PC2","id":"123456788","uuid":"${UUID}"}`, headers: { "content-type": "application/json" } });
+    setDevice(env.ctx, "123456788", { group: "Kiosks" });
+    const [, limited] = await reply("GET", "/api/admin/strategies/Desks/status?limit=1");
+    expect(limited).toMatchObject({ total: 2, data: [{ device: "123456789", level: "device" }] });
+    expect((limited as { data: unknown[] }).data).toHaveLength(1);
+    expect(((await reply("GET", "/api/admin/strategies/Desks/status"))[1] as { data: unknown[] }).data).toHaveLength(2);
+    // The list's reach (counted in SQL) agrees with the status (built per device).
+    const list = (await reply("GET", "/api/admin/strategies"))[1] as { data: { name: string; devices: number; applied: number }[] };
+    expect(list.data.find((x) => x.name === "Desks")).toMatchObject({ devices: 2, applied: 0 });
+    expect(await reply("GET", "/api/admin/strategies/Desks/status?limit=0")).toEqual([400, { error: "limit: a whole number from 1", code: "INVALID_INPUT" }]);
     const [code, explain] = await reply("GET", "/api/admin/devices/123456789/strategy");
     expect(code).toBe(200);
     expect(explain).toMatchObject({ device: "123456789", strategy: "Desks", level: "device", shadowed: [{ strategy: "Desks", level: "device_group", reason: "shadowed" }], options: { "enable-audio": "N", "enable-clipboard": "N" } });

@@ -88,6 +88,38 @@ export async function runWrk(o: { script: string; url: string; connections: numb
   };
 }
 
+/** Runs `count` jobs with at most `inFlight` at once. */
+export async function pool(count: number, job: (i: number) => Promise<void>, inFlight = 256): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < count) await job(next++);
+  }));
+}
+
+/** RustDesk ID of fleet device i (registerFleet). */
+export const fleetId = (i: number) => String(100_000_000 + i);
+
+/** The server's environment for a fleet of `devices` in `dir` (registration limits lifted). */
+export const fleetEnv = (dir: string, devices: number, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  RDCONSOLE_CONFIG: "/dev/null",
+  RDCONSOLE_DATA_DIR: join(dir, "data"),
+  RDCONSOLE_LOG_LEVEL: "info",
+  RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000",
+  RDCONSOLE_DEVICES_REGISTRATIONS_PER_MINUTE: "1000000",
+  RDCONSOLE_DEVICES_MAX: String(devices + 10),
+  ...extra,
+});
+
+/** Registers fleet devices 0 … count-1 through /api/sysinfo, 256 at a time, as Windows machines named host-<i>. */
+export async function registerFleet(url: string, count: number): Promise<void> {
+  await pool(count, async (i) => {
+    const body = JSON.stringify({ cpu: "x", hostname: `host-${i}`, id: fleetId(i), memory: "8GB", os: "windows / Windows 11", username: "u", uuid: "dQ==", version: "1.4.9" });
+    const r = await fetch(`${url}/api/sysinfo`, { method: "POST", body, headers: { "content-type": "application/json" } });
+    if ((await r.text()) !== "SYSINFO_UPDATED") throw new Error(`registering device ${fleetId(i)} refused`);
+  });
+}
+
 /** Registers devices 100000000+first … +count-1 with uuid "dQ==" through /api/sysinfo, 50 at a time. */
 export async function registerDevices(url: string, count: number, first = 0): Promise<void> {
   for (let i = first; i < first + count; i += 50)

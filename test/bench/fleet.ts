@@ -8,17 +8,16 @@
 //                                   device's first beat gets it delivered (0 → settings), its next one confirms it
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchSetup, benchStrategy, pinSelf, requireWrk, runWrk, startRdconsole } from "./_setup.ts";
+import { benchSetup, benchStrategy, fleetEnv, pinSelf, registerFleet, requireWrk, runWrk, startRdconsole } from "./_setup.ts";
 
 const N = Number(process.env.FLEET_DEVICES ?? 100_000);
 const SECONDS = Number(process.env.FLEET_SECONDS ?? 60);
-const IN_FLIGHT = 256;
 const CONNECTIONS = 1000;
 pinSelf();
 requireWrk();
 const { dir, bin } = benchSetup("fleet");
 
-const env = { ...process.env, RDCONSOLE_CONFIG: "/dev/null", RDCONSOLE_DATA_DIR: join(dir, "data"), RDCONSOLE_LOG_LEVEL: "info", RDCONSOLE_DEVICES_REGISTRATIONS_PER_IP_PER_HOUR: "1000000", RDCONSOLE_DEVICES_REGISTRATIONS_PER_MINUTE: "1000000", RDCONSOLE_DEVICES_MAX: String(N + 10) };
+const env = fleetEnv(dir, N);
 const { p: server, url: base } = await startRdconsole(bin, env);
 /** Resident MB: all, anonymous (heap and the like), file-backed (the executable's and the database's pages). */
 const memory = () => {
@@ -28,23 +27,9 @@ const memory = () => {
 };
 const rss = () => memory().rss;
 
-const idOf = (i: number) => String(100_000_000 + i);
-const post = (path: string, body: string) => fetch(`${base}${path}`, { method: "POST", body, headers: { "content-type": "application/json" } });
-
-/** Runs `count` jobs with at most IN_FLIGHT at once. */
-async function pool(count: number, job: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < count) await job(next++);
-  }));
-}
-
 try {
   const started = performance.now();
-  await pool(N, async (i) => {
-    const r = await post("/api/sysinfo", JSON.stringify({ cpu: "x", hostname: `host-${i}`, id: idOf(i), memory: "8GB", os: "windows / Windows 11", username: "u", uuid: "dQ==", version: "1.4.9" }));
-    if ((await r.text()) !== "SYSINFO_UPDATED") throw new Error("registration refused");
-  });
+  await registerFleet(base, N);
   const registerSeconds = (performance.now() - started) / 1000;
   const rssRegistered = rss();
 

@@ -44,7 +44,8 @@ export type Flags = { allow_repoint?: boolean; allow_stop?: boolean };
 const at = (name: string) => `/api/admin/strategies/${encodeURIComponent(name)}`;
 export const listStrategies = () => get<StrategyList>("/api/admin/strategies");
 export const showStrategy = (name: string) => get<StrategyShow>(at(name));
-export const strategyStatus = (name: string) => get<Rollout>(`${at(name)}/status`);
+/** The counts, and the first `limit` devices (the page shows a screenful, not a fleet). */
+export const strategyStatus = (name: string, limit = 200) => get<Rollout>(`${at(name)}/status?limit=${limit}`);
 export const strategyKeys = () => get<{ settable: KeyDef[] }>("/api/admin/strategy-keys");
 export const createStrategy = (name: string) => post<{ strategy: Strategy }>("/api/admin/strategies", { name });
 export const changeStrategy = (name: string, change: { options?: Record<string, string>; unset?: string[]; enabled?: boolean } & Flags) =>

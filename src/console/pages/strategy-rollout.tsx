@@ -19,6 +19,7 @@ export function Rollout({ name }: { name: string }) {
       {r && (
         <>
           <p className="mb-2 text-sm">{t("strategies.rolloutCounts", r.counts)}</p>
+          {r.total > r.data.length && <p className="mb-2 text-sm">{t("strategy.firstOf", { shown: r.data.length, total: r.total })}</p>}
           {!r.enabled && <p className="mb-2 text-sm text-amber-800 dark:text-amber-300">{t("strategy.disabledNote")}</p>}
           {r.data.length === 0 ? (
             <Empty>{t("strategy.noDevices")}</Empty>

@@ -76,6 +76,7 @@ export const strategies = {
   "strategy.noneAssigned": "None yet.",
   "strategy.rollout": "Rollout",
   "strategy.disabledNote": "This strategy is disabled: its devices fall through to the next strategy.",
+  "strategy.firstOf": "The first {shown} of {total} devices.",
   "strategy.noDevices": "It applies to no device yet. Assign it above.",
   "strategy.device": "Device",
   "strategy.state": "State",

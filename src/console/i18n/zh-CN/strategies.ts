@@ -78,6 +78,7 @@ export const strategies: Record<keyof typeof english, string> = {
   "strategy.noneAssigned": "暂无。",
   "strategy.rollout": "下发情况",
   "strategy.disabledNote": "此策略已禁用：其设备改用下一个策略。",
+  "strategy.firstOf": "显示前 {shown} 台，共 {total} 台设备。",
   "strategy.noDevices": "尚未作用于任何设备。请在上方分配。",
   "strategy.device": "设备",
   "strategy.state": "状态",
