@@ -67,7 +67,7 @@ export function adminApi(deps: CoreDeps, { devices, auth, sso, sources, live, ev
     .use(adminStrategyRoutes(deps))
     .use(adminUserRoutes(deps))
     .use(adminGroupRoutes(deps))
-    .use(adminDeviceRoutes(deps))
+    .use(adminDeviceRoutes(deps, devices))
     .use(adminDeviceInfoRoutes(deps, devices))
     .use(adminSessionRoutes(deps, devices))
     .use(adminDeviceGroupRoutes(deps))

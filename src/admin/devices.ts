@@ -25,6 +25,7 @@ import { explainDevice } from "../strategies/explain.ts";
 import { deviceStrategies } from "../strategies/rollout.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { DEVICE_SORTS, pageDevices, type DeviceSort } from "../devices/page.ts";
+import { writeChangedPresence, type DeviceRuntime } from "../devices/runtime.ts";
 import { adminAuth } from "./token-auth.ts";
 
 const READ = { area: "devices" as const, write: false };
@@ -60,7 +61,7 @@ const IdParam = t.Object({ id: t.String({ minLength: 1, maxLength: 100, descript
 
 const one = (ctx: ServiceContext, id: string) => deviceJson(getDevice(ctx, id), explainDevice(ctx, id));
 
-export function adminDeviceRoutes(deps: CoreDeps) {
+export function adminDeviceRoutes(deps: CoreDeps, runtime: DeviceRuntime) {
   const ctxOf = (request: Request, actor: Parameters<typeof requestContext>[2]) => requestContext(deps, request, actor);
   /** A state change (disable, enable, rekey): answers the device after it. */
   const verb = (path: string, act: (ctx: ServiceContext, id: string) => void, summary: string) =>
@@ -195,6 +196,7 @@ export function adminDeviceRoutes(deps: CoreDeps) {
     .get(
       "/api/admin/devices/:id/sessions",
       ({ request, actor, params }) => {
+        writeChangedPresence(runtime, deps.now(), deps.log); // the connections of the latest beat, not of the last flush
         const s = deviceSessions(ctxOf(request, actor), params.id);
         const sessions = s.sessions.map((x) => ({ conn: x.conn, peer: x.peer, conn_type: x.connType === null ? null : (CONN_TYPES[x.connType] ?? String(x.connType)), since: iso(x.since) }));
         return { conns: s.conns, sessions, disconnect_queued: s.queued, last_seen: iso(s.lastSeenAt) };
