@@ -250,6 +250,27 @@ test("Disconnect of a live session reaches the device at its next heartbeat; Aud
   await audit.close();
 }, 60_000);
 
+test("the device page: its details in sections and its latest connections; an owner set on the Devices page for the selection", async () => {
+  await page.goto(`${served.base}/console/devices/${DEVICE.id}`);
+  const details = page.getByRole("region", { name: "Details" });
+  await details.getByRole("region", { name: "RustDesk" }).getByText("1.4.9").waitFor();
+  await details.getByRole("region", { name: "Hardware" }).getByText("15.89GB").waitFor();
+  await details.getByRole("region", { name: "Operating system" }).getByText("Windows 10 Pro - 10 (19045)").waitFor();
+  const latest = page.getByRole("region", { name: "Latest connections" });
+  await latest.getByText("111222333 (Bob)").first().waitFor();
+  await latest.getByRole("link", { name: "This device's whole audit log" }).click();
+  await page.waitForURL(`**/console/audit?log=conn&device=${DEVICE.id}`);
+  await page.getByRole("tab", { name: "Connections", selected: true }).waitFor();
+
+  await page.goto(`${served.base}/console/devices`);
+  const row = page.getByRole("row").filter({ hasText: DEVICE.id });
+  await row.getByRole("checkbox").check();
+  await page.getByLabel("Owner", { exact: true }).selectOption(USER.name);
+  await row.getByRole("cell", { name: USER.name, exact: true }).waitFor();
+  expect(((await (await api("GET", `/api/admin/devices/${DEVICE.id}`)).json()) as { user_name: string }).user_name).toBe(USER.name);
+  await look(page, "devices-owner");
+}, 60_000);
+
 test("Enrolment: a key's secret shown once, the config string, and the QR code the mobile client scans", async () => {
   await page.getByRole("link", { name: "Enrolment" }).click();
   await page.getByRole("heading", { name: "Enrolment and API tokens" }).waitFor();
@@ -331,7 +352,7 @@ test("signed out, a deep link goes to sign-in and back to it; so does a session 
 
   // The session ends (cookie gone) while the page is open: the next page's request sends the browser to sign-in.
   await context.clearCookies();
-  await page.getByRole("link", { name: "Audit" }).click();
+  await page.getByRole("link", { name: "Audit", exact: true }).click();
   await page.waitForURL(`**/console/sign-in?next=${encodeURIComponent("/audit")}`);
   await page.getByText("Your session has ended").waitFor();
   await look(page, "sign-in-expired");

@@ -31,6 +31,8 @@ export const deleteDevice = (id: string) => del<Device>(at(id));
 export const disconnect = (id: string, conn?: number) => post<unknown>(`${at(id)}/disconnect`, conn === undefined ? { all: true } : { conn });
 export const getDeviceGroups = () => get<{ data: Named[] }>("/api/admin/device-groups");
 export const getStrategies = () => get<{ data: Named[] }>("/api/admin/strategies");
+/** Owners to pick from: the first 1,000 users (the API's largest page). */
+export const getUserNames = () => get<{ data: Named[] }>("/api/admin/users?page_size=1000");
 export const assignStrategy = (strategy: string, devices: string[]) => post<unknown>(`/api/admin/strategies/${encodeURIComponent(strategy)}/assign`, { devices });
 
 /** One call per device, in order; the first refusal stops the run and is shown as the API worded it. */

@@ -1,9 +1,11 @@
-// One device: what it reports, its owner, group and strategy, its live sessions with Disconnect, note and alias
-// edits, approve and rekey.
+// One device: what it reports (in sections), its owner, group and strategy, its live sessions with Disconnect,
+// its latest connections, note and alias edits, approve and rekey.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { ConfirmButton } from "../components/confirm.tsx";
+import { DeviceAudit } from "../components/device-audit.tsx";
+import { DeviceInfo } from "../components/device-info.tsx";
 import { Time } from "../components/time.tsx";
 import { Button, Card, ErrorText, Field, PageTitle } from "../components/ui.tsx";
 import { get } from "../lib/api.ts";
@@ -81,6 +83,7 @@ export function DevicePage({ params }: PageProps) {
               ]}
             />
           </Card>
+          <DeviceInfo id={id} />
           <Card title={t("devices.strategy")}>
             <ErrorText error={explain.error} />
             <Rows rows={[[t("devices.strategy"), d.strategy_name ?? none], [t("device.strategyState"), t(`strategyState.${d.strategy_state}` as "strategyState.applied")], [t("device.strategyFrom"), explain.data?.level ?? none]]} />
@@ -101,6 +104,7 @@ export function DevicePage({ params }: PageProps) {
               ))}
             </ul>
           </Card>
+          <DeviceAudit id={id} />
           <Card title={t("device.edit")}>
             <form onSubmit={save} className="flex flex-col gap-3">
               <Field id="alias" name="alias" label={t("devices.alias")} defaultValue={d.alias} maxLength={200} />

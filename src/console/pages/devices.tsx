@@ -7,7 +7,7 @@ import { ConfirmButton } from "../components/confirm.tsx";
 import { DataTable, type Column } from "../components/table/data-table.tsx";
 import { Time } from "../components/time.tsx";
 import { Button, ErrorText, PageTitle } from "../components/ui.tsx";
-import { assignStrategy, deleteDevice, deviceVerb, eachDevice, getDeviceGroups, getDevices, getStrategies, setDevice, type Device } from "../lib/devices.ts";
+import { assignStrategy, deleteDevice, deviceVerb, eachDevice, getDeviceGroups, getDevices, getStrategies, getUserNames, setDevice, type Device } from "../lib/devices.ts";
 import { useT } from "../lib/i18n.tsx";
 import { useListState } from "../lib/url-state.ts";
 
@@ -26,6 +26,7 @@ export function DevicesPage() {
   const devices = useQuery({ queryKey: ["devices", query.toString()], queryFn: () => getDevices(`?${query}`), placeholderData: (prev) => prev });
   const groups = useQuery({ queryKey: ["device-groups"], queryFn: getDeviceGroups });
   const strategies = useQuery({ queryKey: ["strategies"], queryFn: getStrategies });
+  const owners = useQuery({ queryKey: ["users", "names"], queryFn: getUserNames });
   const [bulkError, setBulkError] = useState<unknown>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ["devices"] });
 
@@ -48,10 +49,11 @@ export function DevicesPage() {
 
   const bulk = (selected: Device[], clear: () => void) => {
     const ids = selected.map((d) => d.id);
-    const run = async (act: (id: string) => Promise<unknown>) => {
+    /** One call for the whole selection. */
+    const runAll = async (act: () => Promise<unknown>) => {
       setBulkError(null);
       try {
-        await eachDevice(ids, act);
+        await act();
         clear();
       } catch (e) {
         setBulkError(e);
@@ -59,6 +61,8 @@ export function DevicesPage() {
         await refresh();
       }
     };
+    /** One call per device. */
+    const run = (act: (id: string) => Promise<unknown>) => runAll(() => eachDevice(ids, act));
     const names = ids.join(", ");
     return (
       <>
@@ -69,15 +73,23 @@ export function DevicesPage() {
         </ConfirmButton>
         <label className="flex items-center gap-1 text-sm">
           {t("devices.moveTo")}
-          <select className="rounded border border-zinc-300 bg-white p-1 dark:border-zinc-600 dark:bg-zinc-900" value="" onChange={(e) => run((id) => setDevice(id, { group: e.target.value === "-" ? "" : e.target.value }))}>
+          <select aria-label={t("devices.moveTo")} className="rounded border border-zinc-300 bg-white p-1 dark:border-zinc-600 dark:bg-zinc-900" value="" onChange={(e) => run((id) => setDevice(id, { group: e.target.value === "-" ? "" : e.target.value }))}>
             <option value="" disabled>…</option>
             <option value="-">{t("devices.noGroup")}</option>
             {groups.data?.data.map((g) => <option key={g.name} value={g.name}>{g.name}</option>)}
           </select>
         </label>
         <label className="flex items-center gap-1 text-sm">
+          {t("devices.setOwner")}
+          <select aria-label={t("devices.setOwner")} className="rounded border border-zinc-300 bg-white p-1 dark:border-zinc-600 dark:bg-zinc-900" value="" onChange={(e) => run((id) => setDevice(id, { owner: e.target.value === "-" ? "" : e.target.value }))}>
+            <option value="" disabled>…</option>
+            <option value="-">{t("devices.noOwner")}</option>
+            {owners.data?.data.map((u) => <option key={u.name} value={u.name}>{u.name}</option>)}
+          </select>
+        </label>
+        <label className="flex items-center gap-1 text-sm">
           {t("devices.assignStrategy")}
-          <select className="rounded border border-zinc-300 bg-white p-1 dark:border-zinc-600 dark:bg-zinc-900" value="" onChange={(e) => run(async () => assignStrategy(e.target.value, ids)).then(() => undefined)}>
+          <select aria-label={t("devices.assignStrategy")} className="rounded border border-zinc-300 bg-white p-1 dark:border-zinc-600 dark:bg-zinc-900" value="" onChange={(e) => runAll(() => assignStrategy(e.target.value, ids))}>
             <option value="" disabled>…</option>
             {strategies.data?.data.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
           </select>
