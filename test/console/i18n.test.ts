@@ -5,7 +5,7 @@ import { en } from "../../src/console/i18n/en.ts";
 import { zhCN } from "../../src/console/i18n/zh-CN.ts";
 import { format } from "../../src/console/lib/format.ts";
 
-const SAME_IN_BOTH = new Set(["app.name", "common.none", "devices.id", "device.cpu", "connect.os.windows", "connect.os.macos", "books.peerId", "dashboard.byOn"]);
+const SAME_IN_BOTH = new Set(["app.name", "common.none", "devices.id", "device.cpu", "connect.os.windows", "connect.os.macos", "books.peerId", "dashboard.byOn", "info.rustdesk", "info.uuid", "info.cpu"]);
 
 test("Simplified Chinese has every English key, each translated, with the same placeholders", () => {
   expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
