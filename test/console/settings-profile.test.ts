@@ -168,6 +168,34 @@ test(
 );
 
 test(
+  "status: a backup taken from the page is listed and downloads as the archive; the doctor's checks run from the page",
+  async () => {
+    await admin.goto(`${served.base}/console/status`);
+    const backups = admin.getByRole("region", { name: "Backups" });
+    await backups.getByText("No backup yet").waitFor();
+    await backups.getByRole("button", { name: "Take a backup now" }).click();
+    const link = backups.getByRole("link", { name: /^rdconsole-.*\.tar\.gz$/ });
+    await link.waitFor();
+    const listed = (await api(admin, "GET", "/api/admin/backups")).json as { data: { name: string; size: number }[] };
+    expect(listed.data).toHaveLength(1);
+    expect(await link.textContent()).toBe(listed.data[0]!.name);
+    const download = await admin.request.get(`${served.base}${await link.getAttribute("href")}`);
+    expect(download.status()).toBe(200);
+    const body = await download.body();
+    expect(body.length).toBe(listed.data[0]!.size);
+    expect([body[0], body[1]]).toEqual([0x1f, 0x8b]); // gzip
+
+    const doctor = admin.getByRole("region", { name: "Doctor" });
+    await doctor.getByRole("button", { name: "Run the checks" }).click();
+    const checks = doctor.getByRole("list", { name: "Doctor" }).getByRole("listitem");
+    await checks.first().waitFor({ timeout: 30_000 });
+    await doctor.getByText(/ok · database integrity/).waitFor();
+    await look(admin, "status-backups-doctor");
+  },
+  T,
+);
+
+test(
   "profile: TOTP set up from the page (QR and key, recovery codes once), then asked for at the next sign-in",
   async () => {
     await admin.goto(`${served.base}/console/profile`);

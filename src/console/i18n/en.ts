@@ -12,6 +12,7 @@ import { bans } from "./en/bans.ts";
 import { books } from "./en/books.ts";
 import { groups } from "./en/groups.ts";
 import { me } from "./en/me.ts";
+import { ops } from "./en/ops.ts";
 import { serverLog } from "./en/server-log.ts";
 import { sessions } from "./en/sessions.ts";
 import { settings } from "./en/settings.ts";
@@ -19,7 +20,7 @@ import { status } from "./en/status.ts";
 import { strategies } from "./en/strategies.ts";
 import { users } from "./en/users.ts";
 
-export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...bans, ...books, ...groups, ...me, ...serverLog, ...sessions, ...settings, ...status, ...strategies, ...users } as const;
+export const en = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...bans, ...books, ...groups, ...me, ...ops, ...serverLog, ...sessions, ...settings, ...status, ...strategies, ...users } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -12,6 +12,7 @@ import { bans } from "./zh-CN/bans.ts";
 import { books } from "./zh-CN/books.ts";
 import { groups } from "./zh-CN/groups.ts";
 import { me } from "./zh-CN/me.ts";
+import { ops } from "./zh-CN/ops.ts";
 import { serverLog } from "./zh-CN/server-log.ts";
 import { sessions } from "./zh-CN/sessions.ts";
 import { settings } from "./zh-CN/settings.ts";
@@ -19,4 +20,4 @@ import { status } from "./zh-CN/status.ts";
 import { strategies } from "./zh-CN/strategies.ts";
 import { users } from "./zh-CN/users.ts";
 
-export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...bans, ...books, ...groups, ...me, ...serverLog, ...sessions, ...settings, ...status, ...strategies, ...users };
+export const zhCN: Catalogue = { ...common, ...signIn, ...dashboard, ...profile, ...table, ...devices, ...enrolment, ...audit, ...bans, ...books, ...groups, ...me, ...ops, ...serverLog, ...sessions, ...settings, ...status, ...strategies, ...users };

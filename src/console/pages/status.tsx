@@ -1,7 +1,9 @@
 // The server's own state, refreshed every 10 s: version, uptime, where it listens, database and memory, what the
-// device endpoints handled since the start, and the notification queue.
+// device endpoints handled since the start, and the notification queue; then its backups and the doctor's checks.
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { Backups } from "../components/backups.tsx";
+import { Doctor } from "../components/doctor.tsx";
 import { Time } from "../components/time.tsx";
 import { Card, ErrorText, PageTitle } from "../components/ui.tsx";
 import { get } from "../lib/api.ts";
@@ -95,6 +97,8 @@ export function StatusPage() {
           </Card>
         </div>
       )}
+      <Backups />
+      <Doctor />
     </div>
   );
 }

@@ -1,0 +1,16 @@
+export const ops = {
+  "backups.title": "Backups",
+  "backups.take": "Take a backup now",
+  "backups.taking": "Taking a backup…",
+  "backups.none": "No backup yet. Take one now, or set backup.interval in Settings to have the server take them.",
+  "backups.withRecordings": "with recordings",
+  "backups.restore": "To restore one: stop the server, then run rdconsole restore FILE on the machine.",
+  "doctor.title": "Doctor",
+  "doctor.intro": "Checks the setup around the server: configuration, data directory, database, disk, clock, public URL and certificate, ID and relay servers, key, e-mail and SSO.",
+  "doctor.run": "Run the checks",
+  "doctor.running": "Checking…",
+  "doctor.ok": "ok",
+  "doctor.warn": "warning",
+  "doctor.fail": "failed",
+  "doctor.skip": "skipped",
+} as const;
