@@ -114,7 +114,7 @@ describe("address books", () => {
     await page.waitForURL(/q=datab/);
     await peers.getByRole("cell", { name: "Web one" }).waitFor({ state: "detached" });
     expect(await peers.getByRole("row").count()).toBe(2);
-    await peers.getByRole("checkbox", { name: "Select row" }).check();
+    await peers.getByRole("checkbox", { name: "Select 555666777" }).check();
     await page.getByRole("button", { name: "Remove from book" }).click();
     await page.getByRole("dialog", { name: "Remove 1 peers from “Ops team”?" }).getByRole("button", { name: "Remove from book" }).click();
     await page.getByText("No peer matches this search.").waitFor();

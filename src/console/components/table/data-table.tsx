@@ -77,7 +77,7 @@ export function DataTable<T extends RowData>(props: {
               <tr key={row.id} className="border-t border-zinc-200 dark:border-zinc-700">
                 {props.bulk && (
                   <td className="px-3 py-2 align-top">
-                    <input type="checkbox" aria-label={t("table.select")} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} className={focus} />
+                    <input type="checkbox" aria-label={t("table.select", { name: row.id })} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} className={focus} />
                   </td>
                 )}
                 {row.getAllCells().map((cell) => (

@@ -1,6 +1,6 @@
 export const table = {
   "table.selectAll": "Select all rows on this page",
-  "table.select": "Select row",
+  "table.select": "Select {name}",
   "table.total": "{n} in total",
   "table.page": "Page {page} of {pages}",
   "table.previous": "Previous page",
