@@ -4,8 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useLocation } from "wouter";
 import { ConfirmButton } from "../components/confirm.tsx";
-import { Time } from "../components/time.tsx";
-import { Button, Card, Empty, ErrorText, Field } from "../components/ui.tsx";
+import { GroupTable } from "../components/group-table.tsx";
+import { Button, Card, ErrorText, Field } from "../components/ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { addMember, allUserNames, createGroup, deleteGroup, getDeviceGroupRows, getGroup, getGroups, removeMember, setGroup, type Group } from "../lib/users.ts";
 import { CreateGroup, NamePicker } from "./group-pickers.tsx";
@@ -31,28 +31,7 @@ export function UserGroupsTab({ name }: { name?: string }) {
         }}
       />
       <ErrorText error={groups.error} />
-      {groups.data && (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
-          <table className="w-full text-left text-sm" aria-label={t("groups.userGroups")}>
-            <thead className="bg-zinc-100 dark:bg-zinc-800">
-              <tr>
-                {[t("groups.name"), t("device.note"), t("groups.members"), t("user.created")].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {groups.data.data.map((g) => (
-                <tr key={g.guid} className="border-t border-zinc-200 dark:border-zinc-700">
-                  <td className="px-3 py-2"><Link href={`/groups/users/${encodeURIComponent(g.name)}`} className={link}>{g.name}</Link></td>
-                  <td className="px-3 py-2">{g.note || t("common.none")}</td>
-                  <td className="px-3 py-2">{g.user_count}</td>
-                  <td className="px-3 py-2"><Time value={g.created_at} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {groups.data.total === 0 && <Empty>{t("groups.noUserGroups")}</Empty>}
-        </div>
-      )}
+      {groups.data && <GroupTable label={t("groups.userGroups")} countHeader={t("groups.members")} rows={groups.data.data} href={(n) => `/groups/users/${encodeURIComponent(n)}`} count={(g) => g.user_count} empty={t("groups.noUserGroups")} />}
     </>
   );
 }
